@@ -1,0 +1,87 @@
+// swift-tools-version: 6.0
+// PLMKit: periodic limb movement (PLM) scoring from ankle accelerometers.
+//
+// The pipeline reads in one direction, one module per stage:
+//
+//   CFFTW, CZlib (C system libraries)
+//   PLMCore       shared vocabulary: legs, time spans, leg movements, published rule numbers
+//   PLMFFT        FFTW plans and aligned buffers, safe to use from several tasks
+//   PLMReaders    raw accelerometer CSV readers with defect detection      (read)
+//   PLMSignal     zero-phase filtering, movement signal, LM detection      (condition, detect)
+//   PLMScoring    WASM 2016 / AASM scoring rules and indices, pure Swift    (score)
+//   PLMReports    plm-report/1 JSON, HTML, CSV, terminal summary            (report)
+//   PLMSimulator  simulated nights with ground truth
+//   PLMEvaluation event matching and agreement statistics against a reference
+//   PLMKit        facade composing the pipeline
+//   PLMCommands   the `plm` subcommands (argument parsing only)
+//   plm           the executable
+import PackageDescription
+
+let strictSwift: [SwiftSetting] = [
+    .swiftLanguageMode(.v6),
+]
+
+let package = Package(
+    name: "PLMKit",
+    platforms: [.macOS(.v15)],
+    products: [
+        .library(name: "PLMKit", targets: ["PLMKit"]),
+        // One product per stage, so that benchmarks and other packages can link just the stage they use.
+        .library(name: "PLMFFT", targets: ["PLMFFT"]),
+        .library(name: "PLMReaders", targets: ["PLMReaders"]),
+        .library(name: "PLMSignal", targets: ["PLMSignal"]),
+        .library(name: "PLMScoring", targets: ["PLMScoring"]),
+        .library(name: "PLMSimulator", targets: ["PLMSimulator"]),
+        .executable(name: "plm", targets: ["plm"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CFFTW", pkgConfig: "fftw3",
+            providers: [.apt(["libfftw3-dev"]), .brew(["fftw"])]),
+        .systemLibrary(
+            name: "CZlib", pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]),
+        .target(name: "PLMCore", swiftSettings: strictSwift),
+        .target(name: "PLMFFT", dependencies: ["CFFTW"], swiftSettings: strictSwift),
+        .target(name: "PLMReaders", dependencies: ["PLMCore", "CZlib"], swiftSettings: strictSwift),
+        .target(name: "PLMSignal", dependencies: ["PLMCore", "PLMFFT", "PLMReaders"], swiftSettings: strictSwift),
+        .target(name: "PLMScoring", dependencies: ["PLMCore"], swiftSettings: strictSwift),
+        .target(name: "PLMReports", dependencies: ["PLMCore"], swiftSettings: strictSwift),
+        .target(name: "PLMEvaluation", dependencies: ["PLMCore"], swiftSettings: strictSwift),
+        .target(
+            name: "PLMSimulator", dependencies: ["PLMCore", "PLMScoring", "PLMEvaluation"],
+            swiftSettings: strictSwift),
+        .target(
+            name: "PLMKit",
+            dependencies: [
+                "PLMCore", "PLMReaders", "PLMSignal", "PLMScoring", "PLMReports",
+                "PLMSimulator", "PLMEvaluation",
+            ],
+            swiftSettings: strictSwift),
+        .target(
+            name: "PLMCommands",
+            dependencies: ["PLMKit", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            swiftSettings: strictSwift),
+        .executableTarget(name: "plm", dependencies: ["PLMCommands"], swiftSettings: strictSwift),
+
+        .testTarget(name: "PLMCoreTests", dependencies: ["PLMCore"], swiftSettings: strictSwift),
+        .testTarget(name: "PLMFFTTests", dependencies: ["PLMFFT"], swiftSettings: strictSwift),
+        .testTarget(
+            name: "PLMReadersTests", dependencies: ["PLMReaders"],
+            resources: [.copy("Fixtures")], swiftSettings: strictSwift),
+        .testTarget(
+            name: "PLMSignalTests", dependencies: ["PLMSignal"],
+            resources: [.copy("Fixtures")], swiftSettings: strictSwift),
+        .testTarget(
+            name: "PLMScoringTests", dependencies: ["PLMScoring"],
+            resources: [.copy("Fixtures")], swiftSettings: strictSwift),
+        .testTarget(name: "PLMReportsTests", dependencies: ["PLMReports"], swiftSettings: strictSwift),
+        .testTarget(name: "PLMSimulatorTests", dependencies: ["PLMSimulator"], swiftSettings: strictSwift),
+        .testTarget(name: "PLMEvaluationTests", dependencies: ["PLMEvaluation"], swiftSettings: strictSwift),
+        .testTarget(name: "PLMKitTests", dependencies: ["PLMKit"], swiftSettings: strictSwift),
+        .testTarget(name: "PLMCommandsTests", dependencies: ["PLMCommands"], swiftSettings: strictSwift),
+    ]
+)

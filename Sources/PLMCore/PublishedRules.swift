@@ -1,0 +1,14 @@
+/// Numbers from the published scoring standards that more than one pipeline stage needs.
+///
+/// The scoring rule sets (`PLMScoring.RuleSet`) carry every number of their standard; the
+/// constants here are the few the detector needs too, so that the detector does not have to
+/// depend on the scorer. Each cites its source.
+public enum PublishedRules {
+    /// Minimum duration of a leg movement, seconds.
+    /// Source: AASM Manual 2007 (unchanged v2.x/v3), WASM 2016 (Ferri et al., Sleep Med 2016;26:86-95).
+    public static let minimumLegMovementDurationS = 0.5
+
+    /// A leg movement ends at the start of a period of at least this long at or below the
+    /// offset level, seconds. Source: AASM 2007 and WASM 2016 (EMG offset rule).
+    public static let offsetQuietDurationS = 0.5
+}

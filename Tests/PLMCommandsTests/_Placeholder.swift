@@ -1,0 +1,4 @@
+import Testing
+@testable import PLMCommands
+
+// Filled in as the module is written.

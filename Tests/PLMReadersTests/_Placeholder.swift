@@ -1,0 +1,4 @@
+import Testing
+@testable import PLMReaders
+
+// Filled in as the module is written.

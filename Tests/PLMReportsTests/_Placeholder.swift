@@ -1,0 +1,4 @@
+import Testing
+@testable import PLMReports
+
+// Filled in as the module is written.

@@ -1,0 +1,4 @@
+import Testing
+@testable import PLMSignal
+
+// Filled in as the module is written.
