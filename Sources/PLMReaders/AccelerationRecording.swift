@@ -1,0 +1,151 @@
+import PLMCore
+
+/// One sensor's raw tri-axial acceleration as read from a file: contiguous per-axis sample
+/// buffers in g, the time of every sample, and the defects the reader found.
+///
+/// Samples are kept exactly as read, in file order: nothing is filled, imputed or resampled.
+/// Defects (gaps, idle-sleep fill, clipping, ...) are reported in ``defects`` and the samples
+/// they cover are excluded from scoring later on.
+///
+/// Memory: `Float` per axis (the best sensors quantise at ~1-4 mg over +-8 g, far coarser than
+/// Float's 24-bit mantissa) plus, for files with per-sample timestamps, one `Double` per sample.
+public struct AccelerationRecording: Sendable {
+    /// The file the samples came from, as given by the user.
+    public var path: String
+    /// The layout the reader recognised or was told.
+    public var layout: RecordingLayout
+    /// Wall-clock time of the first sample on the recording's own clock, when the file says it.
+    public var start: RecordingClockTime?
+    /// Rate written in the file's header, Hz, when there is one.
+    public var declaredRateHz: Double?
+    /// Rate used for signal processing, Hz: measured from the timestamps when the file has them
+    /// (median step), else the declared or user-given rate.
+    public var sampleRateHz: Double
+    /// Acceleration along the sensor's x axis, g.
+    public var x: [Float]
+    /// Acceleration along the sensor's y axis, g.
+    public var y: [Float]
+    /// Acceleration along the sensor's z axis, g.
+    public var z: [Float]
+    /// Seconds since the first sample, one per sample, when the file has per-sample time
+    /// (monotonic after defects are flagged). `nil` when the file has no time column: sample
+    /// `i` is then at `i / sampleRateHz`.
+    public var sampleTimesS: [Double]?
+    /// Everything the reader found wrong, in time order.
+    public var defects: [RecordingDefect]
+    /// Identifiers and header facts worth showing (device, serial number, firmware, ...),
+    /// as `key, value` pairs in file order.
+    public var metadata: [(key: String, value: String)]
+
+    public init(
+        path: String, layout: RecordingLayout, start: RecordingClockTime?, declaredRateHz: Double?,
+        sampleRateHz: Double, x: [Float], y: [Float], z: [Float], sampleTimesS: [Double]?,
+        defects: [RecordingDefect], metadata: [(key: String, value: String)] = []
+    ) {
+        self.path = path
+        self.layout = layout
+        self.start = start
+        self.declaredRateHz = declaredRateHz
+        self.sampleRateHz = sampleRateHz
+        self.x = x
+        self.y = y
+        self.z = z
+        self.sampleTimesS = sampleTimesS
+        self.defects = defects
+        self.metadata = metadata
+    }
+
+    /// Number of samples (rows) read.
+    public var sampleCount: Int { x.count }
+
+    /// Time of sample `index`, seconds since the first sample.
+    @inlinable
+    public func timeS(ofSample index: Int) -> Double {
+        if let times = sampleTimesS { return times[index] }
+        return Double(index) / sampleRateHz
+    }
+
+    /// Seconds from the first to the last sample plus one sample period.
+    public var durationS: Double {
+        guard sampleCount > 0 else { return 0 }
+        return timeS(ofSample: sampleCount - 1) + 1 / sampleRateHz
+    }
+}
+
+/// The file layouts PLMKit reads.
+public enum RecordingLayout: String, Sendable, Codable, CaseIterable {
+    /// ActiGraph ActiLife "raw to CSV" export (10-line header).
+    case actigraph
+    /// GENEActiv PC-software CSV export (100-line header).
+    case geneactiv
+    /// Axivity cwa-convert / OmGui CSV export (headerless).
+    case axivity
+    /// Any other `time, x, y, z` CSV, described by its header row or by options.
+    case generic
+}
+
+/// A wall-clock reading on the recording's clock.
+///
+/// `secondsSince1970` counts seconds from 1970-01-01T00:00:00 *of the clock the file was written
+/// in* (local wall time when the file gives no zone). `utcOffsetS` is the clock's offset from
+/// UTC when the file states it (GENEActiv `Time Zone`, ISO 8601 `+02:00`, unix timestamps = 0),
+/// and `nil` when unknown; reports then print local time without an offset.
+public struct RecordingClockTime: Sendable, Hashable, Codable, Comparable {
+    public var secondsSince1970: Double
+    public var utcOffsetS: Int?
+
+    public init(secondsSince1970: Double, utcOffsetS: Int?) {
+        self.secondsSince1970 = secondsSince1970
+        self.utcOffsetS = utcOffsetS
+    }
+
+    public static func < (a: Self, b: Self) -> Bool { a.secondsSince1970 < b.secondsSince1970 }
+}
+
+/// Something wrong in a recording, with where it is and how much of it there is.
+public struct RecordingDefect: Sendable, Hashable, Codable {
+    /// What kind of defect.
+    public enum Kind: String, Sendable, Hashable, Codable, CaseIterable {
+        /// Time step well beyond the sampling jitter: samples are missing.
+        case gap
+        /// A long run of identical rows (ActiGraph idle-sleep mode): not signal.
+        case idleFill
+        /// Rows of exactly 0,0,0 g: not a physical reading of a worn sensor (gravity is 1 g).
+        case zeroFill
+        /// Values at the sensor's range limit.
+        case clipping
+        /// A timestamp earlier than the one before it.
+        case nonMonotonicTime
+        /// A timestamp equal to the one before it.
+        case duplicateTime
+        /// A NaN or empty acceleration field.
+        case missingValue
+        /// The declared rate disagrees with the timestamps (not excluded; reported).
+        case rateMismatch
+    }
+
+    public var kind: Kind
+    /// Time covered, seconds since the recording's first sample.
+    public var span: TimeSpan
+    /// Indices of the samples concerned (empty for a gap, which has no samples).
+    public var sampleRange: Range<Int>
+    /// Number of samples concerned (for a gap: the estimated number of missing samples).
+    public var sampleCount: Int
+    /// 1-based line in the file where the defect starts, when known.
+    public var line: Int?
+    /// A sentence for a person, e.g. "41.3 s without samples between 01:12:03.120 and 01:12:44.420".
+    public var detail: String
+
+    public init(kind: Kind, span: TimeSpan, sampleRange: Range<Int>, sampleCount: Int, line: Int?, detail: String) {
+        self.kind = kind
+        self.span = span
+        self.sampleRange = sampleRange
+        self.sampleCount = sampleCount
+        self.line = line
+        self.detail = detail
+    }
+
+    /// Whether the defect's time is excluded from detection and scoring. Everything but a
+    /// rate mismatch is: its samples are not trustworthy signal (or do not exist).
+    public var excludesFromScoring: Bool { kind != .rateMismatch }
+}
