@@ -52,7 +52,7 @@ let package = Package(
         .target(name: "PLMReports", dependencies: ["PLMCore"], swiftSettings: strictSwift),
         .target(name: "PLMEvaluation", dependencies: ["PLMCore"], swiftSettings: strictSwift),
         .target(
-            name: "PLMSimulator", dependencies: ["PLMCore", "PLMScoring", "PLMEvaluation"],
+            name: "PLMSimulator", dependencies: ["PLMCore", "PLMScoring", "PLMEvaluation", "CZlib"],
             swiftSettings: strictSwift),
         .target(
             name: "PLMKit",

@@ -1,9 +1,127 @@
 import ArgumentParser
+import PLMCore
+import PLMSimulator
 
-/// `plm simulate` (being written).
+/// `plm simulate`: writes a simulated night (both ankles) with its ground truth.
 struct SimulateCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "simulate", abstract: "Not yet available.")
+    static let configuration = CommandConfiguration(
+        commandName: "simulate",
+        abstract: "Write a simulated night of both ankles with exact ground truth.",
+        discussion: """
+            Makes one night of raw ankle acceleration for each leg, as a sensor strapped above \
+            the ankle would record it, together with truth.json: every movement (leg, onset, \
+            offset, kind, whether it counts as a leg movement), lights off/on, sleep and wake, \
+            recording defects, and the PLM indices the truth scores under the default WASM 2016 \
+            rules. Use it to see how the analysis performs on a night whose answer is known, \
+            then compare with `plm evaluate`.
+
+            Profiles (PLMS index the night is built for): healthy (< 5/h), mild (15-25/h), \
+            moderate (25-50/h), severe (> 50/h), noisy (a moderate night from a poor sensor: \
+            more noise, spikes, gaps, clipping, timestamp jitter, clock drift), restless \
+            (much wake and many posture shifts, 5-15/h).
+
+            The same settings and seed always give the same files, byte for byte.
+
+            Example: plm simulate --profile moderate --hours 8 --rate 50 --seed 1 --layout generic --gzip --out night1
+            """)
+
+    @Option(help: "Kind of night: healthy, mild, moderate, severe, noisy or restless.")
+    var profile: String = "moderate"
+
+    @Option(help: "Recording length in hours (0.25-48).")
+    var hours: Double = 8
+
+    @Option(help: "Sample rate in Hz (10-200).")
+    var rate: Double = 50
+
+    @Option(help: "Seed of the random generator: the same seed gives the same night.")
+    var seed: UInt64 = 1
+
+    @Option(help: "File layout: actigraph (ActiLife raw CSV), geneactiv (GENEActiv CSV export), axivity (cwa-convert CSV, Unix time), generic (timestamp,x,y,z with ISO time).")
+    var layout: String = "generic"
+
+    @Option(help: "Unit of the acceleration values: g, mg or m/s2.")
+    var units: String = "g"
+
+    @Flag(help: "Compress the two leg files with gzip (.csv.gz).")
+    var gzip = false
+
+    @Option(help: "Sensor noise per axis in g RMS (default: the profile's, 0.003 g; noisy 0.010 g).")
+    var noise: Double?
+
+    @Option(help: "Measurement range in +-g (the file clips there).")
+    var range: Double = 8
+
+    @Option(help: "Add this many single-sample spikes per hour (default: the profile's).")
+    var spikesPerHour: Double?
+
+    @Option(help: "Add this many gaps (missing rows) per leg (default: the profile's).")
+    var gaps: Int?
+
+    @Option(help: "Sensor knocks that clip at the range, per hour of wake and leg (default: the profile's).")
+    var clippingPerHour: Double?
+
+    @Option(help: "Timestamp jitter in milliseconds (uniform +-; default: the profile's).")
+    var jitterMs: Double?
+
+    @Option(help: "Sensor clock drift in parts per million (default: the profile's).")
+    var driftPpm: Double?
+
+    @Option(help: "Local start time of the recording with its UTC offset, e.g. 2026-01-15T22:30:00+01:00 (the default).")
+    var start: String?
+
+    @Option(help: "Folder to write left.csv[.gz], right.csv[.gz] and truth.json into.")
+    var out: String
+
     func run() async throws {
-        throw ValidationError("plm simulate is not available yet")
+        try await reportingPipelineErrors {
+            guard let profile = SimulationProfile(rawValue: profile.lowercased()) else {
+                throw ValidationError("unknown --profile \"\(self.profile)\": expected one of \(SimulationProfile.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            guard let layout = SimulatedFileLayout(rawValue: layout.lowercased()) else {
+                throw ValidationError("unknown --layout \"\(self.layout)\": expected one of \(SimulatedFileLayout.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            let unitName = units.lowercased() == "mps2" || units.lowercased() == "m/s^2" ? "m/s2" : units.lowercased()
+            guard let unit = SimulatedFileUnit(rawValue: unitName) else {
+                throw ValidationError("unknown --units \"\(units)\": expected g, mg or m/s2")
+            }
+            var recordingStart = RecordingStartTime.standard
+            if let start {
+                guard let parsed = RecordingStartTime(iso8601: start) else {
+                    throw ValidationError("--start \"\(start)\": expected a local time with UTC offset such as 2026-01-15T22:30:00+01:00")
+                }
+                recordingStart = parsed
+            }
+            var defects = profile.defaultDefects
+            if let v = spikesPerHour { defects.spikesPerHour = v }
+            if let v = gaps { defects.gapCount = v }
+            if let v = clippingPerHour { defects.clippingEventsPerHour = v }
+            if let v = jitterMs { defects.timestampJitterS = v / 1000 }
+            if let v = driftPpm { defects.clockDriftPPM = v }
+            let settings = SimulationSettings(
+                profile: profile, durationH: hours, sampleRateHz: rate, noiseG: noise, seed: seed, rangeG: range,
+                defects: defects, recordingStart: recordingStart)
+            let night = try NightSimulator.simulate(settings)
+            let written = try NightWriter.write(night, toDirectory: out, layout: layout, units: unit, gzip: gzip)
+            let truth = night.truth
+            let lms = truth.movements.filter(\.countsAsLM).count
+            var summary = "Wrote \(written.leftPath), \(written.rightPath) and \(written.truthPath)\n"
+            summary += "\(profile.rawValue) night, \(hours) h at \(rate) Hz, seed \(seed): \(truth.movements.count) movements, \(lms) leg movements"
+            if let e = truth.expectedScoring {
+                let plms = e.plmsIndex.map { String(format1: $0) } ?? "-"
+                let plm = e.plmIndex.map { String(format1: $0) } ?? "-"
+                summary += "; expected PLMS index \(plms)/h of sleep, PLM index \(plm)/h in bed (\(e.rules))"
+            }
+            print(summary)
+        }
+    }
+}
+
+extension String {
+    /// One decimal, locale-independent.
+    fileprivate init(format1 value: Double) {
+        let n = (value * 10).rounded()
+        self = "\(Int(n) / 10).\(abs(Int(n)) % 10)"
+        if value < 0, Int(n) / 10 == 0, n != 0 { self = "-" + self }
     }
 }

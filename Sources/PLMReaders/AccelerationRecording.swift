@@ -19,7 +19,8 @@ public struct AccelerationRecording: Sendable {
     /// Rate written in the file's header, Hz, when there is one.
     public var declaredRateHz: Double?
     /// Rate used for signal processing, Hz: measured from the timestamps when the file has them
-    /// (median step), else the declared or user-given rate.
+    /// (mean of the regular steps; gaps, repeats and backward steps left out), else the
+    /// declared or user-given rate.
     public var sampleRateHz: Double
     /// Acceleration along the sensor's x axis, g.
     public var x: [Float]
@@ -27,8 +28,10 @@ public struct AccelerationRecording: Sendable {
     public var y: [Float]
     /// Acceleration along the sensor's z axis, g.
     public var z: [Float]
-    /// Seconds since the first sample, one per sample, when the file has per-sample time
-    /// (monotonic after defects are flagged). `nil` when the file has no time column: sample
+    /// Seconds since the first sample, one per sample, when the file has per-sample time.
+    /// Kept as read (from integer nanoseconds, so without drift): non-decreasing except where a
+    /// `.nonMonotonicTime` or `.duplicateTime` defect covers the samples concerned (they are
+    /// excluded from scoring, never reordered). `nil` when the file has no time column: sample
     /// `i` is then at `i / sampleRateHz`.
     public var sampleTimesS: [Double]?
     /// Everything the reader found wrong, in time order.
@@ -36,6 +39,11 @@ public struct AccelerationRecording: Sendable {
     /// Identifiers and header facts worth showing (device, serial number, firmware, ...),
     /// as `key, value` pairs in file order.
     public var metadata: [(key: String, value: String)]
+    /// Why the reader chose ``layout`` (what it recognised in the first lines), for `plm inspect`.
+    public var layoutReason: String = ""
+    /// Rate measured from the timestamps, Hz (mean of the regular steps, gaps and backward
+    /// steps excluded); nil for files without a time column.
+    public var measuredRateHz: Double?
 
     public init(
         path: String, layout: RecordingLayout, start: RecordingClockTime?, declaredRateHz: Double?,

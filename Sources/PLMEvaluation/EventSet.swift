@@ -1,0 +1,20 @@
+import PLMCore
+
+/// One night's movements from one source (a reference or a detector), with its PLM index.
+public struct EventSet: Sendable, Hashable {
+    /// Where the events came from (file path or description).
+    public var source: String
+    /// The movements, both legs.
+    public var movements: [LegMovement]
+    /// The PLM index the source gives, per hour; nil when it has none (a reference CSV).
+    public var plmIndex: Double?
+    /// The simulator profile, when the source is a simulator truth file.
+    public var profile: String?
+
+    public init(source: String, movements: [LegMovement], plmIndex: Double? = nil, profile: String? = nil) {
+        self.source = source
+        self.movements = movements
+        self.plmIndex = plmIndex
+        self.profile = profile
+    }
+}

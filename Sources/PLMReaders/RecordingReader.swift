@@ -1,0 +1,146 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Reads raw accelerometer CSV files (`.csv` and `.csv.gz`) of the layouts in
+/// ``RecordingLayout`` into an ``AccelerationRecording``.
+///
+/// The file is streamed in chunks (gzip inflated on the fly), so memory grows with the samples
+/// kept (12 bytes per sample, plus 8 for per-sample time), not with the file. Reads of
+/// different files share nothing and can run in parallel (one per leg).
+public enum RecordingReader {
+    /// Reads a file.
+    /// - Parameters:
+    ///   - path: the file, as given by the user (used in messages).
+    ///   - options: layout and description; the default detects everything.
+    /// - Returns: the samples in g, their times and the defects found.
+    /// - Throws: ``ReadError`` (missing file 66, bad data 65, I/O 74).
+    /// - Complexity: O(file size) time; O(samples) memory.
+    public static func read(path: String, options: ReadOptions = ReadOptions()) throws -> AccelerationRecording {
+        let stream = try _ByteStream(path: path)
+        try stream.refill()
+        let prefixBytes = min(stream.end, 256 << 10)
+        var prefix = _FilePrefix(bytes: UnsafeBufferPointer(start: stream.buffer, count: prefixBytes))
+        if !(stream.atEndOfFile && prefixBytes == stream.end) && prefix.lines.count > 1 {
+            // The last line may be cut by the prefix boundary.
+            prefix.lines.removeLast()
+            prefix.byteLines.removeLast()
+        }
+        let plan = try _LayoutDetector.plan(prefix: prefix, options: options, path: path)
+        let estimatedRows = estimateRows(stream: stream, prefix: prefix, plan: plan, path: path)
+        let rows = try _RowParser.parse(stream: stream, plan: plan, path: path, estimatedRows: estimatedRows)
+        return try assemble(rows: rows, plan: plan, options: options, path: path)
+    }
+
+    /// Reads a file and summarises it for `plm inspect`.
+    /// - Throws: ``ReadError``, as ``read(path:options:)``.
+    public static func inspect(path: String, options: ReadOptions = ReadOptions()) throws -> FileInspection {
+        FileInspection(try read(path: path, options: options))
+    }
+
+    // MARK: - Internals
+
+    /// Rows to reserve room for: the (uncompressed) file size over the mean length of the first
+    /// data lines, so that the sample buffers are allocated once.
+    static func estimateRows(stream: _ByteStream, prefix: _FilePrefix, plan: _ParsePlan, path: String) -> Int {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return 0 }
+        var bytes = Double(info.st_size)
+        if stream.isCompressed {
+            // A gzip member ends with its uncompressed size modulo 2^32 (RFC 1952, ISIZE).
+            guard let size = gzipTrailerSize(path: path, fileSize: Int(info.st_size)), Double(size) >= bytes else { return 0 }
+            bytes = min(Double(size), bytes * 30)  // a trailer is only a claim
+        }
+        let dataLines = prefix.byteLines.dropFirst(plan.dataStartLine).prefix(200)
+        guard !dataLines.isEmpty else { return 0 }
+        let meanBytes = Double(dataLines.reduce(0) { $0 + $1.count + 1 }) / Double(dataLines.count)
+        let estimate = bytes / max(meanBytes * 0.97, 1)
+        // Reserve at most 50 M rows (1 GB; 5.8 days at 100 Hz); beyond that the arrays grow.
+        return Int(min(estimate, 50e6)) + 16
+    }
+
+    /// The ISIZE field of a gzip file (last four bytes, little-endian).
+    static func gzipTrailerSize(path: String, fileSize: Int) -> UInt32? {
+        guard fileSize >= 18 else { return nil }
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var size: UInt32 = 0
+        let got = withUnsafeMutableBytes(of: &size) { pread(descriptor, $0.baseAddress, 4, off_t(fileSize - 4)) }
+        return got == 4 ? UInt32(littleEndian: size) : nil
+    }
+
+    static func assemble(rows: _ParsedRows, plan: _ParsePlan, options: ReadOptions, path: String) throws -> AccelerationRecording {
+        guard !rows.x.isEmpty else {
+            throw ReadError(
+                kind: .malformedData, path: path, line: plan.dataStartLine + 1, found: "no data rows",
+                expected: "at least one row of acceleration after the header")
+        }
+        try _UnitCheck.check(rows, plan: plan, path: path)
+
+        // Start time: trust the data's first timestamp over the header's start.
+        var start = plan.headerStart
+        if let stamp = rows.firstStamp {
+            if stamp.hasOffset, plan.timeSyntax?.isUTC == true, let offset = options.utcOffsetS {
+                start = RecordingClockTime(
+                    secondsSince1970: _seconds(fromNanoseconds: stamp.localNs) + Double(offset), utcOffsetS: offset)
+            } else {
+                start = RecordingClockTime(
+                    secondsSince1970: _seconds(fromNanoseconds: stamp.localNs),
+                    utcOffsetS: stamp.hasOffset ? Int(stamp.offsetS) : plan.clockOffsetS)
+            }
+        }
+
+        // Nominal period: median step of the timestamps, else the fixed/declared rate.
+        let fallbackRate = plan.fixedRateHz ?? plan.declaredRateHz
+        var periodS: Double
+        if let times = rows.timesS, let median = _DefectScanner.medianStep(times) {
+            periodS = median
+        } else if let fallbackRate {
+            periodS = 1 / fallbackRate
+        } else {
+            periodS = 1
+        }
+        var scanner = _DefectScanner(rows: rows, start: start, periodS: periodS)
+        let timing = scanner.timingDefects()
+        let sampleRateHz = timing.measuredRateHz ?? fallbackRate ?? 1 / periodS
+        // (A single timestamped row has no measurable rate: nothing to judge.)
+        if sampleRateHz < DefectThresholds.minimumRawRateHz && (timing.measuredRateHz != nil || fallbackRate != nil) {
+            throw ReadError(
+                kind: .notRawAcceleration, path: path, line: plan.dataStartLine + 1,
+                found: "one sample every \(_formatShort(1 / sampleRateHz)) s: the file holds counts per epoch, not raw acceleration",
+                expected: "raw acceleration sampled at \(_formatShort(DefectThresholds.minimumRawRateHz)) Hz or more",
+                hint: "PLM scoring needs the raw signal (tens of samples per second): export the device's raw data.")
+        }
+        if rows.timesS == nil {
+            periodS = 1 / sampleRateHz
+            scanner = _DefectScanner(rows: rows, start: start, periodS: periodS)
+        }
+        var defects = timing.defects
+        defects += scanner.valueDefects(rateHz: sampleRateHz)
+        if let declared = plan.declaredRateHz, let measured = timing.measuredRateHz,
+            abs(measured - declared) > declared * DefectThresholds.rateMismatchTolerance
+        {
+            let all = 0..<rows.x.count
+            defects.append(
+                RecordingDefect(
+                    kind: .rateMismatch, span: scanner.span(rows: all), sampleRange: all, sampleCount: all.count, line: nil,
+                    detail: "the header declares \(_formatShort(declared)) Hz but the timestamps step at \(String(format3: measured)) Hz; times follow the timestamps"))
+        }
+        defects.sort { ($0.span.startS, $0.kind.rawValue) < ($1.span.startS, $1.kind.rawValue) }
+
+        var metadata = plan.metadata
+        if let syntax = plan.timeSyntax, plan.timeColumn != nil { metadata.append(("timeFormat", syntax.text)) }
+        metadata.append(("unit", "\(plan.unit.argumentSpelling) (\(plan.unitSource))"))
+        if rows.blankLinesInData > 0 { metadata.append(("blankLinesSkipped", String(rows.blankLinesInData))) }
+
+        var recording = AccelerationRecording(
+            path: path, layout: plan.layout, start: start, declaredRateHz: plan.declaredRateHz, sampleRateHz: sampleRateHz,
+            x: rows.x, y: rows.y, z: rows.z, sampleTimesS: rows.timesS, defects: defects, metadata: metadata)
+        recording.layoutReason = plan.reason
+        recording.measuredRateHz = timing.measuredRateHz
+        return recording
+    }
+}

@@ -1,0 +1,90 @@
+/// `yyyy-MM-dd[T ]HH:mm:ss[.fff...]` (no offset, nothing around) at fixed positions, the layout
+/// of most generic files; anything else returns nil and goes through the tokens.
+@inline(__always)
+func _parseISO8601Fast(_ p: UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>) -> _ParsedStamp? {
+    let length = end - p
+    guard length >= 19, p[4] == 0x2D, p[7] == 0x2D, p[10] == 0x54 || p[10] == 0x20, p[13] == 0x3A, p[16] == 0x3A else {
+        return nil
+    }
+    @inline(__always) func digit(_ i: Int) -> Int { Int(p[i] &- 0x30) }
+    @inline(__always) func isDigit(_ i: Int) -> Bool { p[i] &- 0x30 <= 9 }
+    guard isDigit(0), isDigit(1), isDigit(2), isDigit(3), isDigit(5), isDigit(6), isDigit(8), isDigit(9), isDigit(11),
+        isDigit(12), isDigit(14), isDigit(15), isDigit(17), isDigit(18)
+    else { return nil }
+    let year = digit(0) * 1000 + digit(1) * 100 + digit(2) * 10 + digit(3)
+    let month = digit(5) * 10 + digit(6)
+    let day = digit(8) * 10 + digit(9)
+    let hour = digit(11) * 10 + digit(12)
+    let minute = digit(14) * 10 + digit(15)
+    let second = digit(17) * 10 + digit(18)
+    guard _supportedYears.contains(year), month >= 1, month <= 12, day >= 1, day <= _daysInMonth(year: year, month: month), hour < 24,
+        minute < 60, second <= 60
+    else { return nil }
+    var fractionNs: Int64 = 0
+    if length > 19 {
+        guard p[19] == 0x2E || p[19] == 0x2C, length > 20, length <= 29 else { return nil }
+        var value: Int64 = 0
+        for i in 20..<length {
+            let d = p[i] &- 0x30
+            guard d <= 9 else { return nil }
+            value = value * 10 + Int64(d)
+        }
+        for _ in 0..<(29 - length) { value *= 10 }
+        fractionNs = value
+    }
+    let days = Int64(_days(fromYear: year, month: month, day: day))
+    let seconds = days * 86_400 + Int64(hour * 3600 + minute * 60 + second)
+    return _ParsedStamp(localNs: seconds * 1_000_000_000 + fractionNs, offsetS: 0, hasOffset: false)
+}
+
+/// ISO 8601 parsing for the hot loop: remembers the last date (`yyyy-MM-dd`, compared as two
+/// loads) so that consecutive rows of one day only parse their time of day.
+struct _ISODayCache {
+    private var dateBytes: (UInt64, UInt16) = (0, 0)
+    private var dayStartNs: Int64 = 0
+    private var valid = false
+
+    @inline(__always)
+    mutating func parse(_ p: UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>, pattern: _TimePattern) -> _ParsedStamp? {
+        let length = end - p
+        guard length >= 19 && length <= 29 else { return pattern.parse(p, end) }
+        let raw = UnsafeRawPointer(p)
+        let key = (raw.loadUnaligned(as: UInt64.self), raw.loadUnaligned(fromByteOffset: 8, as: UInt16.self))
+        guard valid && key == dateBytes else {
+            guard let stamp = pattern.parse(p, end) else { return nil }
+            // Cache the day only for the plain fast layout (no offset, fixed positions).
+            if !stamp.hasOffset, p[10] == 0x54 || p[10] == 0x20, p[4] == 0x2D, p[7] == 0x2D {
+                dateBytes = key
+                dayStartNs = stamp.localNs - stamp.localNs % 86_400_000_000_000
+                if stamp.localNs < 0 { valid = false } else { valid = true }
+            } else {
+                valid = false
+            }
+            return stamp
+        }
+        guard p[10] == 0x54 || p[10] == 0x20, p[13] == 0x3A, p[16] == 0x3A else { return pattern.parse(p, end) }
+        let h1 = p[11] &- 0x30, h2 = p[12] &- 0x30, m1 = p[14] &- 0x30, m2 = p[15] &- 0x30, s1 = p[17] &- 0x30, s2 = p[18] &- 0x30
+        guard h1 <= 2, h2 <= 9, m1 <= 5, m2 <= 9, s1 <= 6, s2 <= 9 else { return pattern.parse(p, end) }
+        let hour = Int64(h1) * 10 + Int64(h2), minute = Int64(m1) * 10 + Int64(m2), second = Int64(s1) * 10 + Int64(s2)
+        guard hour < 24, second <= 60 else { return pattern.parse(p, end) }
+        var fractionNs: Int64 = 0
+        if length == 23 {
+            // The common `.SSS`.
+            let f1 = p[20] &- 0x30, f2 = p[21] &- 0x30, f3 = p[22] &- 0x30
+            guard p[19] == 0x2E || p[19] == 0x2C, f1 <= 9, f2 <= 9, f3 <= 9 else { return pattern.parse(p, end) }
+            fractionNs = (Int64(f1) * 100 + Int64(f2) * 10 + Int64(f3)) * 1_000_000
+        } else if length > 19 {
+            guard p[19] == 0x2E || p[19] == 0x2C, length > 20 else { return pattern.parse(p, end) }
+            var value: Int64 = 0
+            for i in 20..<length {
+                let d = p[i] &- 0x30
+                guard d <= 9 else { return pattern.parse(p, end) }
+                value = value * 10 + Int64(d)
+            }
+            for _ in 0..<(29 - length) { value *= 10 }
+            fractionNs = value
+        }
+        let secondOfDay = hour * 3600 + minute * 60 + second
+        return _ParsedStamp(localNs: dayStartNs + secondOfDay * 1_000_000_000 + fractionNs, offsetS: 0, hasOffset: false)
+    }
+}

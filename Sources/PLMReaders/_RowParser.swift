@@ -1,0 +1,224 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The samples of a file as parsed, before defect scanning.
+struct _ParsedRows {
+    var x: [Float] = []
+    var y: [Float] = []
+    var z: [Float] = []
+    /// Seconds since the first sample's instant, when the file has a time column.
+    var timesS: [Double]?
+    /// The first sample's timestamp as written.
+    var firstStamp: _ParsedStamp?
+    /// Runs of rows with at least one missing (empty/NaN) acceleration value: `[start, end)`.
+    var missingRuns: [Range<Int>] = []
+    /// Where rows sit in the file: `(row, line)` at the first row and wherever blank lines
+    /// break the one-row-per-line sequence.
+    var lineAnchors: [(row: Int, line: Int)] = []
+    /// Blank lines met between data rows (not samples; reported in metadata).
+    var blankLinesInData = 0
+    /// Largest |value| of any axis, g (NaN ignored), for the clipping check.
+    var maximumAbsoluteG: Float = 0
+
+    /// 1-based line of a row.
+    func line(ofRow row: Int) -> Int? {
+        guard !lineAnchors.isEmpty else { return nil }
+        var low = 0, high = lineAnchors.count - 1
+        while low < high {
+            let mid = (low + high + 1) / 2
+            if lineAnchors[mid].row <= row { low = mid } else { high = mid - 1 }
+        }
+        let anchor = lineAnchors[low]
+        return anchor.line + (row - anchor.row)
+    }
+}
+
+/// The hot loop: splits the byte stream into lines with `memchr`, fields by the delimiter, and
+/// parses the time and x, y, z fields in place, appending to per-axis buffers. No String, no
+/// per-row allocation.
+enum _RowParser {
+    /// Role codes per column (a small table instead of comparisons per field).
+    private static let roleIgnore: UInt8 = 0, roleTime: UInt8 = 1, roleX: UInt8 = 2, roleY: UInt8 = 3, roleZ: UInt8 = 4
+
+    static func parse(stream: _ByteStream, plan: _ParsePlan, path: String, estimatedRows: Int) throws -> _ParsedRows {
+        var rows = _ParsedRows()
+        rows.x.reserveCapacity(estimatedRows)
+        rows.y.reserveCapacity(estimatedRows)
+        rows.z.reserveCapacity(estimatedRows)
+        var times: [Double] = []
+        let hasTime = plan.timeColumn != nil && plan.timeSyntax != nil
+        if hasTime { times.reserveCapacity(estimatedRows) }
+
+        let roles = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: plan.lastNeededColumn + 1)
+        defer { roles.deallocate() }
+        roles.initialize(repeating: roleIgnore)
+        roles[plan.xColumn] = roleX
+        roles[plan.yColumn] = roleY
+        roles[plan.zColumn] = roleZ
+        if hasTime, let t = plan.timeColumn { roles[t] = roleTime }
+        let lastColumn = roles.count - 1
+        let syntax = plan.timeSyntax ?? .unixSeconds
+        let pattern: _TimePattern? = if case .pattern(let p) = syntax { p } else { nil }
+        let delimiter = plan.delimiter
+        let decimalMark = plan.decimalMark
+        let perG = plan.unit.perG
+        let zero = plan.unit.zeroOffset
+        let inG = perG == 1 && zero == 0
+        let defaultOffset = Int32(clamping: plan.clockOffsetS ?? 0)
+        let dataStart = plan.dataStartLine
+
+        var dayCache = _ISODayCache()
+        let usesDayCache = pattern?.isISO8601 == true
+        var lastTimeLength = Int.max - 1
+        var lineIndex = 0  // 0-based index of the line being processed
+        var firstInstant: Int64 = 0
+        var previousRowLine = -2
+        var missingStart = -1
+        var rowCount = 0
+        var maximumAbsolute: Float = 0
+
+        // Parses one line [start, end) (without the newline). Throws on bad data.
+        func processLine(_ lineStart: UnsafePointer<UInt8>, _ rawEnd: UnsafePointer<UInt8>) throws {
+            defer { lineIndex += 1 }
+            if lineIndex < dataStart { return }
+            var lineStart = lineStart
+            if lineIndex == 0 && rawEnd - lineStart >= 3 && lineStart[0] == 0xEF && lineStart[1] == 0xBB && lineStart[2] == 0xBF {
+                lineStart += 3  // UTF-8 byte-order mark
+            }
+            var end = rawEnd
+            if end > lineStart && end[-1] == 0x0D { end -= 1 }
+            // Blank (or delimiter-only) line: not a sample.
+            var probe = lineStart
+            while probe < end, probe.pointee == 0x20 || probe.pointee == delimiter || probe.pointee == 0x09 { probe += 1 }
+            if probe == end {
+                if rowCount > 0 { rows.blankLinesInData += 1 }
+                return
+            }
+            var vx = Double.nan, vy = Double.nan, vz = Double.nan
+            var missing = false
+            var sawTime = !hasTime
+            var column = 0
+            var fieldStart = lineStart
+            while true {
+                var fieldEnd = fieldStart
+                let role = roles[column]
+                if role == roleTime && usesDayCache && end - fieldStart > lastTimeLength
+                    && fieldStart[lastTimeLength] == delimiter
+                {
+                    // Same width as the previous time field (the ISO parser below checks every byte
+                    // of it, so a wrong guess fails and is rescanned).
+                    fieldEnd = fieldStart + lastTimeLength
+                } else if role == roleIgnore || role == roleTime {
+                    while fieldEnd < end && fieldEnd.pointee != delimiter { fieldEnd += 1 }
+                }
+                if role != roleIgnore {
+                    if role == roleTime {
+                        var parsed: _ParsedStamp?
+                        if let pattern {
+                            if usesDayCache {
+                                parsed = dayCache.parse(fieldStart, fieldEnd, pattern: pattern)
+                                if parsed == nil {
+                                    fieldEnd = fieldStart
+                                    while fieldEnd < end && fieldEnd.pointee != delimiter { fieldEnd += 1 }
+                                    parsed = dayCache.parse(fieldStart, fieldEnd, pattern: pattern)
+                                }
+                                lastTimeLength = fieldEnd - fieldStart
+                            } else {
+                                parsed = pattern.parse(fieldStart, fieldEnd)
+                            }
+                        } else { parsed = syntax.parse(fieldStart, fieldEnd, decimalMark: decimalMark) }
+                        guard let stamp = parsed else {
+                            throw badField(
+                                path: path, line: lineIndex + 1, column: column + 1, start: fieldStart, end: fieldEnd,
+                                expected: "a time as \(syntax.text)")
+                        }
+                        let instant = stamp.instantNs(defaultOffsetS: defaultOffset)
+                        if rowCount == 0 {
+                            rows.firstStamp = stamp
+                            firstInstant = instant
+                        }
+                        times.append(Double(instant &- firstInstant) * 1e-9)
+                        sawTime = true
+                    } else {
+                        var status = _FieldStatus.value
+                        let value = _DecimalParser.parseField(
+                            fieldStart, lineEnd: end, delimiter: delimiter, decimalMark: decimalMark, fieldEnd: &fieldEnd,
+                            status: &status)
+                        if status == .invalid {
+                            throw badField(
+                                path: path, line: lineIndex + 1, column: column + 1, start: fieldStart, end: fieldEnd,
+                                expected: "a number (an empty field or NaN marks a missing value)")
+                        }
+                        if status == .missing { missing = true }
+                        let g = inG ? value : (value - zero) / perG
+                        if role == roleX { vx = g } else if role == roleY { vy = g } else { vz = g }
+                    }
+                }
+                if column == lastColumn || fieldEnd >= end { break }
+                column += 1
+                fieldStart = fieldEnd + 1
+            }
+            if !sawTime {
+                throw ReadError(
+                    kind: .malformedData, path: path, line: lineIndex + 1, column: (plan.timeColumn ?? 0) + 1,
+                    found: "a row with \(column + 1) field(s) and no time field",
+                    expected: "\(roles.count) or more fields with the time in column \((plan.timeColumn ?? 0) + 1)")
+            }
+            if column < lastColumn { missing = true }  // row ended early: the absent axes are NaN
+            // Every x/y/z field was either parsed (.value), missing (NaN) or absent (row too short).
+            if missing {
+                if missingStart < 0 { missingStart = rowCount }
+            } else if missingStart >= 0 {
+                rows.missingRuns.append(missingStart..<rowCount)
+                missingStart = -1
+            }
+            let fx = Float(vx), fy = Float(vy), fz = Float(vz)
+            rows.x.append(fx)
+            rows.y.append(fy)
+            rows.z.append(fz)
+            // (NaN compares false: ignored.)
+            if abs(fx) > maximumAbsolute { maximumAbsolute = abs(fx) }
+            if abs(fy) > maximumAbsolute { maximumAbsolute = abs(fy) }
+            if abs(fz) > maximumAbsolute { maximumAbsolute = abs(fz) }
+            if lineIndex != previousRowLine + 1 { rows.lineAnchors.append((rowCount, lineIndex + 1)) }
+            previousRowLine = lineIndex
+            rowCount += 1
+        }
+
+        while true {
+            let base = UnsafePointer(stream.buffer)
+            let endOffset = stream.end
+            var cursor = stream.start
+            while cursor < endOffset {
+                guard let found = memchr(base + cursor, 0x0A, endOffset - cursor) else { break }
+                let newline = UnsafePointer(found.assumingMemoryBound(to: UInt8.self))
+                try processLine(base + cursor, newline)
+                cursor = newline - base + 1
+            }
+            stream.start = cursor
+            if stream.atEndOfFile {
+                if cursor < endOffset {
+                    try processLine(base + cursor, base + endOffset)
+                    stream.start = endOffset
+                }
+                break
+            }
+            try stream.refill()
+        }
+        if missingStart >= 0 { rows.missingRuns.append(missingStart..<rowCount) }
+        if hasTime { rows.timesS = times }
+        rows.maximumAbsoluteG = maximumAbsolute
+        return rows
+    }
+
+    static func badField(
+        path: String, line: Int, column: Int, start: UnsafePointer<UInt8>, end: UnsafePointer<UInt8>, expected: String
+    ) -> ReadError {
+        var text = String(decoding: UnsafeBufferPointer(start: start, count: min(end - start, 60)), as: UTF8.self)
+        if end - start > 60 { text += "..." }
+        return ReadError(kind: .malformedData, path: path, line: line, column: column, found: "'\(text)'", expected: expected)
+    }
+}

@@ -1,0 +1,58 @@
+/// Refuses values that do not fit the declared unit: the median vector magnitude of a worn or
+/// resting sensor is close to 1 g (gravity), whatever the movement.
+enum _UnitCheck {
+    /// Median magnitude (g, after unit conversion) of up to ~20 000 evenly spread rows that are
+    /// neither 0,0,0 nor missing; nil when there are none.
+    static func medianMagnitude(_ rows: _ParsedRows) -> Double? {
+        let n = rows.x.count
+        let stride = max(1, n / 20_000)
+        var magnitudes: [Double] = []
+        var i = 0
+        while i < n {
+            let x = Double(rows.x[i]), y = Double(rows.y[i]), z = Double(rows.z[i])
+            if x.isFinite && y.isFinite && z.isFinite && !(x == 0 && y == 0 && z == 0) {
+                magnitudes.append((x * x + y * y + z * z).squareRoot())
+            }
+            i += stride
+        }
+        guard !magnitudes.isEmpty else { return nil }
+        magnitudes.sort()
+        return magnitudes[magnitudes.count / 2]
+    }
+
+    static func check(_ rows: _ParsedRows, plan: _ParsePlan, path: String) throws {
+        guard let median = medianMagnitude(rows), !DefectThresholds.plausibleMedianMagnitudeG.contains(median) else { return }
+        // Back to the numbers as written in the file.
+        let rawMedian = median * plan.unit.perG
+        var allIntegers = true
+        var minimum = Double.infinity, maximum = -Double.infinity
+        let perG = plan.unit.perG, zero = plan.unit.zeroOffset
+        for axis in [rows.x, rows.y, rows.z] {
+            for v in axis.prefix(5000) where v.isFinite {
+                let raw = Double(v) * perG + zero
+                if abs(raw - raw.rounded()) > 1e-6 { allIntegers = false }
+                minimum = min(minimum, raw)
+                maximum = max(maximum, raw)
+            }
+        }
+        let likely: String
+        if case .counts = plan.unit {
+            likely = "the counts per g or zero offset given are wrong"
+        } else if allIntegers && minimum >= 0 && maximum <= 255 {
+            likely = "unsigned 8-bit raw values (\(_formatShort(minimum))...\(_formatShort(maximum))); give their scale with --units counts:PER_G:ZERO (e.g. counts:64:128 for ±2 g)"
+        } else if (500...2000).contains(rawMedian) {
+            likely = "milli-g: give --units mg"
+        } else if (4.9...19.6).contains(rawMedian) {
+            likely = "m/s²: give --units m/s2"
+        } else if allIntegers {
+            likely = "raw integer counts (LSB, about \(_formatShort(rawMedian.rounded())) per g if the sensor was at rest); give --units counts:PER_G"
+        } else {
+            likely = "an unknown unit; give --units g|mg|m/s2|counts:PER_G"
+        }
+        throw ReadError(
+            kind: .implausibleUnits, path: path,
+            found: "a median vector magnitude of \(_formatShort(rawMedian)) in the file's numbers, read as \(plan.unit.argumentSpelling) (\(plan.unitSource)) = \(_formatShort(median)) g",
+            expected: "about 1 g (gravity) for a worn or resting sensor",
+            hint: "the values look like \(likely).")
+    }
+}

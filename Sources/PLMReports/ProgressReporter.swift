@@ -1,0 +1,100 @@
+import Synchronization
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Progress of long stages on standard error: a one-line bar redrawn in place when stderr is a
+/// terminal, nothing at all otherwise (so logs and pipes stay clean).
+///
+/// Safe to call from several tasks: the state sits behind a `Mutex`. Redraws only when the shown
+/// percentage changes, so calling ``update(_:)`` per block of samples is cheap.
+public final class ProgressReporter: Sendable {
+    /// Whether anything is drawn.
+    public let isEnabled: Bool
+    private let state = Mutex(State())
+
+    private struct State {
+        var stage = ""
+        var shownPercent = -1
+        var active = false
+    }
+
+    /// A reporter that draws when `enabled` (by default: when stderr is a terminal).
+    public init(enabled: Bool = isatty(2) == 1) {
+        isEnabled = enabled
+    }
+
+    /// Starts a stage (e.g. `reading left.csv`), drawing an empty bar.
+    public func start(stage: String) {
+        guard isEnabled else { return }
+        let line = state.withLock { s -> String in
+            s.stage = stage
+            s.shownPercent = 0
+            s.active = true
+            return Self.line(stage: stage, fraction: 0)
+        }
+        Self.emit("\r" + line)
+    }
+
+    /// Moves the bar of the current stage to `fraction` (0-1, clamped).
+    public func update(_ fraction: Double) {
+        guard isEnabled else { return }
+        let clamped = fraction.isFinite ? min(1, max(0, fraction)) : 0
+        let percent = Int(clamped * 100)
+        let line = state.withLock { s -> String? in
+            guard s.active, percent != s.shownPercent else { return nil }
+            s.shownPercent = percent
+            return Self.line(stage: s.stage, fraction: clamped)
+        }
+        if let line { Self.emit("\r" + line) }
+    }
+
+    /// Ends the current stage and clears the line.
+    public func finish() {
+        guard isEnabled else { return }
+        let wasActive = state.withLock { s -> Bool in
+            defer { s.active = false }
+            return s.active
+        }
+        if wasActive { Self.emit("\r\u{1B}[2K") }
+    }
+
+    /// `stage [##########----------]  50%`, the stage cut or padded to 28 characters.
+    static func line(stage: String, fraction: Double) -> String {
+        let width = 30
+        let filled = Int((fraction * Double(width)).rounded(.down))
+        let label = stage.count > 28 ? String(stage.prefix(27)) + "~" : stage.padded(28)
+        let percent = String(Int(fraction * 100))
+        return label + " [" + String(repeating: "#", count: filled)
+            + String(repeating: "-", count: width - filled) + "] "
+            + String(repeating: " ", count: 3 - percent.count) + percent + "%"
+    }
+
+    private static func emit(_ text: String) {
+        let bytes = Array(text.utf8)
+        bytes.withUnsafeBytes { raw in
+            guard let base = raw.baseAddress else { return }
+            var offset = 0
+            while offset < raw.count {
+                let n = _writeStandardError(base + offset, raw.count - offset)
+                if n <= 0 { return }
+                offset += n
+            }
+        }
+    }
+}
+
+private func _writeStandardError(_ buffer: UnsafeRawPointer, _ count: Int) -> Int {
+    #if canImport(Darwin)
+        return Darwin.write(2, buffer, count)
+    #elseif canImport(Glibc)
+        return Glibc.write(2, buffer, count)
+    #else
+        return Musl.write(2, buffer, count)
+    #endif
+}

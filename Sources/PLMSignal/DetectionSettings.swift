@@ -1,0 +1,221 @@
+import PLMCore
+
+/// Every band, window and threshold of leg-movement detection, in one place.
+///
+/// The movement signal has two channels (see `docs/detection.md`):
+/// - *dynamic acceleration*: the vector magnitude of the acceleration, low-passed, minus its
+///   rolling median (together a band-pass), rectified, against its adaptive resting level, in g.
+///   The magnitude does not change
+///   when the sensor only rotates, so this channel sees the linear (tangential, centripetal,
+///   impact) acceleration of the ankle;
+/// - *tilt*: the angle between the low-passed gravity direction and its resting direction (a
+///   rolling median), in degrees. It sees slow dorsiflexions whose energy lies below 1 Hz, and it
+///   stays up while the foot is held flexed.
+///
+/// A movement starts when either channel reaches its onset threshold and ends at the start of at
+/// least ``offsetQuietDurationS`` during which both channels are below their offset thresholds:
+/// the EMG rule of AASM 2007 / WASM 2016 (onset 8 uV above resting, offset at <= 2 uV above
+/// resting for >= 0.5 s) transposed to acceleration.
+public struct DetectionSettings: Sendable, Hashable, Codable {
+    // MARK: Dynamic channel
+
+    /// Low-pass corner of the acceleration magnitude, Hz (clamped to 0.8 x Nyquist). The PAM-RL
+    /// band ends at 20 Hz (Sforza 2005); ankle movements carry their linear acceleration below
+    /// ~10 Hz, but a lower corner spreads strong, short movements over more time (measured on the
+    /// simulator: 10-15 Hz gave more false 0.5-s movements from 0.45-s twitches than 20 Hz).
+    public var dynamicLowPassHz = 20.0
+    /// Butterworth prototype order of that low-pass (as `scipy.signal.butter(N, ...)`); the
+    /// zero-phase response is its squared magnitude.
+    public var dynamicLowPassOrder = 2
+    /// Window of the rolling median taken away from the low-passed magnitude (the high-pass half of
+    /// the band), and of the resting gravity direction of the tilt channel, s. Centred. A median
+    /// keeps a posture change as a step and ignores anything shorter than half its window, so 90 s
+    /// keeps LMs (0.5-10 s, held flexed or not) and most posture shifts (5-60 s) out of the
+    /// baseline; 20-40 s windows gave more false movements inside long movements on the simulator.
+    public var baselineWindowS = 90.0
+    /// Width of the bins whose means the baseline medians are taken over, s (45 values per window:
+    /// cheap to keep sorted; finer bins did not detect better).
+    public var baselineBinS = 2.0
+    /// Width of the centred moving average applied to the rectified dynamic channel, s (0 for
+    /// none). Off by default: 0.05-0.1 s smoothing lengthened short movements and lowered the PPV
+    /// on the simulator, and the 0.5-s offset rule already bridges the zero crossings.
+    public var envelopeSmoothingS = 0.0
+
+    // MARK: Tilt channel
+
+    /// Rate of the gravity-direction series, Hz: samples are averaged in bins of
+    /// `sampleRate / tiltRateHz` (40 ms; bins of 3 or more samples drop their largest and
+    /// smallest value, so a single-sample spike cannot tilt gravity). Finer than the onset timing
+    /// needs (tens of ms), coarse enough to average the noise of 4 samples at 100 Hz.
+    public var tiltRateHz = 25.0
+    /// Low-pass corner of the gravity direction, Hz (zero-phase, on the tilt series; 0 for none).
+    /// Keeps the tilt of a dorsiflexion (0.5-5 s, ramps of 0.2-1.5 s) and of a twitch, and takes
+    /// the sensor noise down to ~0.1 degree at 6 mg RMS; lower corners spread strong, short
+    /// movements over more time (measured: more false 0.5-s movements from 0.45-s twitches).
+    public var tiltLowPassHz = 8.0
+    /// Butterworth prototype order of the tilt low-pass.
+    public var tiltLowPassOrder = 2
+
+    // MARK: Resting levels
+
+    /// Width of the bins in which the resting statistics are taken, s.
+    public var levelBinS = 1.0
+    /// Window of the rolling resting level of the dynamic channel, s. Long against an LM (0.5-10 s)
+    /// so that LMs do not raise it, short against the changes of sensor noise over a night.
+    /// Centred.
+    public var restingWindowS = 30.0
+    /// Quantile of the dynamic channel's bins taken as its resting level. Below the median so that
+    /// a dense PLM series (an LM every 10-20 s) does not lift it.
+    public var restingQuantile = 0.3
+
+    // MARK: Hysteresis (the EMG rule)
+
+    /// Onset: dynamic acceleration this far above its resting level, g. Near the 15 mg of Sicbaldi
+    /// 2025 and the 20-30 mg of the NeuroMetrix patents, and above the noise peaks of a 6 mg RMS
+    /// sensor after the 20 Hz low-pass.
+    public var onsetThresholdG = 0.02
+    /// The dynamic onset level is at least this many times the resting level (0 to switch off),
+    /// and the offset level scales with it. The resting level of the rectified channel is ~0.8
+    /// noise RMS, so 4 puts the onset near 5 RMS: above the noise peaks of a 10 mg sensor sampled
+    /// at 50 Hz, where the fixed 20 mg let noise through; quiet sensors keep the fixed levels.
+    public var restingNoiseFactor = 4.0
+    /// Offset level of the dynamic channel, g above resting. The EMG rule's 2 uV against 8 uV onset
+    /// is a quarter, PAM-RL's a half; three quarters measured best here, because the low offset
+    /// levels lengthened movements by the filters' tails.
+    public var offsetThresholdG = 0.015
+    /// Onset: tilt against the resting direction, degrees. LMs tilt the ankle by 3-30 degrees
+    /// (DOMAIN.md section 3); the gravity direction's noise after averaging and the low-pass is
+    /// ~0.1-0.2 degrees at 6-10 mg RMS.
+    public var onsetTiltDegrees = 2.0
+    /// Offset level of the tilt, degrees (three quarters of the onset, as for the dynamic channel).
+    public var offsetTiltDegrees = 1.5
+    /// A movement ends at the start of a run at least this long below both offset levels, s.
+    public var offsetQuietDurationS = PublishedRules.offsetQuietDurationS
+    /// The onset may be moved back from the onset-threshold crossing to the last sample below the
+    /// offset levels, by at most this much, s. Off by default: the zero-phase filters already
+    /// spread the rise a little early, and the median onset error on the simulator is 0-3 ms
+    /// without it.
+    public var maxOnsetBacktrackS = 0.0
+
+    /// Candidates shorter than this have their edges re-measured on the raw acceleration when
+    /// they are strong (see ``edgeRefinementPeakFactor``), s. The filters' spread is what can lift
+    /// a strong twitch of 0.3-0.45 s over the 0.5-s minimum LM duration.
+    public var edgeRefinementMaxDurationS = 1.0
+    /// A short candidate whose raw deviation from rest peaks at this many times the edge level
+    /// (twice the onset threshold or four times the resting RMS deviation) has its edges moved
+    /// in to where the raw deviation reaches the edge level.
+    public var edgeRefinementPeakFactor = 4.0
+
+    // MARK: Rejection by spectral features
+
+    /// Upper edge of the band where a leg movement puts its power (tilt and the acceleration of
+    /// a 0.5-10 s dorsiflexion), Hz: the low band of the spike test.
+    public var movementBandHz = 5.0
+    /// Frequency from which power counts as broadband/impulsive, Hz: the high band of the spike
+    /// test (above the movement's acceleration, below the Nyquist frequency of 50 Hz sensors).
+    public var impulsiveBandStartHz = 15.0
+    /// A candidate whose largest power in the movement band is less than this many times the mean
+    /// power per bin of its impulsive band is rejected as a spike: a single-sample spike, like
+    /// white noise, has a flat spectrum (ratio ~2-4), a leg movement a steep one (ratio ~60 for a
+    /// 3-degree, 2-s tilt in 10 mg RMS noise).
+    public var minPeakToFloorRatio = 3.0
+    /// A candidate whose dominant frequency is above this is rejected as vibration, Hz. Leg
+    /// movements have their power below ~4 Hz.
+    public var maxDominantFrequencyHz = 6.0
+    /// Time added on both sides of a movement for its spectral features, s.
+    public var featurePaddingS = 0.25
+
+    // MARK: Defects and output
+
+    /// A movement cut by an excluded span this short or shorter is joined across it when it is
+    /// active on both sides; one cut by a longer span is rejected, s.
+    public var maxBridgedDefectS = 1.0
+    /// Length of the chunks a valid run is processed in, s. Each chunk is built with a margin of
+    /// about a minute (the longest rolling window's reach), so memory is bounded by the chunk, not
+    /// by the recording, and the result does not depend on the chunk length (up to floating-point
+    /// rounding in the filters). 10 minutes keeps the margins' extra work near 15 %.
+    public var processingChunkS = 600.0
+    /// Bin width of the activity trace, s.
+    public var activityTraceBinS = 1.0
+
+    public init() {}
+
+    /// These settings with every value outside its meaningful range (zero, negative or above 3600
+    /// widths, rates and factors, NaN, quantiles outside [0, 1], orders outside 1...8) replaced by
+    /// its default, so that settings read from a file cannot make the detector divide by zero or
+    /// overflow.
+    func sanitized() -> DetectionSettings {
+        let d = DetectionSettings.default
+        var s = self
+        // Upper bound 3600 (an hour, or 3.6 kHz, or a factor of 3600): far beyond any sensible
+        // value, and small enough that every window in samples stays a modest Int.
+        func positive(_ v: inout Double, _ fallback: Double) { if !(v > 0 && v <= 3600) { v = fallback } }
+        func nonNegative(_ v: inout Double, _ fallback: Double) { if !(v >= 0 && v <= 3600) { v = fallback } }
+        positive(&s.dynamicLowPassHz, d.dynamicLowPassHz)
+        positive(&s.baselineWindowS, d.baselineWindowS)
+        positive(&s.baselineBinS, d.baselineBinS)
+        nonNegative(&s.envelopeSmoothingS, d.envelopeSmoothingS)
+        positive(&s.tiltRateHz, d.tiltRateHz)
+        nonNegative(&s.tiltLowPassHz, d.tiltLowPassHz)
+        positive(&s.levelBinS, d.levelBinS)
+        positive(&s.restingWindowS, d.restingWindowS)
+        if !(s.restingQuantile.isFinite && (0...1).contains(s.restingQuantile)) { s.restingQuantile = d.restingQuantile }
+        nonNegative(&s.onsetThresholdG, d.onsetThresholdG)
+        nonNegative(&s.offsetThresholdG, d.offsetThresholdG)
+        nonNegative(&s.restingNoiseFactor, d.restingNoiseFactor)
+        nonNegative(&s.onsetTiltDegrees, d.onsetTiltDegrees)
+        nonNegative(&s.offsetTiltDegrees, d.offsetTiltDegrees)
+        positive(&s.offsetQuietDurationS, d.offsetQuietDurationS)
+        nonNegative(&s.maxOnsetBacktrackS, d.maxOnsetBacktrackS)
+        nonNegative(&s.edgeRefinementMaxDurationS, d.edgeRefinementMaxDurationS)
+        nonNegative(&s.edgeRefinementPeakFactor, d.edgeRefinementPeakFactor)
+        positive(&s.movementBandHz, d.movementBandHz)
+        positive(&s.impulsiveBandStartHz, d.impulsiveBandStartHz)
+        nonNegative(&s.minPeakToFloorRatio, d.minPeakToFloorRatio)
+        positive(&s.maxDominantFrequencyHz, d.maxDominantFrequencyHz)
+        nonNegative(&s.featurePaddingS, d.featurePaddingS)
+        nonNegative(&s.maxBridgedDefectS, d.maxBridgedDefectS)
+        positive(&s.activityTraceBinS, d.activityTraceBinS)
+        positive(&s.processingChunkS, d.processingChunkS)
+        if !(1...8).contains(s.dynamicLowPassOrder) { s.dynamicLowPassOrder = d.dynamicLowPassOrder }
+        if !(1...8).contains(s.tiltLowPassOrder) { s.tiltLowPassOrder = d.tiltLowPassOrder }
+        return s
+    }
+
+    /// The defaults documented above.
+    public static let `default` = DetectionSettings()
+
+    /// Every setting as (name, value, unit), in declaration order, for reports.
+    public var entries: [(name: String, value: Double, unit: String)] {
+        [
+            ("dynamicLowPassHz", dynamicLowPassHz, "Hz"),
+            ("dynamicLowPassOrder", Double(dynamicLowPassOrder), ""),
+            ("baselineWindowS", baselineWindowS, "s"),
+            ("baselineBinS", baselineBinS, "s"),
+            ("envelopeSmoothingS", envelopeSmoothingS, "s"),
+            ("tiltRateHz", tiltRateHz, "Hz"),
+            ("tiltLowPassHz", tiltLowPassHz, "Hz"),
+            ("tiltLowPassOrder", Double(tiltLowPassOrder), ""),
+            ("levelBinS", levelBinS, "s"),
+            ("restingWindowS", restingWindowS, "s"),
+            ("restingQuantile", restingQuantile, ""),
+            ("onsetThresholdG", onsetThresholdG, "g"),
+            ("restingNoiseFactor", restingNoiseFactor, ""),
+            ("offsetThresholdG", offsetThresholdG, "g"),
+            ("onsetTiltDegrees", onsetTiltDegrees, "deg"),
+            ("offsetTiltDegrees", offsetTiltDegrees, "deg"),
+            ("offsetQuietDurationS", offsetQuietDurationS, "s"),
+            ("maxOnsetBacktrackS", maxOnsetBacktrackS, "s"),
+            ("edgeRefinementMaxDurationS", edgeRefinementMaxDurationS, "s"),
+            ("edgeRefinementPeakFactor", edgeRefinementPeakFactor, ""),
+            ("movementBandHz", movementBandHz, "Hz"),
+            ("impulsiveBandStartHz", impulsiveBandStartHz, "Hz"),
+            ("minPeakToFloorRatio", minPeakToFloorRatio, ""),
+            ("maxDominantFrequencyHz", maxDominantFrequencyHz, "Hz"),
+            ("featurePaddingS", featurePaddingS, "s"),
+            ("maxBridgedDefectS", maxBridgedDefectS, "s"),
+            ("processingChunkS", processingChunkS, "s"),
+            ("activityTraceBinS", activityTraceBinS, "s"),
+        ]
+    }
+}

@@ -1,0 +1,137 @@
+import PLMReaders
+
+/// The hysteresis pass over one valid run, fed chunk by chunk (see
+/// ``DetectionSettings/processingChunkS``): the EMG state machine, the peaks of the open movement
+/// and the activity-trace bin carry over from one chunk to the next.
+struct SegmentScan {
+    let segment: Range<Int>
+    let segmentIndex: Int
+    var detector: HysteresisDetector
+    var peakDynamic = 0.0, peakTilt = 0.0
+    var bursts: [(burst: HysteresisDetector.Burst, peakDynamicG: Double, peakTiltDegrees: Double)] = []
+    /// Current activity-trace bin, the first sample (absolute) of the next one, and the running maxima.
+    var bin = 0
+    var nextBinStart = 0
+    var binDynamic = -Float.infinity, binTilt = -Float.infinity
+}
+
+extension LegMovementDetector {
+    /// Starts the pass over valid run `segment`.
+    func startScan(segment: Range<Int>, segmentIndex: Int, recording: AccelerationRecording, traceCount: Int) -> SegmentScan {
+        let rate = recording.sampleRateHz
+        var state = SegmentScan(
+            segment: segment, segmentIndex: segmentIndex,
+            detector: HysteresisDetector(
+                quietSamples: Int((settings.offsetQuietDurationS * rate).rounded()),
+                maxBacktrackSamples: Int((settings.maxOnsetBacktrackS * rate).rounded())))
+        state.bin = traceBin(atS: recording.timeS(ofSample: segment.lowerBound), traceCount: traceCount)
+        state.nextBinStart = nextTraceBinStart(after: state.bin, recording: recording, traceCount: traceCount)
+        return state
+    }
+
+    /// Runs the hysteresis over samples `core` (absolute indices) of `signal`, which was built
+    /// for samples starting at `signalStart`, and fills the trace.
+    func scan(
+        _ signal: MovementSignal, signalStart: Int, core: Range<Int>, state: inout SegmentScan,
+        recording: AccelerationRecording, traceDynamic: inout [Float], traceTilt: inout [Float]
+    ) {
+        let onsetG = settings.onsetThresholdG, offsetG = settings.offsetThresholdG
+        let noiseFactor = settings.restingNoiseFactor
+        let offsetRatio = onsetG > 0 ? offsetG / onsetG : 1
+        let onsetDeg = settings.onsetTiltDegrees, offsetDeg = settings.offsetTiltDegrees
+        let traceCount = traceDynamic.count
+        let offset = core.lowerBound - signalStart
+        let segmentStart = state.segment.lowerBound
+        var restingCursor = InterpolationCursor(signal.restingLevelG, binSamples: signal.levelBinSamples)
+        restingCursor.skip(offset)
+        // The tilt is held over its bin (40 ms at the default rate): no interpolation needed at
+        // that resolution.
+        let tiltBinSamples = signal.tiltBinSamples
+        var tiltBin = offset / tiltBinSamples, tiltPhase = offset % tiltBinSamples
+        traceDynamic.withUnsafeMutableBufferPointer { traceDynamic in
+            traceTilt.withUnsafeMutableBufferPointer { traceTilt in
+                func flush() {
+                    guard state.bin < traceCount else { return }
+                    traceDynamic[state.bin] = max(traceDynamic[state.bin], state.binDynamic)
+                    traceTilt[state.bin] = max(traceTilt[state.bin], state.binTilt)
+                }
+                signal.envelope.withUnsafeBufferPointer { envelope in
+                signal.tiltDegrees.withUnsafeBufferPointer { tilts in
+                    for i in core {
+                        let resting = restingCursor.next()
+                        let dynamic = Double(envelope[i - signalStart]) - resting
+                        // A noisy sensor raises its resting level: the onset level rises with it.
+                        let onsetLevel = max(onsetG, noiseFactor * resting)
+                        let offsetLevel = onsetLevel == onsetG ? offsetG : onsetLevel * offsetRatio
+                        let tilt = Double(tilts[tiltBin])
+                        tiltPhase += 1
+                        if tiltPhase == tiltBinSamples {
+                            tiltPhase = 0
+                            tiltBin += 1
+                        }
+                        // The trace bin of each sample is found once per bin (first sample at or
+                        // after each bin start), not from every sample's time.
+                        while i >= state.nextBinStart {
+                            flush()
+                            state.binDynamic = -Float.infinity
+                            state.binTilt = -Float.infinity
+                            state.bin += 1
+                            state.nextBinStart = nextTraceBinStart(after: state.bin, recording: recording, traceCount: traceCount)
+                        }
+                        state.binDynamic = max(state.binDynamic, Float(dynamic))
+                        state.binTilt = max(state.binTilt, Float(tilt))
+                        let wasActive = state.detector.isActive
+                        if let burst = state.detector.step(
+                            i - segmentStart, aboveOnset: dynamic >= onsetLevel || tilt >= onsetDeg,
+                            belowOffset: dynamic < offsetLevel && tilt < offsetDeg)
+                        {
+                            state.bursts.append((burst, state.peakDynamic, state.peakTilt))
+                        }
+                        if state.detector.isActive {
+                            if !wasActive {
+                                state.peakDynamic = 0
+                                state.peakTilt = 0
+                            }
+                            state.peakDynamic = max(state.peakDynamic, dynamic)
+                            state.peakTilt = max(state.peakTilt, tilt)
+                        }
+                    }
+                }
+                }
+                // Partial maxima are merged with max, so flushing at every chunk end is safe.
+                if !core.isEmpty {
+                    flush()
+                    state.binDynamic = -Float.infinity
+                    state.binTilt = -Float.infinity
+                }
+            }
+        }
+    }
+
+    /// Ends the pass over a valid run and appends its movements.
+    func finishScan(_ state: inout SegmentScan, into candidates: inout [Candidate]) {
+        let segment = state.segment
+        if let burst = state.detector.finish(count: segment.count) {
+            state.bursts.append((burst, state.peakDynamic, state.peakTilt))
+        }
+        for (burst, peakDynamicG, peakTiltDegrees) in state.bursts {
+            candidates.append(
+                Candidate(
+                    samples: (segment.lowerBound + burst.samples.lowerBound)..<(segment.lowerBound + burst.samples.upperBound),
+                    segmentIndex: state.segmentIndex, segmentRange: segment, startsCut: burst.startsAtSegmentStart,
+                    endsCut: burst.endsAtSegmentEnd, peakDynamicG: peakDynamicG, peakTiltDegrees: peakTiltDegrees))
+        }
+    }
+
+    /// The activity-trace bin of a time (the bin count for a non-finite time).
+    func traceBin(atS timeS: Double, traceCount: Int) -> Int {
+        timeS.isFinite ? Int(min(max(timeS / settings.activityTraceBinS, 0), Double(traceCount))) : traceCount
+    }
+
+    /// The first sample (absolute) at or after the start of trace bin `bin + 1`; `Int.max` past the last bin.
+    func nextTraceBinStart(after bin: Int, recording: AccelerationRecording, traceCount: Int) -> Int {
+        bin + 1 <= traceCount
+            ? ValidSegments.firstSample(atOrAfterS: Double(bin + 1) * settings.activityTraceBinS, in: recording)
+            : Int.max
+    }
+}

@@ -1,0 +1,182 @@
+import Foundation
+import PLMCore
+import PLMFFT
+import PLMReaders
+
+/// Finds the leg movements of one leg in its ankle acceleration.
+///
+/// For each contiguous run of valid samples (between excluding defects) it builds the two-channel
+/// movement signal (``MovementSignal``: the low-passed magnitude's deviation from its rolling
+/// median, against its resting level, and the tilt against the resting gravity direction), runs
+/// the EMG hysteresis rule (``HysteresisDetector``), joins movements across excluded stretches no
+/// longer than ``DetectionSettings/maxBridgedDefectS``, trims the filters' spread off short strong
+/// candidates, and rejects candidates whose spectrum is flat (spikes) or too high (vibration).
+/// See `docs/detection.md`.
+///
+/// The detector holds only its settings: it is a value that several tasks may use at once, e.g.
+/// one per leg.
+public struct LegMovementDetector: Sendable {
+    /// The settings in use.
+    public let settings: DetectionSettings
+
+    /// - Parameter settings: the settings; a value outside its meaningful range (a negative or
+    ///   zero width, a NaN, a quantile outside [0, 1]) is replaced by its default.
+    public init(settings: DetectionSettings = .default) {
+        self.settings = settings.sanitized()
+    }
+
+    /// Detects the movements of `recording`, the sensor on leg `side`.
+    ///
+    /// A recording a reader would not hand over (no finite positive rate, axes of different
+    /// lengths, a non-finite last time) yields an empty detection with no valid time. Valid runs
+    /// too short to hold a movement simply yield none.
+    /// - Complexity: O(n log b) for n samples and FFT block b. Memory besides the recording and the
+    ///   outputs: one chunk (``DetectionSettings/processingChunkS`` plus margins) at ~1.75 `Float`s
+    ///   per sample, independent of the recording's length.
+    public func detect(_ recording: AccelerationRecording, side: LegSide) -> LegDetection {
+        let rate = recording.sampleRateHz
+        let n = recording.sampleCount
+        guard rate.isFinite, rate > 0, rate < 1_000_000, recording.y.count == n, recording.z.count == n,
+            recording.sampleTimesS.map({ $0.count == n && ($0.last ?? 0).isFinite }) ?? true
+        else {
+            // Not a recording a reader hands over (no rate, axes of different lengths): nothing
+            // can be measured in it.
+            return LegDetection(
+                side: side, movements: [], rejected: [], excludedSpans: [], validDurationS: 0,
+                activityTrace: ActivityTrace(binWidthS: settings.activityTraceBinS, peakDynamicAccelerationG: [], peakTiltDegrees: []))
+        }
+        let segments = ValidSegments(recording)
+        // At most ~3 years of 1-s bins: a duration beyond that is not a night (and not an Int).
+        let traceBins = Int(min(max((recording.durationS / settings.activityTraceBinS).rounded(.up), 0), 1e8))
+        var traceDynamic = [Float](repeating: 0, count: traceBins)
+        var traceTilt = [Float](repeating: 0, count: traceBins)
+        var candidates: [Candidate] = []
+        var rejected: [RejectedMovement] = []
+
+        let nyquist = rate / 2
+        let dynamicBand = ButterworthResponse(
+            band: .lowPass(cutoffHz: min(settings.dynamicLowPassHz, 0.8 * nyquist)),
+            order: settings.dynamicLowPassOrder, sampleRateHz: rate)
+        let tiltBinSamples = max(1, Int((rate / settings.tiltRateHz).rounded()))
+        let tiltRate = rate / Double(tiltBinSamples)
+        let tiltFilter = settings.tiltLowPassHz <= 0 ? nil : ZeroPhaseFilter(
+            response: ButterworthResponse(
+                band: .lowPass(cutoffHz: min(settings.tiltLowPassHz, 0.8 * tiltRate / 2)),
+                order: settings.tiltLowPassOrder, sampleRateHz: tiltRate))
+
+        if let dynamicFilter = ZeroPhaseFilter(response: dynamicBand) {
+            // Chunks of the valid runs, each built with a margin so that every window the core
+            // samples see (filters, rolling medians and quantiles) lies inside what was built.
+            // Chunk and margin are whole multiples of every bin grid, so the bins line up with
+            // those of an unchunked pass.
+            let grid = MovementSignal.binGrid(settings: settings, rateHz: rate, tiltBinSamples: tiltBinSamples)
+            let chunk = grid * max(1, Int((settings.processingChunkS * rate / Double(grid)).rounded(.up)))
+            let reachS =
+                max(settings.baselineWindowS / 2 + 2 * settings.baselineBinS, settings.restingWindowS / 2 + 2 * settings.levelBinS)
+                + 1
+            let filterReach = dynamicFilter.halfWidth + (tiltFilter?.halfWidth ?? 0) * tiltBinSamples
+            let margin = grid * Int(((reachS * rate + Double(filterReach)) / Double(grid)).rounded(.up))
+            for (segmentIndex, range) in segments.sampleRanges.enumerated() {
+                var state = startScan(
+                    segment: range, segmentIndex: segmentIndex, recording: recording, traceCount: traceBins)
+                for coreStart in stride(from: range.lowerBound, to: range.upperBound, by: chunk) {
+                    let core = coreStart..<min(range.upperBound, coreStart + chunk)
+                    let built = max(range.lowerBound, coreStart - margin)..<min(range.upperBound, core.upperBound + margin)
+                    let signal = MovementSignal(
+                        recording, range: built, settings: settings, dynamicFilter: dynamicFilter,
+                        tiltFilter: tiltFilter, tiltBinSamples: tiltBinSamples)
+                    scan(
+                        signal, signalStart: built.lowerBound, core: core, state: &state, recording: recording,
+                        traceDynamic: &traceDynamic, traceTilt: &traceTilt)
+                }
+                finishScan(&state, into: &candidates)
+            }
+            candidates = bridged(candidates, segments: segments.sampleRanges, recording: recording)
+        }
+
+        var movements: [LegMovement] = []
+        var workspaces: [Int: FFTWorkspace] = [:]
+        for var candidate in candidates {
+            if !candidate.startsCut && !candidate.endsCut { refineEdges(&candidate, recording: recording) }
+            let movement = makeMovement(candidate, side: side, recording: recording)
+            if candidate.startsCut || candidate.endsCut {
+                rejected.append(
+                    RejectedMovement(
+                        movement: movement, reason: .cutByExcludedTime, dominantFrequencyHz: 0, peakToFloorRatio: 0))
+                continue
+            }
+            let features = spectralFeatures(
+                candidate, recording: recording, bandLimitHz: dynamicBand.slowestCornerHz, workspaces: &workspaces)
+            var reason: RejectedMovement.Reason?
+            if candidate.samples.count <= Self.maxSpikeSamples {
+                // What remains after the edges were re-measured on the raw data is one or two
+                // samples: no limb moves that fast (a twitch lasts 0.1 s or more).
+                reason = .spike
+            } else if features.peakToFloorRatio < settings.minPeakToFloorRatio {
+                reason = .spike
+            } else if features.dominantFrequencyHz > settings.maxDominantFrequencyHz {
+                reason = .vibration
+            }
+            if let reason {
+                rejected.append(
+                    RejectedMovement(
+                        movement: movement, reason: reason, dominantFrequencyHz: features.dominantFrequencyHz,
+                        peakToFloorRatio: features.peakToFloorRatio))
+                continue
+            }
+            movements.append(movement)
+        }
+        return LegDetection(
+            side: side, movements: movements, rejected: rejected, excludedSpans: segments.excludedSpans,
+            validDurationS: segments.validDurationS,
+            activityTrace: ActivityTrace(
+                binWidthS: settings.activityTraceBinS, peakDynamicAccelerationG: traceDynamic,
+                peakTiltDegrees: traceTilt))
+    }
+
+    /// A candidate of at most this many samples after edge refinement is a spike, not a movement.
+    static let maxSpikeSamples = 2
+
+    /// A movement found in one segment, in absolute sample indices.
+    struct Candidate {
+        var samples: Range<Int>
+        var segmentIndex: Int
+        /// The valid run the candidate was found in.
+        var segmentRange: Range<Int>
+        var startsCut: Bool
+        var endsCut: Bool
+        var peakDynamicG: Double
+        var peakTiltDegrees: Double
+    }
+
+    private func makeMovement(_ candidate: Candidate, side: LegSide, recording: AccelerationRecording) -> LegMovement {
+        let onsetS = recording.timeS(ofSample: candidate.samples.lowerBound)
+        let offsetS =
+            candidate.samples.upperBound < recording.sampleCount
+            ? recording.timeS(ofSample: candidate.samples.upperBound)
+            : recording.durationS
+        return LegMovement(
+            side: side, onsetS: onsetS, offsetS: offsetS, peakAccelerationG: max(0, candidate.peakDynamicG),
+            tiltChangeDegrees: candidate.peakTiltDegrees)
+    }
+
+    private func spectralFeatures(
+        _ candidate: Candidate, recording: AccelerationRecording, bandLimitHz: Double,
+        workspaces: inout [Int: FFTWorkspace]
+    ) -> SpectralFeatures {
+        let pad = Int((settings.featurePaddingS * recording.sampleRateHz).rounded())
+        let lo = max(0, candidate.samples.lowerBound - pad)
+        let hi = min(recording.sampleCount, candidate.samples.upperBound + pad)
+        let axes = [recording.x, recording.y, recording.z].map { axis in (lo..<hi).map { Double(axis[$0]) } }
+        // At low rates (30 Hz: Nyquist 15 Hz) the bands move down so that both stay inside the
+        // spectrum: the impulsive band starts at 60 % of Nyquist at the latest, the movement band
+        // ends at half of that.
+        let nyquist = recording.sampleRateHz / 2
+        let impulsiveStartHz = min(settings.impulsiveBandStartHz, 0.6 * nyquist)
+        return SpectralFeatures.measure(
+            axes: axes, sampleRateHz: recording.sampleRateHz,
+            movementBandHz: min(settings.movementBandHz, impulsiveStartHz / 2),
+            impulsiveBandStartHz: impulsiveStartHz,
+            bandLimitHz: bandLimitHz, workspaces: &workspaces)
+    }
+}

@@ -1,0 +1,307 @@
+import Foundation
+import PLMReaders
+
+/// The two-channel movement signal of one valid segment of a recording (see
+/// ``DetectionSettings``): the dynamic-acceleration envelope with its resting level, and the tilt
+/// against the resting gravity direction.
+///
+/// Memory: the envelope holds one `Float` per sample of the segment (a third of the kept
+/// samples); the tilt channel three `Float`s per tilt bin (40 ms) while it is built, one after;
+/// the resting levels and baselines one value per 1-2 s bin. FFT workspace is one block.
+struct MovementSignal {
+    /// Rectified, smoothed deviation of the low-passed acceleration magnitude from its rolling
+    /// median, g, one per sample of the segment.
+    var envelope: [Float]
+    /// Resting level of the envelope per level bin, g.
+    var restingLevelG: [Double]
+    /// Samples per level bin.
+    var levelBinSamples: Int
+    /// Tilt against the resting gravity direction per tilt bin, degrees.
+    var tiltDegrees: [Float]
+    /// Samples per tilt bin.
+    var tiltBinSamples: Int
+
+    /// Number of samples.
+    var count: Int { envelope.count }
+
+    /// Builds the signal for samples `range` of `recording`.
+    /// - Parameters:
+    ///   - dynamicFilter: the low-pass of the magnitude (at the recording's rate).
+    ///   - tiltFilter: the low-pass of the gravity direction (at the tilt-bin rate), or nil to
+    ///     keep the bin means unfiltered.
+    init(
+        _ recording: AccelerationRecording, range: Range<Int>, settings: DetectionSettings,
+        dynamicFilter: ZeroPhaseFilter, tiltFilter: ZeroPhaseFilter?, tiltBinSamples: Int
+    ) {
+        let n = range.count
+        let rate = recording.sampleRateHz
+        let a = range.lowerBound
+        // One pass over the samples: the magnitude for the dynamic channel, and the robust bin
+        // means of each axis for the tilt channel.
+        let tiltBins = (n + tiltBinSamples - 1) / tiltBinSamples
+        // Every element of these is written below before it is read (no zero-fill pass).
+        var envelope = [Float](unsafeUninitializedCapacity: n) { _, count in count = n }
+        var gx = [Float](unsafeUninitializedCapacity: tiltBins) { _, count in count = tiltBins }
+        var gy = [Float](unsafeUninitializedCapacity: tiltBins) { _, count in count = tiltBins }
+        var gz = [Float](unsafeUninitializedCapacity: tiltBins) { _, count in count = tiltBins }
+        recording.x.withUnsafeBufferPointer { xs in
+            recording.y.withUnsafeBufferPointer { ys in
+                recording.z.withUnsafeBufferPointer { zs in
+                    envelope.withUnsafeMutableBufferPointer { magnitude in
+                    gx.withUnsafeMutableBufferPointer { gx in
+                    gy.withUnsafeMutableBufferPointer { gy in
+                    gz.withUnsafeMutableBufferPointer { gz in
+                        for i in 0..<n {
+                            let x = xs[a + i], y = ys[a + i], z = zs[a + i]
+                            magnitude[i] = (x * x + y * y + z * z).squareRoot()
+                        }
+                        for b in 0..<tiltBins {
+                            let lo = a + b * tiltBinSamples, hi = min(a + n, lo + tiltBinSamples)
+                            let count = hi - lo
+                            if count < 3 {
+                                // Too few samples to drop the extremes: plain mean.
+                                var sx: Float = 0, sy: Float = 0, sz: Float = 0
+                                for i in lo..<hi {
+                                    sx += xs[i]
+                                    sy += ys[i]
+                                    sz += zs[i]
+                                }
+                                let scale = 1 / Float(count)
+                                gx[b] = sx * scale
+                                gy[b] = sy * scale
+                                gz[b] = sz * scale
+                                continue
+                            }
+                            var sx = 0.0, sy = 0.0, sz = 0.0
+                            var minX = Float.infinity, minY = Float.infinity, minZ = Float.infinity
+                            var maxX = -Float.infinity, maxY = -Float.infinity, maxZ = -Float.infinity
+                            for i in lo..<hi {
+                                let x = xs[i], y = ys[i], z = zs[i]
+                                sx += Double(x)
+                                sy += Double(y)
+                                sz += Double(z)
+                                minX = min(minX, x)
+                                minY = min(minY, y)
+                                minZ = min(minZ, z)
+                                maxX = max(maxX, x)
+                                maxY = max(maxY, y)
+                                maxZ = max(maxZ, z)
+                            }
+                            let scale = 1 / Double(count - 2)
+                            gx[b] = Float((sx - Double(minX) - Double(maxX)) * scale)
+                            gy[b] = Float((sy - Double(minY) - Double(maxY)) * scale)
+                            gz[b] = Float((sz - Double(minZ) - Double(maxZ)) * scale)
+                        }
+                    }
+                    }
+                    }
+                    }
+                }
+            }
+        }
+        // Dynamic channel: low-pass the magnitude, take away its rolling median (a rank filter
+        // removes gravity and drift without the seconds-long ringing a linear high-pass shows
+        // after a strong short knock), rectify, and smooth when asked to.
+        let baselineBin = max(1, Int((settings.baselineBinS * rate).rounded()))
+        let baselineHalfWindow = max(1, Int((settings.baselineWindowS / settings.baselineBinS / 2).rounded()))
+        envelope.withUnsafeMutableBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            // The median is taken over bin means (``DetectionSettings/baselineBinS``, 2 s) of the
+            // raw magnitude: a low-pass at 10 Hz or more does not change a 2-s mean, and this lets
+            // the subtraction and the rectification happen as the filter stores its output.
+            let magnitudeBaseline = rollingQuantile(
+                Self.binMeans(UnsafeBufferPointer(buffer), binSamples: baselineBin), halfWindow: baselineHalfWindow,
+                quantile: 0.5)
+            var cursor = InterpolationCursor(magnitudeBaseline, binSamples: baselineBin)
+            dynamicFilter.apply(
+                count: n,
+                load: { start, values in
+                    for i in 0..<values.count { values[i] = Double(base[start + i]) }
+                },
+                store: { start, values in
+                    // Stores arrive in order and contiguous, so the cursor walks sample by sample.
+                    for i in 0..<values.count { base[start + i] = Float(abs(values[i] - cursor.next())) }
+                })
+            let half = Int((settings.envelopeSmoothingS * rate / 2).rounded())
+            if half > 0 { Self.rectifyAndSmooth(buffer, halfWidth: half) }
+        }
+        self.envelope = envelope
+
+        // Resting level of the envelope: rolling low quantile of level-bin means.
+        let levelBin = max(1, Int((settings.levelBinS * rate).rounded()))
+        levelBinSamples = levelBin
+        let halfWindowBins = max(1, Int((settings.restingWindowS / settings.levelBinS / 2).rounded()))
+        let levelMeans = envelope.withUnsafeBufferPointer { Self.binMeans($0, binSamples: levelBin) }
+        restingLevelG = rollingQuantile(levelMeans, halfWindow: halfWindowBins, quantile: settings.restingQuantile)
+
+        // Tilt channel: robust bin means of each axis, low-passed, against a rolling median direction.
+        self.tiltBinSamples = tiltBinSamples
+        if let tiltFilter {
+            gx.withUnsafeMutableBufferPointer { tiltFilter.apply(inPlace: $0) }
+            gy.withUnsafeMutableBufferPointer { tiltFilter.apply(inPlace: $0) }
+            gz.withUnsafeMutableBufferPointer { tiltFilter.apply(inPlace: $0) }
+        }
+        let tiltRate = rate / Double(tiltBinSamples)
+        let perLevel = max(1, Int((settings.baselineBinS * tiltRate).rounded()))
+        let tiltHalfWindow = max(1, Int((settings.baselineWindowS / (Double(perLevel) / tiltRate) / 2).rounded()))
+        func baseline(_ g: [Float]) -> [Double] {
+            let bins = (g.count + perLevel - 1) / perLevel
+            var means = [Double](repeating: 0, count: bins)
+            for b in 0..<bins {
+                let lo = b * perLevel, hi = min(g.count, lo + perLevel)
+                var sum = 0.0
+                for i in lo..<hi { sum += Double(g[i]) }
+                means[b] = sum / Double(hi - lo)
+            }
+            return rollingQuantile(means, halfWindow: tiltHalfWindow, quantile: 0.5)
+        }
+        var bx = baseline(gx), by = baseline(gy), bz = baseline(gz)
+        // Unit resting directions (interpolating between unit vectors stays within 1e-4 of unit
+        // length for the few degrees the baseline moves per bin).
+        for b in bx.indices {
+            let norm = (bx[b] * bx[b] + by[b] * by[b] + bz[b] * bz[b]).squareRoot()
+            if norm > 0 {
+                bx[b] /= norm
+                by[b] /= norm
+                bz[b] /= norm
+            }
+        }
+        let radiansToDegrees = 180 / Double.pi
+        var cursorX = InterpolationCursor(bx, binSamples: perLevel)
+        var cursorY = InterpolationCursor(by, binSamples: perLevel)
+        var cursorZ = InterpolationCursor(bz, binSamples: perLevel)
+        // The angle overwrites the x series it is computed from (one array less to allocate).
+        gx.withUnsafeMutableBufferPointer { gx in
+            gy.withUnsafeBufferPointer { gy in
+                gz.withUnsafeBufferPointer { gz in
+                    for k in 0..<tiltBins {
+                        let ux = Double(gx[k]), uy = Double(gy[k]), uz = Double(gz[k])
+                        let vx = cursorX.next(), vy = cursorY.next(), vz = cursorZ.next()
+                        gx[k] = Float(Self.angleRadians(ux, uy, uz, toUnit: vx, vy, vz) * radiansToDegrees)
+                    }
+                }
+            }
+        }
+        tiltDegrees = gx
+    }
+
+    /// The smallest number of samples that is a whole number of every bin the signal uses
+    /// (magnitude baseline, resting level, tilt bins and tilt baseline bins), so that a signal
+    /// built from a sample that is a multiple of it away from the run's start has the same bins.
+    static func binGrid(settings: DetectionSettings, rateHz: Double, tiltBinSamples: Int) -> Int {
+        let baselineBin = max(1, Int((settings.baselineBinS * rateHz).rounded()))
+        let levelBin = max(1, Int((settings.levelBinS * rateHz).rounded()))
+        let tiltRate = rateHz / Double(tiltBinSamples)
+        let perLevel = max(1, Int((settings.baselineBinS * tiltRate).rounded()))
+        func gcd(_ a: Int, _ b: Int) -> Int { b == 0 ? a : gcd(b, a % b) }
+        func lcm(_ a: Int, _ b: Int) -> Int { a / gcd(a, b) * b }
+        return lcm(lcm(baselineBin, levelBin), perLevel * tiltBinSamples)
+    }
+
+    /// Angle between `u` (any length) and the unit vector `v`, radians; 0 when `u` is zero.
+    ///
+    /// With `|u x v|^2 = |u|^2 sin^2(theta)`, one square root and one division give `sin(theta)`;
+    /// below 30 degrees the angle is its arcsine series (error below 1e-4 rad), beyond it `atan2`.
+    @inline(__always)
+    static func angleRadians(
+        _ ux: Double, _ uy: Double, _ uz: Double, toUnit vx: Double, _ vy: Double, _ vz: Double
+    ) -> Double {
+        let dot = ux * vx + uy * vy + uz * vz
+        let cx = uy * vz - uz * vy, cy = uz * vx - ux * vz, cz = ux * vy - uy * vx
+        let cross2 = cx * cx + cy * cy + cz * cz
+        let u2 = ux * ux + uy * uy + uz * uz
+        guard u2 > 0 else { return 0 }
+        if dot > 0 && cross2 < 0.25 * u2 {
+            let s2 = cross2 / u2
+            // asin(s) = s (1 + s^2/6 + 3 s^4/40 + 5 s^6/112 + ...), s <= 1/2
+            return s2.squareRoot() * (1 + s2 * (1.0 / 6 + s2 * (3.0 / 40 + s2 * (5.0 / 112))))
+        }
+        return atan2(cross2.squareRoot(), dot)
+    }
+
+    /// Mean of each run of `binSamples` values (the last bin may be shorter).
+    static func binMeans(_ values: UnsafeBufferPointer<Float>, binSamples: Int) -> [Double] {
+        let n = values.count
+        let bins = (n + binSamples - 1) / binSamples
+        var means = [Double](repeating: 0, count: bins)
+        for b in 0..<bins {
+            let lo = b * binSamples, hi = min(n, lo + binSamples)
+            var sum = 0.0
+            for i in lo..<hi { sum += Double(values[i]) }
+            means[b] = sum / Double(hi - lo)
+        }
+        return means
+    }
+
+    /// Replaces each sample by the mean of the absolute values within `halfWidth` samples of it
+    /// (the window is cut at the ends), in place.
+    /// - Complexity: O(n) with a running sum; O(halfWidth) extra memory.
+    static func rectifyAndSmooth(_ x: UnsafeMutableBufferPointer<Float>, halfWidth h: Int) {
+        let n = x.count
+        guard n > 0 else { return }
+        guard h > 0 else {
+            for i in 0..<n { x[i] = abs(x[i]) }
+            return
+        }
+        let ringSize = h + 1
+        var ring = [Double](repeating: 0, count: ringSize)
+        var sum = 0.0
+        var count = 0
+        for j in 0...min(h, n - 1) {
+            sum += Double(abs(x[j]))
+            count += 1
+        }
+        // ring[slot] holds |x| of the sample the window will drop next once full: sample i is
+        // written at slot i mod (h + 1), and i - h sits in the slot after i's.
+        var slot = 0
+        ring.withUnsafeMutableBufferPointer { ring in
+            for i in 0..<n {
+                ring[slot] = Double(abs(x[i]))
+                slot += 1
+                if slot == ringSize { slot = 0 }
+                x[i] = Float(max(0, sum) / Double(count))
+                if i + h + 1 < n {
+                    sum += Double(abs(x[i + h + 1]))
+                    count += 1
+                }
+                if i - h >= 0 {
+                    sum -= ring[slot]
+                    count -= 1
+                }
+            }
+        }
+    }
+}
+
+/// Walks a per-bin series sample by sample, interpolating linearly between bin centres
+/// (`binSamples` samples per bin; the value is held before the first and after the last centre).
+/// No division per sample.
+struct InterpolationCursor<Value: BinaryFloatingPoint> {
+    private let values: [Value]
+    private let step: Double
+    private var position: Double
+
+    init(_ values: [Value], binSamples: Int) {
+        self.values = values
+        step = 1 / Double(binSamples)
+        position = -Double(binSamples - 1) / 2 * step
+    }
+
+    /// Moves on by `count` samples without reading them.
+    mutating func skip(_ count: Int) { position += step * Double(count) }
+
+    /// The value at the next sample (the first call gives sample 0).
+    @inline(__always)
+    mutating func next() -> Double {
+        let p = position
+        position += step
+        let count = values.count
+        if count < 2 { return values.first.map { Double($0) } ?? 0 }
+        if p <= 0 { return Double(values[0]) }
+        let k = Int(p)
+        if k >= count - 1 { return Double(values[count - 1]) }
+        let frac = p - Double(k)
+        let a = Double(values[k])
+        return a + (Double(values[k + 1]) - a) * frac
+    }
+}

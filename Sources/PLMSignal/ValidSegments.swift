@@ -1,0 +1,70 @@
+import PLMCore
+import PLMReaders
+
+/// The contiguous runs of trustworthy samples of a recording, between the defects that exclude
+/// time from scoring (gaps, idle or zero fill, clipping, bad timestamps, missing values).
+///
+/// Each run is filtered and searched on its own, so that no filter rings across a gap and no
+/// movement is built from samples on both sides of a defect.
+struct ValidSegments {
+    /// Sample index ranges of the valid runs, in order, non-empty, non-overlapping.
+    var sampleRanges: [Range<Int>]
+    /// The excluded time, merged and clamped to the recording, seconds since the first sample.
+    var excludedSpans: [TimeSpan]
+    /// Recording duration minus the excluded time, seconds.
+    var validDurationS: Double
+
+    /// Splits `recording` at its excluding defects.
+    ///
+    /// A defect excludes the samples of its `sampleRange` and every sample whose time lies in
+    /// its `span`; a defect that covers no sample (a gap) still separates the samples before
+    /// it from those after it.
+    /// - Complexity: O(d log n) for d defects and n samples, plus O(d log d) sorting.
+    init(_ recording: AccelerationRecording) {
+        let n = recording.sampleCount
+        let duration = recording.durationS
+        var cuts: [Range<Int>] = []
+        var spans: [TimeSpan] = []
+        for defect in recording.defects where defect.excludesFromScoring {
+            spans.append(defect.span)
+            let lo = Self.firstSample(atOrAfterS: defect.span.startS, in: recording)
+            let hi = max(lo, Self.firstSample(atOrAfterS: defect.span.endS, in: recording))
+            let fromSamples = defect.sampleRange.clamped(to: 0..<n)
+            var cut = lo..<hi
+            if !fromSamples.isEmpty {
+                cut = cut.isEmpty
+                    ? fromSamples
+                    : min(cut.lowerBound, fromSamples.lowerBound)..<max(cut.upperBound, fromSamples.upperBound)
+            }
+            cuts.append(cut)
+        }
+        cuts.sort { ($0.lowerBound, $0.upperBound) < ($1.lowerBound, $1.upperBound) }
+        var ranges: [Range<Int>] = []
+        var start = 0
+        for cut in cuts {
+            if cut.lowerBound > start { ranges.append(start..<cut.lowerBound) }
+            start = max(start, cut.upperBound)
+        }
+        if start < n { ranges.append(start..<n) }
+        sampleRanges = ranges
+        let whole = TimeSpan(startS: 0, endS: duration)
+        excludedSpans = spans.compactMap { $0.clamped(to: whole) }.mergedUnion()
+        validDurationS = max(0, duration - excludedSpans.reduce(0) { $0 + $1.durationS })
+    }
+
+    /// Index of the first sample whose time is at or after `timeS` (sample count when none).
+    static func firstSample(atOrAfterS timeS: Double, in recording: AccelerationRecording) -> Int {
+        let n = recording.sampleCount
+        guard let times = recording.sampleTimesS, times.count == n else {
+            guard recording.sampleRateHz > 0, timeS.isFinite else { return timeS > 0 ? n : 0 }
+            let index = (timeS * recording.sampleRateHz - 1e-9).rounded(.up)
+            return Int(min(max(index, 0), Double(n)))
+        }
+        var lo = 0, hi = n
+        while lo < hi {
+            let mid = (lo + hi) >> 1
+            if times[mid] < timeS { lo = mid + 1 } else { hi = mid }
+        }
+        return lo
+    }
+}

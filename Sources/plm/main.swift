@@ -1,4 +1,0 @@
-import PLMCommands
-
-// All behaviour lives in PLMCommands (argument parsing) and PLMKit (the pipeline).
-await PLMCommand.main(nil)

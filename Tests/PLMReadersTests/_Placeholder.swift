@@ -1,4 +1,0 @@
-import Testing
-@testable import PLMReaders
-
-// Filled in as the module is written.

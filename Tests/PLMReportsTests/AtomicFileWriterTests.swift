@@ -1,0 +1,62 @@
+import Foundation
+import PLMCore
+import Testing
+
+@testable import PLMReports
+
+@Suite("Atomic file writer")
+struct AtomicFileWriterTests {
+    func temporaryDirectory() throws -> String {
+        let path = NSTemporaryDirectory() + "plmreports-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        return path
+    }
+
+    @Test("Writes, replaces, and leaves no temporary file behind")
+    func writeAndReplace() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let path = dir + "/report.json"
+        try AtomicFileWriter.write("first", to: path)
+        try AtomicFileWriter.write(Data("second".utf8), to: path)
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == "second")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir) == ["report.json"])
+        let mode = try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int
+        #expect(mode.map { $0 & 0o600 == 0o600 } == true)
+    }
+
+    @Test("A missing directory is an I/O error (74) naming the path")
+    func missingDirectory() throws {
+        let path = "/nonexistent-plm-dir/sub/report.html"
+        do {
+            try AtomicFileWriter.write("x", to: path)
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.exitStatus == .ioError)
+            #expect(error.exitStatus.rawValue == 74)
+            #expect(error.description.hasPrefix(path + ": cannot create a temporary file for the file"))
+            #expect(error.description.contains("No such file or directory"))
+        }
+    }
+}
+
+@Suite("Atomic file writer: directories")
+struct AtomicFileWriterDirectoryTests {
+    @Test("A path naming a directory is refused", arguments: ["out/", ".", ".."])
+    func directoryPath(path: String) {
+        #expect(throws: FileWriteError.self) { try AtomicFileWriter.write("x", to: path) }
+    }
+}
+
+@Suite("Atomic file writer: path split")
+struct AtomicFileWriterPathTests {
+    @Test("Directory and name of a path", arguments: [
+        ("report.html", "", "report.html"), ("out/report.html", "out", "report.html"), ("/report.html", "/", "report.html"),
+        ("/a/b/c.json", "/a/b", "c.json"), ("out/", "out", ""), (".", "", "."),
+    ])
+    func split(path: String, directory: String, name: String) {
+        let parts = AtomicFileWriter.splitPath(path)
+        #expect(parts.directory == directory)
+        #expect(parts.name == name)
+    }
+}

@@ -1,4 +1,0 @@
-import Testing
-@testable import PLMReports
-
-// Filled in as the module is written.

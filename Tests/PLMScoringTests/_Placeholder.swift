@@ -1,4 +1,0 @@
-import Testing
-@testable import PLMScoring
-
-// Filled in as the module is written.
