@@ -1,9 +1,108 @@
 import ArgumentParser
+import PLMKit
 
-/// `plm analyze` (being written).
+/// `plm analyze`: one night from the raw files of one or both ankles to a PLM report.
 struct AnalyzeCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "analyze", abstract: "Not yet available.")
+    static let configuration = CommandConfiguration(
+        commandName: "analyze",
+        abstract: "Score one night: find the leg movements in each ankle's recording and compute the PLM index.",
+        discussion: """
+            Give the raw acceleration file of each leg as exported by the device software \
+            (ActiGraph ActiLife raw CSV, GENEActiv CSV, Axivity cwa-convert CSV, or any CSV with a \
+            time column and x, y, z; .csv.gz is read directly). The layout, units and sample rate \
+            are recognised from the file; run `plm inspect FILE` to see what was recognised and \
+            which options a file needs.
+
+            Scoring covers lights off to lights on when you give them (as date and time on the \
+            recording's clock, e.g. 2026-01-15T23:10:00 or 2026-01-15T23:10:00+01:00), otherwise \
+            the whole recording. Stretches with defects (gaps, filled or clipped samples) are left \
+            out of scoring and of the hours the indices are divided by; the report lists them.
+
+            With polysomnography annotations the scoring follows the rules fully: respiratory \
+            events (--respiratory) exclude the leg movements linked to them, arousals (--arousals) \
+            mark PLMs with arousal, and a hypnogram (--hypnogram) gives the PLMS index per hour of \
+            sleep. Without a hypnogram the PLM index is per hour in bed: wake movements count too, \
+            so it reads higher than a PSG PLMS index.
+
+            The summary goes to the terminal; --json, --html and --events write the full report, \
+            and --out DIR writes all three (report.json, report.html, events.csv). The figures are \
+            a screening estimate from ankle accelerometers, not a polysomnographic diagnosis.
+
+            Example: plm analyze --left night/left.csv.gz --right night/right.csv.gz \
+            --lights-off 2026-01-15T23:10 --lights-on 2026-01-16T06:40 --out report
+            """)
+
+    @Option(help: ArgumentHelp("Raw acceleration file of the left ankle's sensor.", valueName: "file"))
+    var left: String?
+
+    @Option(help: ArgumentHelp("Raw acceleration file of the right ankle's sensor.", valueName: "file"))
+    var right: String?
+
+    @OptionGroup(title: "Reading the files")
+    var reading: FileReadingOptions
+
+    @Option(help: ArgumentHelp("Lights off, on the recording's clock (ISO 8601). Default: the first sample.", valueName: "time"))
+    var lightsOff: String?
+
+    @Option(help: ArgumentHelp("Lights on, on the recording's clock (ISO 8601). Default: the last sample.", valueName: "time"))
+    var lightsOn: String?
+
+    @OptionGroup(title: "Scoring")
+    var rules: RuleOption
+
+    @Option(help: ArgumentHelp(
+        "Respiratory events (apnoeas, hypopnoeas) from the PSG: CSV with start_s,end_s (seconds since the recording start) or clock times.",
+        valueName: "file"))
+    var respiratory: String?
+
+    @Option(help: ArgumentHelp("Arousals from the PSG: CSV with start_s,end_s.", valueName: "file"))
+    var arousals: String?
+
+    @Option(help: ArgumentHelp("Hypnogram from the PSG: CSV with a stage column, one row per 30-s epoch.", valueName: "file"))
+    var hypnogram: String?
+
+    @Option(help: ArgumentHelp("Write the JSON report (plm-report/1) here; '-' writes it to standard output.", valueName: "file"))
+    var json: String?
+
+    @Option(help: ArgumentHelp("Write the HTML report (plots, tables) here.", valueName: "file"))
+    var html: String?
+
+    @Option(help: ArgumentHelp("Write every leg movement and candidate movement as CSV here.", valueName: "file"))
+    var events: String?
+
+    @Option(help: ArgumentHelp("Write report.json, report.html and events.csv into this folder.", valueName: "dir"))
+    var out: String?
+
+    @Flag(help: "Print nothing on the terminal (errors still go to stderr).")
+    var quiet = false
+
+    func validate() throws {
+        guard left != nil || right != nil else {
+            throw ValidationError("give the recording of at least one leg: --left FILE and/or --right FILE")
+        }
+    }
+
     func run() async throws {
-        throw ValidationError("plm analyze is not available yet")
+        let request = try analysisRequest()
+        let destinations = ReportDestinations(jsonPath: json, htmlPath: html, eventsPath: events, outputDirectory: out)
+        try await reportingPipelineErrors {
+            let progress = ProgressReporter()
+            let analysis = try await NightAnalyzer.analyze(request, progress: quiet ? nil : progress)
+            let written = try destinations.write(analysis)
+            if !quiet && !destinations.jsonToStandardOutput {
+                print(analysis.report.terminalSummary(styled: TerminalSummary.standardOutputIsTerminal), terminator: "")
+                for path in written { print("wrote \(path)") }
+            }
+        }
+    }
+
+    func analysisRequest() throws -> AnalysisRequest {
+        var legs: [AnalysisRequest.LegInput] = []
+        if let left { legs.append(.init(side: .left, path: left)) }
+        if let right { legs.append(.init(side: .right, path: right)) }
+        return AnalysisRequest(
+            legs: legs, readOptions: try reading.readOptions(), lightsOff: lightsOff, lightsOn: lightsOn,
+            rules: try rules.ruleSet(), respiratoryEventsPath: respiratory, arousalsPath: arousals,
+            hypnogramPath: hypnogram)
     }
 }

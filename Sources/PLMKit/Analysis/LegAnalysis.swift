@@ -1,0 +1,34 @@
+/// One leg after reading and detection, with the raw samples already released.
+///
+/// Keeping only what the report needs lets two 8-hour legs be analysed side by side without
+/// holding both full recordings after detection has run.
+struct LegAnalysis: Sendable {
+    var side: LegSide
+    var path: String
+    var layout: RecordingLayout
+    var start: RecordingClockTime?
+    var sampleRateHz: Double
+    var declaredRateHz: Double?
+    var measuredRateHz: Double?
+    var sampleCount: Int
+    var durationS: Double
+    var lastSampleS: Double
+    var defects: [RecordingDefect]
+    var metadata: [(key: String, value: String)]
+    var detection: LegDetection
+
+    /// Reads one file and runs the detector on it.
+    static func run(
+        _ input: AnalysisRequest.LegInput, readOptions: ReadOptions, detector: LegMovementDetector
+    ) throws -> LegAnalysis {
+        let recording = try RecordingReader.read(path: input.path, options: readOptions)
+        let detection = detector.detect(recording, side: input.side)
+        return LegAnalysis(
+            side: input.side, path: input.path, layout: recording.layout, start: recording.start,
+            sampleRateHz: recording.sampleRateHz, declaredRateHz: recording.declaredRateHz,
+            measuredRateHz: recording.measuredRateHz, sampleCount: recording.sampleCount,
+            durationS: recording.durationS,
+            lastSampleS: recording.sampleCount > 0 ? recording.timeS(ofSample: recording.sampleCount - 1) : 0,
+            defects: recording.defects, metadata: recording.metadata, detection: detection)
+    }
+}

@@ -1,0 +1,161 @@
+import Foundation
+
+/// Analyses one night: reads each leg, detects its leg movements, aligns the legs on one time
+/// line, scores the movements inside the analysis window and assembles the report.
+///
+/// The two legs are read and detected concurrently (one task each); everything after that is
+/// cheap and runs on the caller's task. The result depends only on the files and the request,
+/// never on which leg finished first.
+public enum NightAnalyzer {
+    /// Runs the whole pipeline for one night.
+    /// - Parameters:
+    ///   - request: the files, options, window and rules.
+    ///   - progress: optional progress display on stderr (it stays silent when stderr is not a terminal).
+    /// - Throws: ``ReadError`` (file problems, exit 65/66/74), ``AnnotationFileError``, ``AnalysisError``.
+    public static func analyze(_ request: AnalysisRequest, progress: ProgressReporter? = nil) async throws -> NightAnalysis {
+        try validateLegs(request.legs)
+        progress?.start(stage: "reading and detecting \(request.legs.count == 1 ? "1 leg" : "\(request.legs.count) legs")")
+        let legs = try await readAndDetect(request)
+        progress?.start(stage: "scoring")
+        let alignment = try RecordingAlignment(legs: legs)
+        let recordingEndS = legs.map { (alignment.offsetS[$0.side] ?? 0) + $0.durationS }.max() ?? 0
+        let window = try analysisWindow(request, alignment: alignment, recordingEndS: recordingEndS)
+
+        var movements: [LegMovement] = []
+        var excluded: [TimeSpan] = []
+        for leg in legs {
+            let offset = alignment.offsetS[leg.side] ?? 0
+            movements += leg.detection.movements.map { $0.shifted(by: offset) }
+            excluded += leg.detection.excludedSpans.map { $0.shifted(by: offset) }
+            // Time inside the window where this leg was not recording cannot be scored.
+            let recorded = TimeSpan(startS: offset, endS: offset + leg.durationS)
+            if window.startS < recorded.startS {
+                excluded.append(TimeSpan(startS: window.startS, endS: min(recorded.startS, window.endS)))
+            }
+            if window.endS > recorded.endS {
+                excluded.append(TimeSpan(startS: max(recorded.endS, window.startS), endS: window.endS))
+            }
+        }
+        movements.sort { ($0.onsetS, $0.side.rawValue, $0.offsetS) < ($1.onsetS, $1.side.rawValue, $1.offsetS) }
+        let annotations = try readAnnotations(request, alignment: alignment)
+        let input = ScoringInput(
+            movements: movements, window: window, excludedSpans: excluded.mergedUnion(),
+            respiratoryEvents: annotations.respiratory ?? [], arousals: annotations.arousals ?? [],
+            hypnogram: annotations.hypnogram)
+        let scoring = PLMScorer.score(input, rules: request.rules)
+        progress?.finish()
+
+        let assembly = ReportAssembly(
+            request: request, legs: legs, alignment: alignment, window: window, movements: movements,
+            scoring: scoring, annotations: annotations)
+        return NightAnalysis(report: assembly.report(), traces: assembly.traces(), scoring: scoring)
+    }
+
+    private static func validateLegs(_ legs: [AnalysisRequest.LegInput]) throws(AnalysisError) {
+        guard !legs.isEmpty else { throw AnalysisError("give at least one leg's file (--left or --right)") }
+        guard Set(legs.map(\.side)).count == legs.count else {
+            throw AnalysisError("give at most one file per leg")
+        }
+    }
+
+    /// Reads and detects every leg concurrently; errors are reported for the first leg in request
+    /// order that failed, so the message does not depend on timing.
+    private static func readAndDetect(_ request: AnalysisRequest) async throws -> [LegAnalysis] {
+        let detector = LegMovementDetector(settings: request.detection)
+        let readOptions = request.readOptions
+        let results = await withTaskGroup(of: (Int, Result<LegAnalysis, any Error>).self) { group in
+            for (index, input) in request.legs.enumerated() {
+                group.addTask {
+                    (index, Result { try LegAnalysis.run(input, readOptions: readOptions, detector: detector) })
+                }
+            }
+            var collected: [(Int, Result<LegAnalysis, any Error>)] = []
+            for await result in group { collected.append(result) }
+            return collected.sorted { $0.0 < $1.0 }.map(\.1)
+        }
+        return try results.map { try $0.get() }
+    }
+
+    /// The scored part of the night: lights off to lights on, defaulting to the whole recording.
+    private static func analysisWindow(
+        _ request: AnalysisRequest, alignment: RecordingAlignment, recordingEndS: Double
+    ) throws(AnalysisError) -> TimeSpan {
+        var startS = 0.0
+        var endS = recordingEndS
+        if let text = request.lightsOff {
+            startS = try alignment.seconds(of: parseClock(text, option: "--lights-off"), option: "--lights-off")
+        }
+        if let text = request.lightsOn {
+            endS = try alignment.seconds(of: parseClock(text, option: "--lights-on"), option: "--lights-on")
+        }
+        let recordingText = alignment.start.map {
+            "\($0.iso8601) to \($0.adding(seconds: recordingEndS).iso8601)"
+        } ?? "0 to \(recordingEndS) s"
+        guard endS > startS else {
+            throw AnalysisError(
+                "the analysis window is empty: lights on (\(request.lightsOn ?? "end of recording")) is not after "
+                    + "lights off (\(request.lightsOff ?? "start of recording")); the recording runs \(recordingText)")
+        }
+        guard startS < recordingEndS, endS > 0 else {
+            throw AnalysisError(
+                "the lights window \(request.lightsOff ?? "start") to \(request.lightsOn ?? "end") lies outside the "
+                    + "recording, which runs \(recordingText)")
+        }
+        return TimeSpan(startS: startS, endS: endS)
+    }
+
+    private static func parseClock(_ text: String, option: String) throws(AnalysisError) -> RecordingClockTime {
+        guard let clock = RecordingClockTime(iso8601: text) else {
+            throw AnalysisError(
+                "\(option) \"\(text)\": expected an ISO 8601 date-time such as 2026-01-15T23:10:00 or "
+                    + "2026-01-15T23:10:00+01:00")
+        }
+        return clock
+    }
+
+    private static func readAnnotations(
+        _ request: AnalysisRequest, alignment: RecordingAlignment
+    ) throws -> AnnotationSet {
+        let startOfDay = alignment.start.map { clock -> Double in
+            let s = clock.secondsSince1970.truncatingRemainder(dividingBy: 86_400)
+            return s < 0 ? s + 86_400 : s
+        }
+        var set = AnnotationSet()
+        if let path = request.respiratoryEventsPath {
+            set.respiratory = try TimeSpanAnnotationsFile.read(
+                path: path, content: .respiratoryEvents, recordingStartSecondsOfDay: startOfDay)
+        }
+        if let path = request.arousalsPath {
+            set.arousals = try TimeSpanAnnotationsFile.read(
+                path: path, content: .arousals, recordingStartSecondsOfDay: startOfDay)
+        }
+        if let path = request.hypnogramPath {
+            set.hypnogram = try HypnogramFile.read(path: path)
+        }
+        return set
+    }
+}
+
+/// The optional PSG-derived annotations of a night; nil where no file was given.
+struct AnnotationSet: Sendable {
+    var respiratory: [TimeSpan]?
+    var arousals: [TimeSpan]?
+    var hypnogram: Hypnogram?
+}
+
+extension LegMovement {
+    /// The same movement `seconds` later.
+    func shifted(by seconds: Double) -> LegMovement {
+        var moved = self
+        moved.onsetS += seconds
+        moved.offsetS += seconds
+        return moved
+    }
+}
+
+extension TimeSpan {
+    /// The same span `seconds` later.
+    func shifted(by seconds: Double) -> TimeSpan {
+        TimeSpan(startS: startS + seconds, endS: endS + seconds)
+    }
+}

@@ -1,0 +1,85 @@
+/// Turns the stages' outputs into the plm-report/1 model: every time on the report's time line
+/// (seconds since the earliest first sample), every setting that changed the result, and the
+/// per-leg data quality.
+struct ReportAssembly {
+    var request: AnalysisRequest
+    var legs: [LegAnalysis]
+    var alignment: RecordingAlignment
+    var window: TimeSpan
+    var movements: [LegMovement]
+    var scoring: ScoringResult
+    var annotations: AnnotationSet
+
+    func report() -> PLMReport {
+        let rules = request.rules
+        var settings = ScoredReportParts.ruleSettings(rules)
+        settings["input.format"] = .text(request.readOptions.format.rawValue)
+        settings["input.units"] = .text(request.readOptions.units?.argumentSpelling ?? "auto")
+        if let rate = request.readOptions.rateHz { settings["input.rateHz"] = .number(rate) }
+        if let offset = request.readOptions.utcOffsetS { settings["input.utcOffsetS"] = .integer(offset) }
+        settings["lightsOff"] = .text(request.lightsOff ?? "start of recording")
+        settings["lightsOn"] = .text(request.lightsOn ?? "end of recording")
+        for entry in request.detection.entries {
+            settings["detection.\(entry.name)"] = .number(entry.value)
+        }
+        settings["annotations.respiratoryEvents"] = .text(request.respiratoryEventsPath ?? "none")
+        settings["annotations.arousals"] = .text(request.arousalsPath ?? "none")
+        settings["annotations.hypnogram"] = .text(request.hypnogramPath ?? "none")
+
+        let parts = ScoredReportParts(
+            scoring: scoring, window: window, movements: movements,
+            hasRespiratoryEvents: annotations.respiratory != nil, hasArousals: annotations.arousals != nil)
+        return PLMReport(
+            tool: PLMKitVersion.tool,
+            recording: PLMReport.Recording(start: alignment.start?.iso8601 ?? "", legs: legs.map(reportLeg)),
+            settings: settings,
+            analysisWindow: parts.analysisWindow,
+            legMovements: parts.legMovements,
+            candidateMovements: parts.candidateMovements,
+            series: parts.series,
+            indices: parts.indices,
+            severity: parts.severity,
+            distributions: parts.distributions,
+            quality: legs.map(quality))
+    }
+
+    func traces() -> NightTraces {
+        let traces = legs.map { leg -> NightTraces.LegTrace in
+            let offset = alignment.offsetS[leg.side] ?? 0
+            return NightTraces.LegTrace(
+                side: leg.side, startS: offset, binWidthS: leg.detection.activityTrace.binWidthS,
+                values: leg.detection.activityTrace.peakDynamicAccelerationG, unit: "g",
+                excluded: leg.defects.filter(\.excludesFromScoring).map {
+                    NightTraces.ExcludedSpan(span: $0.span.shifted(by: offset), kind: $0.kind.rawValue)
+                })
+        }
+        let sleepSpans = annotations.hypnogram.map { hypnogram in
+            hypnogram.stages.indices.filter { hypnogram.stages[$0].isSleep == true }
+                .map { hypnogram.span(ofEpoch: $0) }.mergedUnion()
+        }
+        return NightTraces(legs: traces, lightsWindow: window, sleepSpans: sleepSpans)
+    }
+
+    private func reportLeg(_ leg: LegAnalysis) -> PLMReport.Leg {
+        let offset = alignment.offsetS[leg.side] ?? 0
+        return PLMReport.Leg(
+            side: leg.side, path: leg.path, layout: leg.layout.rawValue, sampleRateHz: leg.sampleRateHz,
+            samples: leg.sampleCount, firstSample: leg.start?.iso8601 ?? "",
+            lastSample: leg.start?.adding(seconds: leg.lastSampleS).iso8601 ?? "",
+            defects: leg.defects.map {
+                PLMReport.Defect(
+                    kind: $0.kind.rawValue, startS: $0.span.startS + offset, endS: $0.span.endS + offset,
+                    excluded: $0.excludesFromScoring, detail: $0.detail)
+            },
+            metadata: SortedObject(leg.metadata.map { ($0.key, $0.value) }))
+    }
+
+    private func quality(_ leg: LegAnalysis) -> PLMReport.LegQuality {
+        var counts = SortedObject<Int>()
+        for defect in leg.defects { counts[defect.kind.rawValue] = (counts[defect.kind.rawValue] ?? 0) + 1 }
+        return PLMReport.LegQuality(
+            side: leg.side, validHours: leg.detection.validDurationS / 3600,
+            excludedHours: max(0, leg.durationS - leg.detection.validDurationS) / 3600,
+            defectCounts: counts, declaredRateHz: leg.declaredRateHz, measuredRateHz: leg.measuredRateHz)
+    }
+}

@@ -1,0 +1,85 @@
+/// The benchmark as an aligned text table (terminal) and as a Markdown table (docs).
+extension DetectionBenchmark.Result {
+    /// Column headings and one row of cells per night, then the pooled row.
+    private var rows: (header: [String], body: [[String]], footer: [String]) {
+        let header = ["night", "profile", "h", "Hz", "sens", "PPV", "F1", "onset err s", "PLMI truth", "PLMI found", "seconds", "samples/s"]
+        let body = nights.map { n in
+            [
+                n.night, n.profile, Self.fixed(n.hours, 1), Self.fixed(n.sampleRateHz, 0),
+                Self.fixed(n.sensitivity, 3), Self.fixed(n.positivePredictiveValue, 3), Self.fixed(n.f1, 3),
+                Self.fixed(n.onsetErrorMedianS, 2), Self.fixed(n.truthPLMIndex, 1), Self.fixed(n.foundPLMIndex, 1),
+                Self.fixed(n.seconds, 2), Self.grouped(n.samplesPerSecond),
+            ]
+        }
+        let samples = nights.reduce(0) { $0 + $1.samples }
+        let footer = [
+            "all (pooled)", "", Self.fixed(nights.reduce(0) { $0 + $1.hours }, 1), "",
+            Self.fixed(pooled.sensitivity, 3), Self.fixed(pooled.positivePredictiveValue, 3), Self.fixed(pooled.f1, 3),
+            "", "", "", Self.fixed(totalSeconds, 2), Self.grouped(totalSeconds > 0 ? Double(samples) / totalSeconds : 0),
+        ]
+        return (header, body, footer)
+    }
+
+    /// An aligned table for the terminal (text columns left, numbers right), then the PLM index agreement.
+    public func text() -> String {
+        let (header, body, footer) = rows
+        let all = [header] + body + [footer]
+        let widths = header.indices.map { column in all.map { $0[column].count }.max() ?? 0 }
+        func line(_ cells: [String]) -> String {
+            cells.enumerated().map { column, cell in
+                let pad = String(repeating: " ", count: widths[column] - cell.count)
+                return column < 2 ? cell + pad : pad + cell
+            }.joined(separator: "  ")
+        }
+        var text = line(header) + "\n" + widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ") + "\n"
+        for row in body { text += line(row) + "\n" }
+        text += line(footer) + "\n"
+        text += agreementText() + "\n"
+        return text
+    }
+
+    /// A Markdown table (GitHub style) with the same cells.
+    public func markdown() -> String {
+        let (header, body, footer) = rows
+        var text = "| " + header.joined(separator: " | ") + " |\n"
+        text += "|" + header.indices.map { $0 < 2 ? "---|" : "---:|" }.joined() + "\n"
+        for row in body + [footer] { text += "| " + row.joined(separator: " | ") + " |\n" }
+        text += "\n" + agreementText() + "\n"
+        return text
+    }
+
+    private func agreementText() -> String {
+        guard let a = plmIndexAgreement else { return "PLM index agreement: needs at least 2 nights." }
+        return "PLM index agreement over \(a.nightCount) nights (found - truth): bias \(Self.fixed(a.bias, 2))/h, "
+            + "95 % limits of agreement \(Self.fixed(a.lowerLimitOfAgreement, 2)) to \(Self.fixed(a.upperLimitOfAgreement, 2))/h, "
+            + "ICC(A,1) \(Self.fixed(a.iccAbsoluteAgreement, 3))."
+    }
+
+    /// Fixed decimals without Foundation's locale-dependent formatting; `-` for nil.
+    static func fixed(_ value: Double?, _ decimals: Int) -> String {
+        guard let value, value.isFinite else { return "-" }
+        var scale = 1.0
+        for _ in 0..<decimals { scale *= 10 }
+        let scaled = (abs(value) * scale).rounded()
+        guard scaled < 9e15 else { return "\(value)" }
+        let n = Int64(scaled)
+        let whole = n / Int64(scale)
+        var fraction = decimals > 0 ? String(n % Int64(scale)) : ""
+        while fraction.count < decimals { fraction = "0" + fraction }
+        let sign = value < 0 && n != 0 ? "-" : ""
+        return sign + String(whole) + (decimals > 0 ? "." + fraction : "")
+    }
+
+    /// An integer with thin grouping: `1 234 567`.
+    static func grouped(_ value: Double) -> String {
+        guard value.isFinite, abs(value) < 9e15 else { return "-" }
+        var digits = String(Int64(value.rounded()))
+        var groups: [String] = []
+        while digits.count > 3 {
+            groups.insert(String(digits.suffix(3)), at: 0)
+            digits.removeLast(3)
+        }
+        groups.insert(digits, at: 0)
+        return groups.joined(separator: " ")
+    }
+}

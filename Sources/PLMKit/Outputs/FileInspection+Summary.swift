@@ -1,0 +1,59 @@
+import Foundation
+
+/// The text `plm inspect` prints: aligned "label: value" lines, then one line per defect.
+extension FileInspection {
+    public var summaryText: String {
+        var lines: [(String, String)] = [
+            ("File", path),
+            ("Layout", "\(layout.rawValue) (\(layoutReason))"),
+            ("Sample rate", rateText),
+            ("Start", start ?? "unknown (no time stamps)"),
+            ("End", end ?? "unknown"),
+            ("Samples", String(samples)),
+            ("Duration", Self.durationText(durationS)),
+        ]
+        for entry in metadata { lines.append(("  " + entry.key, entry.value)) }
+        let excluded = defects.filter(\.excludesFromScoring)
+        let excludedS = excluded.map(\.span).mergedUnion().reduce(0) { $0 + $1.durationS }
+        lines.append(("Defects", defects.isEmpty ? "none" : "\(defects.count) (\(Self.durationText(excludedS)) left out of scoring)"))
+        let width = lines.map(\.0.count).max() ?? 0
+        var text = lines.map { $0.0.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + $0.1 }.joined(separator: "\n") + "\n"
+        for defect in defects {
+            let line = defect.line.map { "line \($0)" } ?? "-"
+            text += "  \(defect.kind.rawValue) at \(Self.seconds(defect.span.startS))-\(Self.seconds(defect.span.endS)) s (\(line)): \(defect.detail)\n"
+        }
+        return text
+    }
+
+    private var rateText: String {
+        var parts = ["\(Self.seconds(sampleRateHz)) Hz used"]
+        if let declaredRateHz { parts.append("declared \(Self.seconds(declaredRateHz)) Hz") }
+        if let measuredRateHz { parts.append("measured \(Self.seconds(measuredRateHz)) Hz") }
+        return parts.joined(separator: ", ")
+    }
+
+    /// `7 h 59 min 58.0 s` style.
+    static func durationText(_ seconds: Double) -> String {
+        guard seconds.isFinite, seconds >= 0 else { return "unknown" }
+        let hours = Int(seconds / 3600)
+        let minutes = Int((seconds - Double(hours) * 3600) / 60)
+        let rest = seconds - Double(hours) * 3600 - Double(minutes) * 60
+        var text = hours > 0 ? "\(hours) h " : ""
+        if hours > 0 || minutes > 0 { text += "\(minutes) min " }
+        return text + "\(Self.seconds(rest)) s"
+    }
+
+    /// Up to 3 decimals, trailing zeros removed, no exponent.
+    static func seconds(_ value: Double) -> String {
+        guard value.isFinite else { return "\(value)" }
+        let millis = (value * 1000).rounded()
+        guard abs(millis) < 9e15 else { return "\(value)" }
+        let m = Int64(millis)
+        let sign = m < 0 ? "-" : ""
+        let whole = abs(m) / 1000
+        var fraction = String(abs(m) % 1000)
+        while fraction.count < 3 { fraction = "0" + fraction }
+        while fraction.hasSuffix("0") { fraction.removeLast() }
+        return sign + String(whole) + (fraction.isEmpty ? "" : "." + fraction)
+    }
+}
