@@ -6,14 +6,17 @@
 SWIFT ?= swift
 SAMPLE_LEFT  ?= SampleData/moderate-generic/left.csv.gz
 SAMPLE_RIGHT ?= SampleData/moderate-generic/right.csv.gz
+LIGHTS_OFF ?= 2026-01-15T22:35:30
+LIGHTS_ON  ?= 2026-01-16T00:27:00
 OUT ?= out
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test deps build bench report-preview clean
+.PHONY: run test deps build bench benchmarks report-preview clean
 
 deps:
 	@if ! pkg-config --exists fftw3 zlib 2>/dev/null; then \
 		echo "Installing FFTW, zlib headers and pkg-config with apt-get ..."; \
-		apt-get update && apt-get install -y libfftw3-dev pkg-config zlib1g-dev; \
+		$(SUDO) apt-get update && $(SUDO) apt-get install -y libfftw3-dev pkg-config zlib1g-dev; \
 	fi
 
 build: deps
@@ -22,13 +25,19 @@ build: deps
 run: build
 	@mkdir -p $(OUT)
 	$$($(SWIFT) build -c release --show-bin-path)/plm analyze \
-		--left $(SAMPLE_LEFT) --right $(SAMPLE_RIGHT) --out $(OUT)
+		--left $(SAMPLE_LEFT) --right $(SAMPLE_RIGHT) \
+		--lights-off $(LIGHTS_OFF) --lights-on $(LIGHTS_ON) --out $(OUT)
 
 test: deps
 	$(SWIFT) test
 
-bench: deps
-	cd Benchmarks && $(SWIFT) package benchmark
+# Detection accuracy and speed on the bundled nights (release build).
+bench: build
+	$$($(SWIFT) build -c release --show-bin-path)/plm bench SampleData --out $(OUT)/bench
+
+# Speed benchmarks of the readers, the DSP and the whole pipeline (ordo-one/benchmark).
+benchmarks: deps
+	cd Benchmarks && $(SWIFT) package --allow-writing-to-package-directory benchmark
 
 report-preview: build
 	bash scripts/report-preview.sh

@@ -56,6 +56,13 @@ if [ -z "$dir" ]; then
     [ -n "$right" ] && args+=(--right "$right")
     # Folders named *-mg hold milli-g files (see SampleData/README.md).
     case "$name" in *-mg) args+=(--units mg) ;; esac
+    # A simulated night's lights window (truth.json), so the report shows what `make run` shows.
+    if [ -f "$night/truth.json" ]; then
+      lights="$(python3 -c 'import json, sys, datetime as d
+t = json.load(open(sys.argv[1])); s = d.datetime.fromisoformat(t["recordingStart"])
+print(*[(s + d.timedelta(seconds=t["lights"][k])).isoformat(timespec="seconds") for k in ("startS", "endS")])' "$night/truth.json")"
+      args+=(--lights-off "${lights% *}" --lights-on "${lights#* }")
+    fi
     if ! "$plm" "${args[@]}" >/dev/null; then
       echo "$name: plm analyze failed" >&2
       status=1
@@ -76,7 +83,8 @@ for candidate in chromium chromium-browser google-chrome; do
 done
 if [ -z "$browser" ]; then
   echo "report-preview: installing chromium with apt-get ..." >&2
-  apt-get update >/dev/null && apt-get install -y chromium >/dev/null
+  sudo=""; [ "$(id -u)" = 0 ] || sudo="sudo"
+  $sudo apt-get update >/dev/null && $sudo apt-get install -y chromium >/dev/null
   browser="chromium"
 fi
 
