@@ -50,16 +50,8 @@ struct AnalyzeCommand: AsyncParsableCommand {
     @OptionGroup(title: "Scoring")
     var rules: RuleOption
 
-    @Option(help: ArgumentHelp(
-        "Respiratory events (apnoeas, hypopnoeas) from the PSG: CSV with start_s,end_s (seconds since the recording start) or clock times.",
-        valueName: "file"))
-    var respiratory: String?
-
-    @Option(help: ArgumentHelp("Arousals from the PSG: CSV with start_s,end_s.", valueName: "file"))
-    var arousals: String?
-
-    @Option(help: ArgumentHelp("Hypnogram from the PSG: CSV with a stage column, one row per 30-s epoch.", valueName: "file"))
-    var hypnogram: String?
+    @OptionGroup(title: "Polysomnography annotations (optional)")
+    var annotations: AnnotationOptions
 
     @Option(help: ArgumentHelp("Write the JSON report (plm-report/1) here; '-' writes it to standard output.", valueName: "file"))
     var json: String?
@@ -102,7 +94,7 @@ struct AnalyzeCommand: AsyncParsableCommand {
         if let right { legs.append(.init(side: .right, path: right)) }
         return AnalysisRequest(
             legs: legs, readOptions: try reading.readOptions(), lightsOff: lightsOff, lightsOn: lightsOn,
-            rules: try rules.ruleSet(), respiratoryEventsPath: respiratory, arousalsPath: arousals,
-            hypnogramPath: hypnogram)
+            rules: try rules.ruleSet(), respiratoryEventsPath: annotations.respiratory, arousalsPath: annotations.arousals,
+            hypnogramPath: annotations.hypnogram)
     }
 }

@@ -34,14 +34,8 @@ struct ScoreCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("End of the scored window, seconds since the recording start (default: the last movement's end).", valueName: "s"))
     var lightsOn: Double?
 
-    @Option(help: ArgumentHelp("Respiratory events: CSV with start_s,end_s.", valueName: "file"))
-    var respiratory: String?
-
-    @Option(help: ArgumentHelp("Arousals: CSV with start_s,end_s.", valueName: "file"))
-    var arousals: String?
-
-    @Option(help: ArgumentHelp("Hypnogram: CSV with a stage column, one row per 30-s epoch.", valueName: "file"))
-    var hypnogram: String?
+    @OptionGroup(title: "Polysomnography annotations (optional)")
+    var annotations: AnnotationOptions
 
     @Option(help: ArgumentHelp("Write the JSON report (plm-report/1) here; '-' writes it to standard output.", valueName: "file"))
     var json: String?
@@ -67,7 +61,7 @@ struct ScoreCommand: AsyncParsableCommand {
     func run() async throws {
         let request = EventListScoringRequest(
             eventsPath: eventsFile, rules: try rules.ruleSet(), windowStartS: lightsOff, windowEndS: lightsOn,
-            respiratoryEventsPath: respiratory, arousalsPath: arousals, hypnogramPath: hypnogram)
+            respiratoryEventsPath: annotations.respiratory, arousalsPath: annotations.arousals, hypnogramPath: annotations.hypnogram)
         let destinations = ReportDestinations(jsonPath: json, htmlPath: html, eventsPath: events)
         try await reportingPipelineErrors {
             let report = try EventListScorer.score(request)

@@ -1,3 +1,5 @@
+import PLMCore
+
 extension RecordingClockTime {
     /// The time as ISO 8601 with milliseconds: `2026-01-01T23:00:00.000+01:00`, `...Z` for a UTC
     /// clock, and no suffix when the clock's offset is unknown (local wall time).
@@ -74,7 +76,7 @@ func _formatCivil(secondsSince1970: Double, fractionDigits: Int, dateTimeSeparat
         if s < 0 { s += 86_400; d -= 1 }
         return (d, s)
     }()
-    let civil = _civil(fromDays: days)
+    let civil = CivilCalendar.date(daysSince1970: Int(days))
     var year = String(civil.year)
     while year.count < 4 { year = "0" + year }
     var text = year + "-" + _twoDigits(civil.month) + "-" + _twoDigits(civil.day) + dateTimeSeparator
@@ -88,36 +90,3 @@ func _formatCivil(secondsSince1970: Double, fractionDigits: Int, dateTimeSeparat
     return text
 }
 
-/// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's `days_from_civil`).
-@inline(__always)
-func _days(fromYear y0: Int, month m: Int, day d: Int) -> Int {
-    let y = m <= 2 ? y0 - 1 : y0
-    let era = (y >= 0 ? y : y - 399) / 400
-    let yoe = y - era * 400
-    let doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-    return era * 146_097 + doe - 719_468
-}
-
-/// The date of a day count since 1970-01-01 (H. Hinnant's `civil_from_days`).
-func _civil(fromDays z0: Int64) -> (year: Int, month: Int, day: Int) {
-    let z = Int(z0) + 719_468
-    let era = (z >= 0 ? z : z - 146_096) / 146_097
-    let doe = z - era * 146_097
-    let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-    let mp = (5 * doy + 2) / 153
-    let d = doy - (153 * mp + 2) / 5 + 1
-    let m = mp < 10 ? mp + 3 : mp - 9
-    return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
-}
-
-/// Days in a month of the proleptic Gregorian calendar.
-@inline(__always)
-func _daysInMonth(year: Int, month: Int) -> Int {
-    switch month {
-    case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
-    case 4, 6, 9, 11: return 30
-    default: return 31
-    }
-}

@@ -1,3 +1,4 @@
+import PLMCore
 /// A fast path for the most common non-ISO layout family: three date numbers joined by one
 /// separator byte in any order (`M/d/yyyy`, `dd/MM/yyyy`, `yyyy-M-d`, `d.M.yyyy`, ...), spaces,
 /// then `H:mm:ss` with an optional `.fff`/`,fff` fraction (ActiLife timestamps, many strptime
@@ -89,10 +90,10 @@ struct _DateTimeFast: Sendable, Hashable {
             }
         }
         if twoDigitYear { year = year < 70 ? 2000 + year : 1900 + year } else if digitsOfYear != 4 || !_supportedYears.contains(year) { return nil }
-        guard month >= 1, month <= 12, day >= 1, day <= _daysInMonth(year: year, month: month), hour.value < 24,
+        guard month >= 1, month <= 12, day >= 1, day <= CivilCalendar.daysIn(month: month, year: year), hour.value < 24,
             minute.value <= 59, second.value <= 60
         else { return nil }
-        let days = Int64(_days(fromYear: year, month: month, day: day))
+        let days = Int64(CivilCalendar.daysSince1970(year: year, month: month, day: day))
         let seconds = days * 86_400 + Int64(hour.value * 3600 + minute.value * 60 + second.value)
         return _ParsedStamp(localNs: seconds * 1_000_000_000 + fractionNs, offsetS: 0, hasOffset: false)
     }

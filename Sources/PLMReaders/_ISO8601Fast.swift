@@ -1,3 +1,4 @@
+import PLMCore
 /// `yyyy-MM-dd[T ]HH:mm:ss[.fff...]` (no offset, nothing around) at fixed positions, the layout
 /// of most generic files; anything else returns nil and goes through the tokens.
 @inline(__always)
@@ -17,7 +18,7 @@ func _parseISO8601Fast(_ p: UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>) -
     let hour = digit(11) * 10 + digit(12)
     let minute = digit(14) * 10 + digit(15)
     let second = digit(17) * 10 + digit(18)
-    guard _supportedYears.contains(year), month >= 1, month <= 12, day >= 1, day <= _daysInMonth(year: year, month: month), hour < 24,
+    guard _supportedYears.contains(year), month >= 1, month <= 12, day >= 1, day <= CivilCalendar.daysIn(month: month, year: year), hour < 24,
         minute < 60, second <= 60
     else { return nil }
     var fractionNs: Int64 = 0
@@ -32,7 +33,7 @@ func _parseISO8601Fast(_ p: UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>) -
         for _ in 0..<(29 - length) { value *= 10 }
         fractionNs = value
     }
-    let days = Int64(_days(fromYear: year, month: month, day: day))
+    let days = Int64(CivilCalendar.daysSince1970(year: year, month: month, day: day))
     let seconds = days * 86_400 + Int64(hour * 3600 + minute * 60 + second)
     return _ParsedStamp(localNs: seconds * 1_000_000_000 + fractionNs, offsetS: 0, hasOffset: false)
 }

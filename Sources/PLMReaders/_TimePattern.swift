@@ -1,3 +1,4 @@
+import PLMCore
 /// One parsed timestamp: wall-clock nanoseconds since 1970 on the clock the text is written in,
 /// and the UTC offset when the text carries one.
 struct _ParsedStamp: Equatable {
@@ -220,9 +221,9 @@ struct _TimePattern: Sendable, Hashable {
                 p += 1
             }
         }
-        guard p == e, day <= _daysInMonth(year: year, month: month) else { return nil }
+        guard p == e, day <= CivilCalendar.daysIn(month: month, year: year) else { return nil }
         if hour == 24 && (minute != 0 || second != 0 || fractionNs != 0) { return nil }
-        let days = Int64(_days(fromYear: year, month: month, day: day))
+        let days = Int64(CivilCalendar.daysSince1970(year: year, month: month, day: day))
         let seconds = days * 86_400 + Int64(hour * 3600 + minute * 60 + second)
         return _ParsedStamp(localNs: seconds * 1_000_000_000 + fractionNs, offsetS: offsetS, hasOffset: hasOffset)
     }

@@ -1,3 +1,4 @@
+import PLMCore
 /// Turns report times (seconds since `recording.start`) into clock times on the recording's
 /// own clock, by plain calendar arithmetic on the ISO 8601 start string.
 ///
@@ -31,7 +32,7 @@ struct _RecordingClock: Sendable, Equatable {
             return true
         }
         guard let year = number(4), expect(45), let month = number(2), expect(45), let day = number(2),
-            (1...12).contains(month), day >= 1, day <= _RecordingClock.daysIn(month: month, year: year)
+            (1...12).contains(month), day >= 1, day <= CivilCalendar.daysIn(month: month, year: year)
         else { return nil }
         guard i < bytes.count, bytes[i] == 84 || bytes[i] == 32 || bytes[i] == 116 else { return nil }
         i += 1
@@ -58,7 +59,7 @@ struct _RecordingClock: Sendable, Equatable {
         }
         let suffix = String(decoding: bytes[i...], as: UTF8.self)
         guard _RecordingClock.isZoneSuffix(suffix) else { return nil }
-        let days = Int64(_RecordingClock.daysFromCivil(year: year, month: month, day: day))
+        let days = Int64(CivilCalendar.daysSince1970(year: year, month: month, day: day))
         startMillis =
             days * 86_400_000 + Int64(hour) * 3_600_000 + Int64(minute) * 60_000
             + Int64(second) * 1000 + Int64(millis)
@@ -116,7 +117,7 @@ struct _RecordingClock: Sendable, Equatable {
             rest += dayMillis
             days -= 1
         }
-        let (y, m, d) = _RecordingClock.civilFromDays(Int(days))
+        let (y, m, d) = CivilCalendar.date(daysSince1970: Int(days))
         let ms = Int(rest)
         return Fields(
             date: "\(pad(y, 4))-\(pad(m, 2))-\(pad(d, 2))", hour: ms / 3_600_000,
@@ -140,37 +141,5 @@ struct _RecordingClock: Sendable, Equatable {
         case 5: return rest[2] == 58 && digits(rest[0..<2]) && digits(rest[3..<5])
         default: return false
         }
-    }
-
-    private static func daysIn(month: Int, year: Int) -> Int {
-        switch month {
-        case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
-        case 4, 6, 9, 11: 30
-        default: 31
-        }
-    }
-
-    /// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's `days_from_civil`).
-    static func daysFromCivil(year: Int, month: Int, day: Int) -> Int {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let mp = (month + 9) % 12
-        let doy = (153 * mp + 2) / 5 + day - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        return era * 146_097 + doe - 719_468
-    }
-
-    /// The date of a day count since 1970-01-01 (H. Hinnant's `civil_from_days`).
-    static func civilFromDays(_ z0: Int) -> (Int, Int, Int) {
-        let z = z0 + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp < 10 ? mp + 3 : mp - 9
-        return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
     }
 }

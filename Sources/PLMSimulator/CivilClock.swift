@@ -1,3 +1,4 @@
+import PLMCore
 /// Converts "milliseconds since the recording start" into local civil date and time and Unix
 /// time, with integer arithmetic only (no Foundation date formatting per sample).
 ///
@@ -8,7 +9,7 @@ struct CivilClock: Sendable {
     let utcOffsetMinutes: Int
 
     init(start: RecordingStartTime) {
-        let days = Self.daysFromCivil(year: start.year, month: start.month, day: start.day)
+        let days = CivilCalendar.daysSince1970(year: start.year, month: start.month, day: start.day)
         startLocalMS =
             (Int64(days) * 86_400 + Int64(start.hour * 3600 + start.minute * 60 + start.second)) * 1000
         utcOffsetMinutes = start.utcOffsetMinutes
@@ -24,7 +25,7 @@ struct CivilClock: Sendable {
             rem += 86_400_000
             days -= 1
         }
-        let (y, m, d) = Self.civilFromDays(Int(days))
+        let (y, m, d) = CivilCalendar.date(daysSince1970: Int(days))
         let r = Int(rem)
         return (y, m, d, r / 3_600_000, (r / 60_000) % 60, (r / 1000) % 60, r % 1000)
     }
@@ -40,28 +41,5 @@ struct CivilClock: Sendable {
         var buffer = ByteBuffer(capacity: 40)
         buffer.appendISO(local(atMilliseconds: ms), utcOffsetMinutes: utcOffsetMinutes)
         return String(decoding: buffer.bytes, as: UTF8.self)
-    }
-
-    static func daysFromCivil(year: Int, month: Int, day: Int) -> Int {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let mp = (month + 9) % 12
-        let doy = (153 * mp + 2) / 5 + day - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        return era * 146_097 + doe - 719_468
-    }
-
-    static func civilFromDays(_ z0: Int) -> (Int, Int, Int) {
-        let z = z0 + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
-        let y = yoe + era * 400
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp < 10 ? mp + 3 : mp - 9
-        return (m <= 2 ? y + 1 : y, m, d)
     }
 }

@@ -22,9 +22,9 @@ struct ReportAssembly {
         for entry in request.detection.entries {
             settings["detection.\(entry.name)"] = .number(entry.value)
         }
-        settings["annotations.respiratoryEvents"] = .text(request.respiratoryEventsPath ?? "none")
-        settings["annotations.arousals"] = .text(request.arousalsPath ?? "none")
-        settings["annotations.hypnogram"] = .text(request.hypnogramPath ?? "none")
+        ScoredReportParts.annotationSettings(
+            into: &settings, respiratoryEventsPath: request.respiratoryEventsPath, arousalsPath: request.arousalsPath,
+            hypnogramPath: request.hypnogramPath)
 
         let parts = ScoredReportParts(
             scoring: scoring, window: window, movements: movements,

@@ -15,6 +15,15 @@ struct ScoredReportParts {
         return settings
     }
 
+    /// The annotation files used (`annotations.*`), `none` where none was given.
+    static func annotationSettings(
+        into settings: inout PLMReport.Settings, respiratoryEventsPath: String?, arousalsPath: String?, hypnogramPath: String?
+    ) {
+        settings["annotations.respiratoryEvents"] = .text(respiratoryEventsPath ?? "none")
+        settings["annotations.arousals"] = .text(arousalsPath ?? "none")
+        settings["annotations.hypnogram"] = .text(hypnogramPath ?? "none")
+    }
+
     var analysisWindow: PLMReport.AnalysisWindow {
         PLMReport.AnalysisWindow(startS: window.startS, endS: window.endS, timeInBedHours: scoring.indices.timeInBedHours)
     }

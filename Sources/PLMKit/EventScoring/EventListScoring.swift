@@ -67,9 +67,9 @@ public enum EventListScorer {
         settings["lightsOff"] = .text(request.windowStartS.map { "\(InspectionNumber.text($0)) s" } ?? "0 s")
         settings["lightsOn"] = .text(
             request.windowEndS.map { "\(InspectionNumber.text($0)) s" } ?? "last movement offset (\(InspectionNumber.text(lastOffsetS)) s)")
-        settings["annotations.respiratoryEvents"] = .text(request.respiratoryEventsPath ?? "none")
-        settings["annotations.arousals"] = .text(request.arousalsPath ?? "none")
-        settings["annotations.hypnogram"] = .text(request.hypnogramPath ?? "none")
+        ScoredReportParts.annotationSettings(
+            into: &settings, respiratoryEventsPath: request.respiratoryEventsPath, arousalsPath: request.arousalsPath,
+            hypnogramPath: request.hypnogramPath)
         let parts = ScoredReportParts(
             scoring: scoring, window: window, movements: movements,
             hasRespiratoryEvents: annotations.respiratory != nil, hasArousals: annotations.arousals != nil)
