@@ -27,7 +27,10 @@ public enum TerminalSummary {
             rows.append(
                 (i == 0 ? "Files" : "", "\(leg.side.rawValue.padded(6))\(leg.path)  (\(leg.layout), \(rate) Hz)"))
         }
-        if report.recording.legs.isEmpty { rows.append(("Files", "none")) }
+        if report.recording.legs.isEmpty {
+            // `plm score`: an event list, no sensor files.
+            rows.append(("Files", report.settings["input.events"].map { "events  \($0.description)" } ?? "none"))
+        }
 
         let w = report.analysisWindow
         let windowText: String

@@ -60,6 +60,7 @@ public enum NightAnalyzer {
 
     /// Reads and detects every leg concurrently; errors are reported for the first leg in request
     /// order that failed, so the message does not depend on timing.
+    /// - Returns: the legs left first (the report's order, whatever order the request gave them in).
     private static func readAndDetect(_ request: AnalysisRequest) async throws -> [LegAnalysis] {
         let detector = LegMovementDetector(settings: request.detection)
         let readOptions = request.readOptions
@@ -73,7 +74,7 @@ public enum NightAnalyzer {
             for await result in group { collected.append(result) }
             return collected.sorted { $0.0 < $1.0 }.map(\.1)
         }
-        return try results.map { try $0.get() }
+        return try results.map { try $0.get() }.sorted { $0.side == .left && $1.side == .right }
     }
 
     /// The scored part of the night: lights off to lights on, defaulting to the whole recording.

@@ -30,7 +30,8 @@ struct RecordingAlignment: Sendable {
         func instant(_ clock: RecordingClockTime) -> Double {
             useUTC ? (clock.utcSecondsSince1970 ?? clock.secondsSince1970) : clock.secondsSince1970
         }
-        // The earliest clock; ties go to the first leg given, so the result never depends on order of completion.
+        // The earliest clock; ties go to the first leg (the left one: NightAnalyzer orders the legs left
+        // first), so the result depends neither on the order of completion nor on the order given.
         var earliest = clocks[0]
         for clock in clocks.dropFirst() where instant(clock) < instant(earliest) { earliest = clock }
         start = earliest

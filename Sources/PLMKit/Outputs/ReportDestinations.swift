@@ -1,4 +1,9 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Where the outputs of one analysis go. Each path is written atomically (a temporary file in the
 /// same folder, then a rename), so a reader never sees half a report.
@@ -85,6 +90,7 @@ public struct ReportDestinations: Sendable, Hashable {
         try write(report: report, traces: nil)
     }
 
+    /// Creates a folder and its missing parents, naming the part of the path that fails.
     private static func createDirectory(_ path: String) throws(AnalysisError) {
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
@@ -93,10 +99,12 @@ public struct ReportDestinations: Sendable, Hashable {
             }
             return
         }
-        do {
-            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        } catch {
-            throw AnalysisError("\(path): cannot create the output folder: \(error.localizedDescription)", exitStatus: .ioError)
+        let parent = (path as NSString).deletingLastPathComponent
+        if !parent.isEmpty, parent != path { try createDirectory(parent) }
+        if mkdir(path, 0o755) != 0, errno != EEXIST {
+            throw AnalysisError(
+                "\(path): cannot create the output folder: \(String(cString: strerror(errno)))", exitStatus: .ioError)
         }
     }
+
 }
