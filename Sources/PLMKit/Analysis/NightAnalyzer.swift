@@ -97,7 +97,10 @@ public enum NightAnalyzer {
                 "the analysis window is empty: lights on (\(request.lightsOn ?? "end of recording")) is not after "
                     + "lights off (\(request.lightsOff ?? "start of recording")); the recording runs \(recordingText)")
         }
-        guard startS < recordingEndS, endS > 0 else {
+        // 1 us of slack: a window starting at the end of the recording (or ending at its start) lies
+        // outside it even when the sample times carry rounding in the last bits.
+        let slackS = 1e-6
+        guard startS < recordingEndS - slackS, endS > slackS else {
             throw AnalysisError(
                 "the lights window \(request.lightsOff ?? "start") to \(request.lightsOn ?? "end") lies outside the "
                     + "recording, which runs \(recordingText)")

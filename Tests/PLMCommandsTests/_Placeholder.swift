@@ -1,4 +1,0 @@
-import Testing
-@testable import PLMCommands
-
-// Filled in as the module is written.

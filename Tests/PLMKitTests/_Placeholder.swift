@@ -1,4 +1,0 @@
-import Testing
-@testable import PLMKit
-
-// Filled in as the module is written.
