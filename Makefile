@@ -35,6 +35,12 @@ test: deps
 bench: build
 	$$($(SWIFT) build -c release --show-bin-path)/plm bench SampleData --out $(OUT)/bench
 
+# Detection accuracy on six fresh full 8-hour nights (one per profile; docs/benchmarks.md), simulated
+# into $(OUT)/full-nights and benched into $(OUT)/full-nights/bench (release build).
+.PHONY: bench-full
+bench-full: build
+	PLM="$$($(SWIFT) build -c release --show-bin-path)/plm" bash scripts/bench-full-nights.sh $(OUT)/full-nights
+
 # Speed benchmarks of the readers, the DSP and the whole pipeline (ordo-one/benchmark).
 benchmarks: deps
 	cd Benchmarks && $(SWIFT) package --allow-writing-to-package-directory benchmark
