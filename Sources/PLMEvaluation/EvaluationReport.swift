@@ -55,18 +55,18 @@ public struct EvaluationReport: Sendable, Hashable, Codable {
     public func text() -> String {
         func pct(_ v: Double?) -> String { v.map { fixed($0 * 100, 1) + " %" } ?? "-" }
         func num(_ v: Double?, _ d: Int) -> String { v.map { fixed($0, d) } ?? "-" }
-        var rows: [[String]] = [["night", "profile", "ref LMs", "found", "matched", "sensitivity", "PPV", "F1", "onset err (median / mean |e|) s", "PLMI ref", "PLMI found"]]
+        var rows: [[String]] = [["night", "profile", "ref LMs", "in gaps", "found", "matched", "sensitivity", "PPV", "F1", "onset err (median / mean |e|) s", "PLMI ref", "PLMI found"]]
         for (k, n) in nights.enumerated() {
             let onset = n.onsetError.map { "\(fixed($0.medianS, 2)) / \(fixed($0.meanAbsoluteS, 2))" } ?? "-"
             rows.append([
-                "\(k + 1)", n.profile ?? "-", "\(n.total.referenceCount)", "\(n.total.detectedCount)", "\(n.total.truePositives)",
+                "\(k + 1)", n.profile ?? "-", "\(n.total.referenceCount)", "\(n.total.referenceInExcludedTime)", "\(n.total.detectedCount)", "\(n.total.truePositives)",
                 pct(n.total.sensitivity), pct(n.total.positivePredictiveValue), pct(n.total.f1), onset,
                 num(n.referencePLMIndex, 1), num(n.detectedPLMIndex, 1),
             ])
         }
         if nights.count > 1 {
             rows.append([
-                "all", "", "\(pooled.referenceCount)", "\(pooled.detectedCount)", "\(pooled.truePositives)",
+                "all", "", "\(pooled.referenceCount)", "\(pooled.referenceInExcludedTime)", "\(pooled.detectedCount)", "\(pooled.truePositives)",
                 pct(pooled.sensitivity), pct(pooled.positivePredictiveValue), pct(pooled.f1), "", "", "",
             ])
         }

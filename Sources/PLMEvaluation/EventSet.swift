@@ -10,11 +10,19 @@ public struct EventSet: Sendable, Hashable {
     public var plmIndex: Double?
     /// The simulator profile, when the source is a simulator truth file.
     public var profile: String?
+    /// Time per leg in which the source could not see movements (a report's excluded defects:
+    /// gaps, fill, clipping). Reference movements missed there are data loss the report already
+    /// declares, and are counted apart from detection misses.
+    public var excludedSpans: [LegSide: [TimeSpan]]
 
-    public init(source: String, movements: [LegMovement], plmIndex: Double? = nil, profile: String? = nil) {
+    public init(
+        source: String, movements: [LegMovement], plmIndex: Double? = nil, profile: String? = nil,
+        excludedSpans: [LegSide: [TimeSpan]] = [:]
+    ) {
         self.source = source
         self.movements = movements
         self.plmIndex = plmIndex
         self.profile = profile
+        self.excludedSpans = excludedSpans
     }
 }

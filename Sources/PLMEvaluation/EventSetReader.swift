@@ -109,8 +109,24 @@ public enum EventSetReader {
 
     private struct ReportSubset: Decodable {
         var schema: String?
+        var recording: RecordingSubset?
         var legMovements: [MovementSubset]
         var indices: IndicesSubset?
+    }
+
+    private struct RecordingSubset: Decodable {
+        var legs: [LegSubset]?
+    }
+
+    private struct LegSubset: Decodable {
+        var side: LegSide
+        var defects: [DefectSubset]?
+    }
+
+    private struct DefectSubset: Decodable {
+        var startS: Double
+        var endS: Double
+        var excluded: Bool?
     }
 
     private struct IndicesSubset: Decodable {
@@ -132,7 +148,15 @@ public enum EventSetReader {
         }
         let movements = report.legMovements.map { LegMovement(side: $0.side, onsetS: $0.onsetS, offsetS: $0.offsetS) }
         try checkTimes(movements, path: path)
-        return EventSet(source: path, movements: movements, plmIndex: report.indices?.plmIndex)
+        var excluded: [LegSide: [TimeSpan]] = [:]
+        for leg in report.recording?.legs ?? [] {
+            for defect in leg.defects ?? [] where defect.excluded ?? true && defect.endS > defect.startS {
+                excluded[leg.side, default: []].append(TimeSpan(startS: defect.startS, endS: defect.endS))
+            }
+        }
+        return EventSet(
+            source: path, movements: movements, plmIndex: report.indices?.plmIndex,
+            excludedSpans: excluded.mapValues { $0.mergedUnion() })
     }
 
     private static func checkTimes(_ movements: [LegMovement], path: String) throws(EvaluationError) {

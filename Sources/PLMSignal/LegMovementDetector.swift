@@ -9,7 +9,8 @@ import PLMReaders
 /// movement signal (``MovementSignal``: the low-passed magnitude's deviation from its rolling
 /// median, against its resting level, and the tilt against the resting gravity direction), runs
 /// the EMG hysteresis rule (``HysteresisDetector``), joins movements across excluded stretches no
-/// longer than ``DetectionSettings/maxBridgedDefectS``, trims the filters' spread off short strong
+/// longer than ``DetectionSettings/maxBridgedDefectS`` and across holds the signal cannot see
+/// (``DetectionSettings/maxHoldGapS``), trims the filters' spread off short strong
 /// candidates, and rejects candidates whose spectrum is flat (spikes) or too high (vibration).
 /// See `docs/detection.md`.
 ///
@@ -63,6 +64,12 @@ public struct LegMovementDetector: Sendable {
             response: ButterworthResponse(
                 band: .lowPass(cutoffHz: min(settings.tiltLowPassHz, 0.8 * tiltRate / 2)),
                 order: settings.tiltLowPassOrder, sampleRateHz: tiltRate))
+        // The tilt's noise against the dynamic channel's: both are the sensor noise through a
+        // low-pass (averaging in tilt bins and the lower bin rate cancel), so their RMS go as the
+        // square roots of the two corners (8 against 20 Hz at 50 Hz and above, 8 against 12 Hz
+        // at 30 Hz).
+        let tiltCornerHz = settings.tiltLowPassHz <= 0 ? tiltRate / 2 : min(settings.tiltLowPassHz, 0.8 * tiltRate / 2)
+        let tiltNoisePerRestingG = (tiltCornerHz / min(settings.dynamicLowPassHz, 0.8 * nyquist)).squareRoot()
 
         if let dynamicFilter = ZeroPhaseFilter(response: dynamicBand) {
             // Chunks of the valid runs, each built with a margin so that every window the core
@@ -72,7 +79,10 @@ public struct LegMovementDetector: Sendable {
             let grid = MovementSignal.binGrid(settings: settings, rateHz: rate, tiltBinSamples: tiltBinSamples)
             let chunk = grid * max(1, Int((settings.processingChunkS * rate / Double(grid)).rounded(.up)))
             let reachS =
-                max(settings.baselineWindowS / 2 + 2 * settings.baselineBinS, settings.restingWindowS / 2 + 2 * settings.levelBinS)
+                max(
+                    (settings.tiltBaselineOneSided ? settings.baselineWindowS : settings.baselineWindowS / 2)
+                        + 2 * settings.baselineBinS,
+                    settings.restingWindowS / 2 + 2 * settings.levelBinS)
                 + 1
             let filterReach = dynamicFilter.halfWidth + (tiltFilter?.halfWidth ?? 0) * tiltBinSamples
             let margin = grid * Int(((reachS * rate + Double(filterReach)) / Double(grid)).rounded(.up))
@@ -87,11 +97,12 @@ public struct LegMovementDetector: Sendable {
                         tiltFilter: tiltFilter, tiltBinSamples: tiltBinSamples)
                     scan(
                         signal, signalStart: built.lowerBound, core: core, state: &state, recording: recording,
-                        traceDynamic: &traceDynamic, traceTilt: &traceTilt)
+                        traceDynamic: &traceDynamic, traceTilt: &traceTilt, tiltNoisePerRestingG: tiltNoisePerRestingG)
                 }
                 finishScan(&state, into: &candidates)
             }
             candidates = bridged(candidates, segments: segments.sampleRanges, recording: recording)
+            candidates = joinedAcrossHolds(candidates, recording: recording)
         }
 
         var movements: [LegMovement] = []

@@ -144,7 +144,7 @@ struct MovementSignal {
         let tiltRate = rate / Double(tiltBinSamples)
         let perLevel = max(1, Int((settings.baselineBinS * tiltRate).rounded()))
         let tiltHalfWindow = max(1, Int((settings.baselineWindowS / (Double(perLevel) / tiltRate) / 2).rounded()))
-        func baseline(_ g: [Float]) -> [Double] {
+        func binned(_ g: [Float]) -> [Double] {
             let bins = (g.count + perLevel - 1) / perLevel
             var means = [Double](repeating: 0, count: bins)
             for b in 0..<bins {
@@ -153,31 +153,72 @@ struct MovementSignal {
                 for i in lo..<hi { sum += Double(g[i]) }
                 means[b] = sum / Double(hi - lo)
             }
-            return rollingQuantile(means, halfWindow: tiltHalfWindow, quantile: 0.5)
+            return means
         }
-        var bx = baseline(gx), by = baseline(gy), bz = baseline(gz)
         // Unit resting directions (interpolating between unit vectors stays within 1e-4 of unit
         // length for the few degrees the baseline moves per bin).
-        for b in bx.indices {
-            let norm = (bx[b] * bx[b] + by[b] * by[b] + bz[b] * bz[b]).squareRoot()
-            if norm > 0 {
-                bx[b] /= norm
-                by[b] /= norm
-                bz[b] /= norm
+        func normalise(_ bx: inout [Double], _ by: inout [Double], _ bz: inout [Double]) {
+            for b in bx.indices {
+                let norm = (bx[b] * bx[b] + by[b] * by[b] + bz[b] * bz[b]).squareRoot()
+                if norm > 0 {
+                    bx[b] /= norm
+                    by[b] /= norm
+                    bz[b] /= norm
+                }
             }
         }
+        let mx = binned(gx), my = binned(gy), mz = binned(gz)
         let radiansToDegrees = 180 / Double.pi
-        var cursorX = InterpolationCursor(bx, binSamples: perLevel)
-        var cursorY = InterpolationCursor(by, binSamples: perLevel)
-        var cursorZ = InterpolationCursor(bz, binSamples: perLevel)
-        // The angle overwrites the x series it is computed from (one array less to allocate).
-        gx.withUnsafeMutableBufferPointer { gx in
-            gy.withUnsafeBufferPointer { gy in
-                gz.withUnsafeBufferPointer { gz in
-                    for k in 0..<tiltBins {
-                        let ux = Double(gx[k]), uy = Double(gy[k]), uz = Double(gz[k])
-                        let vx = cursorX.next(), vy = cursorY.next(), vz = cursorZ.next()
-                        gx[k] = Float(Self.angleRadians(ux, uy, uz, toUnit: vx, vy, vz) * radiansToDegrees)
+        if settings.tiltBaselineOneSided {
+            // Two resting directions: the median of the window (``DetectionSettings/baselineWindowS``)
+            // ending and of the window starting at each bin; the tilt is the angle to the nearer
+            // one. After a posture shift the
+            // following window holds the new posture at once, where a centred median would
+            // take until most of its window had it (with wake activity around, tens of seconds
+            // during which every later movement ran into one).
+            let quarter = tiltHalfWindow
+            func shifted(_ m: [Double], by shift: Int) -> [Double] {
+                let centred = rollingQuantile(m, halfWindow: quarter, quantile: 0.5)
+                let n = centred.count
+                return (0..<n).map { centred[min(max($0 + shift, 0), n - 1)] }
+            }
+            var px = shifted(mx, by: -quarter), py = shifted(my, by: -quarter), pz = shifted(mz, by: -quarter)
+            var fx = shifted(mx, by: quarter), fy = shifted(my, by: quarter), fz = shifted(mz, by: quarter)
+            normalise(&px, &py, &pz)
+            normalise(&fx, &fy, &fz)
+            var cpx = InterpolationCursor(px, binSamples: perLevel), cpy = InterpolationCursor(py, binSamples: perLevel)
+            var cpz = InterpolationCursor(pz, binSamples: perLevel)
+            var cfx = InterpolationCursor(fx, binSamples: perLevel), cfy = InterpolationCursor(fy, binSamples: perLevel)
+            var cfz = InterpolationCursor(fz, binSamples: perLevel)
+            gx.withUnsafeMutableBufferPointer { gx in
+                gy.withUnsafeBufferPointer { gy in
+                    gz.withUnsafeBufferPointer { gz in
+                        for k in 0..<tiltBins {
+                            let ux = Double(gx[k]), uy = Double(gy[k]), uz = Double(gz[k])
+                            let before = Self.angleRadians(ux, uy, uz, toUnit: cpx.next(), cpy.next(), cpz.next())
+                            let after = Self.angleRadians(ux, uy, uz, toUnit: cfx.next(), cfy.next(), cfz.next())
+                            gx[k] = Float(min(before, after) * radiansToDegrees)
+                        }
+                    }
+                }
+            }
+        } else {
+            var bx = rollingQuantile(mx, halfWindow: tiltHalfWindow, quantile: 0.5)
+            var by = rollingQuantile(my, halfWindow: tiltHalfWindow, quantile: 0.5)
+            var bz = rollingQuantile(mz, halfWindow: tiltHalfWindow, quantile: 0.5)
+            normalise(&bx, &by, &bz)
+            var cursorX = InterpolationCursor(bx, binSamples: perLevel)
+            var cursorY = InterpolationCursor(by, binSamples: perLevel)
+            var cursorZ = InterpolationCursor(bz, binSamples: perLevel)
+            // The angle overwrites the x series it is computed from (one array less to allocate).
+            gx.withUnsafeMutableBufferPointer { gx in
+                gy.withUnsafeBufferPointer { gy in
+                    gz.withUnsafeBufferPointer { gz in
+                        for k in 0..<tiltBins {
+                            let ux = Double(gx[k]), uy = Double(gy[k]), uz = Double(gz[k])
+                            let vx = cursorX.next(), vy = cursorY.next(), vz = cursorZ.next()
+                            gx[k] = Float(Self.angleRadians(ux, uy, uz, toUnit: vx, vy, vz) * radiansToDegrees)
+                        }
                     }
                 }
             }

@@ -34,6 +34,42 @@ import Testing
         #expect(e.plmIndexError == -3.5)
     }
 
+    /// Reference: L 10-12, L 100-102 (inside a 45-s gap 80-125 s the report declares on the left leg),
+    /// L 200-201.5, R 100-102 (the right leg had no gap there).
+    /// Detected: L 10.2-12, L 200-201.4; nothing at 100 s on either leg.
+    /// By hand: left 2 matched; the L 100-102 miss lies in the left leg's excluded time, so it is
+    /// counted apart: left reference 2 (assessed) / in excluded time 1 / detected 2 / matched 2,
+    /// sensitivity 1; right reference 1 / matched 0 (a real miss: no gap on that leg).
+    @Test func referenceMissedInExcludedTimeIsCountedApart() {
+        let reference = EventSet(
+            source: "ref",
+            movements: [Self.lm(.left, 10, 12), Self.lm(.left, 100, 102), Self.lm(.left, 200, 201.5), Self.lm(.right, 100, 102)])
+        let detected = EventSet(
+            source: "det", movements: [Self.lm(.left, 10.2, 12), Self.lm(.left, 200, 201.4)],
+            excludedSpans: [.left: [TimeSpan(startS: 80, endS: 125)]])
+        let e = Evaluator.evaluate(reference: reference, detected: detected)
+        #expect(e.left == DetectionCounts(referenceCount: 2, detectedCount: 2, truePositives: 2, referenceInExcludedTime: 1))
+        #expect(e.left.sensitivity == 1)
+        #expect(e.right == DetectionCounts(referenceCount: 1, detectedCount: 0, truePositives: 0))
+        #expect(e.total.referenceInExcludedTime == 1 && e.total.falseNegatives == 1)
+    }
+
+    /// The excluded spans of a report are its legs' defects marked `excluded` (a rate mismatch,
+    /// `excluded: false`, is not).
+    @Test func reportDefectsBecomeExcludedSpans() throws {
+        let json = """
+            {"schema": "plm-report/1", "recording": {"start": "", "legs": [
+              {"side": "left", "defects": [{"kind": "gap", "startS": 80, "endS": 125, "excluded": true, "detail": ""},
+                                           {"kind": "rateMismatch", "startS": 0, "endS": 3600, "excluded": false, "detail": ""}]},
+              {"side": "right", "defects": []}]},
+             "legMovements": [{"side": "left", "onsetS": 10.2, "offsetS": 12}], "indices": {"plmIndex": 12.5}}
+            """
+        let set = try EventSetReader.decodeReport(Array(json.utf8), path: "r.json")
+        #expect(set.excludedSpans[.left] == [TimeSpan(startS: 80, endS: 125)])
+        #expect(set.excludedSpans[.right] == nil)
+        #expect(set.plmIndex == 12.5)
+    }
+
     /// One to one: two detections near one reference give one hit (the closer onset) and one
     /// false positive; a detection between two references goes to the one it qualifies for.
     @Test func matchingIsOneToOne() {
