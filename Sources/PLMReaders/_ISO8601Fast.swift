@@ -39,25 +39,53 @@ func _parseISO8601Fast(_ p: UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>) -
 }
 
 /// ISO 8601 parsing for the hot loop: remembers the last date (`yyyy-MM-dd`, compared as two
-/// loads) so that consecutive rows of one day only parse their time of day.
+/// loads) so that consecutive rows of one day only parse their time of day. A trailing UTC
+/// offset (`Z` or `+hh:mm`, as written by devices that state their zone) is split off first and
+/// must be the same as on the row that filled the cache; anything else goes through the tokens.
 struct _ISODayCache {
     private var dateBytes: (UInt64, UInt16) = (0, 0)
     private var dayStartNs: Int64 = 0
+    private var cachedOffsetS: Int32 = 0
+    private var cachedHasOffset = false
     private var valid = false
+
+    /// The offset suffix of a stamp: its length in bytes and value, or nil when there is none of
+    /// the two common forms (`Z`, `+hh:mm` / `-hh:mm`).
+    @inline(__always)
+    private static func offsetSuffix(_ p: UnsafePointer<UInt8>, length: Int) -> (length: Int, offsetS: Int32)? {
+        if p[length - 1] == 0x5A { return (1, 0) }
+        guard length >= 25 else { return nil }
+        let sign = p[length - 6]
+        guard sign == 0x2B || sign == 0x2D, p[length - 3] == 0x3A else { return nil }
+        let h1 = p[length - 5] &- 0x30, h2 = p[length - 4] &- 0x30, m1 = p[length - 2] &- 0x30, m2 = p[length - 1] &- 0x30
+        guard h1 <= 9, h2 <= 9, m1 <= 5, m2 <= 9 else { return nil }
+        let seconds = (Int32(h1) * 10 + Int32(h2)) * 3600 + (Int32(m1) * 10 + Int32(m2)) * 60
+        return (6, sign == 0x2D ? -seconds : seconds)
+    }
 
     @inline(__always)
     mutating func parse(_ p: UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>, pattern: _TimePattern) -> _ParsedStamp? {
-        let length = end - p
+        let fullLength = end - p
+        guard fullLength >= 19 && fullLength <= 35 else { return pattern.parse(p, end) }
+        let suffix = Self.offsetSuffix(p, length: fullLength)
+        let length = fullLength - (suffix?.length ?? 0)
+        let offsetS = suffix?.offsetS ?? 0
+        let hasOffset = suffix != nil
         guard length >= 19 && length <= 29 else { return pattern.parse(p, end) }
         let raw = UnsafeRawPointer(p)
         let key = (raw.loadUnaligned(as: UInt64.self), raw.loadUnaligned(fromByteOffset: 8, as: UInt16.self))
-        guard valid && key == dateBytes else {
+        guard valid && key == dateBytes && hasOffset == cachedHasOffset && offsetS == cachedOffsetS else {
             guard let stamp = pattern.parse(p, end) else { return nil }
-            // Cache the day only for the plain fast layout (no offset, fixed positions).
-            if !stamp.hasOffset, p[10] == 0x54 || p[10] == 0x20, p[4] == 0x2D, p[7] == 0x2D {
+            // Cache the day only for the fast layout at fixed positions, and only when the
+            // token parser read the same offset as the suffix above.
+            if stamp.hasOffset == hasOffset, stamp.offsetS == offsetS, p[10] == 0x54 || p[10] == 0x20, p[4] == 0x2D,
+                p[7] == 0x2D, stamp.localNs >= 0
+            {
                 dateBytes = key
                 dayStartNs = stamp.localNs - stamp.localNs % 86_400_000_000_000
-                if stamp.localNs < 0 { valid = false } else { valid = true }
+                cachedOffsetS = offsetS
+                cachedHasOffset = hasOffset
+                valid = true
             } else {
                 valid = false
             }
@@ -86,6 +114,7 @@ struct _ISODayCache {
             fractionNs = value
         }
         let secondOfDay = hour * 3600 + minute * 60 + second
-        return _ParsedStamp(localNs: dayStartNs + secondOfDay * 1_000_000_000 + fractionNs, offsetS: 0, hasOffset: false)
+        return _ParsedStamp(
+            localNs: dayStartNs + secondOfDay * 1_000_000_000 + fractionNs, offsetS: offsetS, hasOffset: hasOffset)
     }
 }

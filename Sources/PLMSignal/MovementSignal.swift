@@ -177,13 +177,18 @@ struct MovementSignal {
             // take until most of its window had it (with wake activity around, tens of seconds
             // during which every later movement ran into one).
             let quarter = tiltHalfWindow
-            func shifted(_ m: [Double], by shift: Int) -> [Double] {
-                let centred = rollingQuantile(m, halfWindow: quarter, quantile: 0.5)
+            // The median of the window ending at bin b is the centred median at b - quarter, the
+            // one of the window starting there the centred median at b + quarter: one rolling
+            // median per axis serves both.
+            func shifted(_ centred: [Double], by shift: Int) -> [Double] {
                 let n = centred.count
                 return (0..<n).map { centred[min(max($0 + shift, 0), n - 1)] }
             }
-            var px = shifted(mx, by: -quarter), py = shifted(my, by: -quarter), pz = shifted(mz, by: -quarter)
-            var fx = shifted(mx, by: quarter), fy = shifted(my, by: quarter), fz = shifted(mz, by: quarter)
+            let cx = rollingQuantile(mx, halfWindow: quarter, quantile: 0.5)
+            let cy = rollingQuantile(my, halfWindow: quarter, quantile: 0.5)
+            let cz = rollingQuantile(mz, halfWindow: quarter, quantile: 0.5)
+            var px = shifted(cx, by: -quarter), py = shifted(cy, by: -quarter), pz = shifted(cz, by: -quarter)
+            var fx = shifted(cx, by: quarter), fy = shifted(cy, by: quarter), fz = shifted(cz, by: quarter)
             normalise(&px, &py, &pz)
             normalise(&fx, &fy, &fz)
             var cpx = InterpolationCursor(px, binSamples: perLevel), cpy = InterpolationCursor(py, binSamples: perLevel)
@@ -195,9 +200,16 @@ struct MovementSignal {
                     gz.withUnsafeBufferPointer { gz in
                         for k in 0..<tiltBins {
                             let ux = Double(gx[k]), uy = Double(gy[k]), uz = Double(gz[k])
-                            let before = Self.angleRadians(ux, uy, uz, toUnit: cpx.next(), cpy.next(), cpz.next())
-                            let after = Self.angleRadians(ux, uy, uz, toUnit: cfx.next(), cfy.next(), cfz.next())
-                            gx[k] = Float(min(before, after) * radiansToDegrees)
+                            let px = cpx.next(), py = cpy.next(), pz = cpz.next()
+                            let fx = cfx.next(), fy = cfy.next(), fz = cfz.next()
+                            // Both directions are unit vectors, so the nearer one has the larger
+                            // dot product with the sample: one angle to compute, not two.
+                            let beforeIsNearer = ux * px + uy * py + uz * pz >= ux * fx + uy * fy + uz * fz
+                            let angle =
+                                beforeIsNearer
+                                ? Self.angleRadians(ux, uy, uz, toUnit: px, py, pz)
+                                : Self.angleRadians(ux, uy, uz, toUnit: fx, fy, fz)
+                            gx[k] = Float(angle * radiansToDegrees)
                         }
                     }
                 }

@@ -54,6 +54,33 @@ struct TimeParsingTests {
         }
     }
 
+    @Test func dayCacheAgreesWithTokensWithOffsets() throws {
+        // Runs of consecutive rows with and without a UTC offset suffix, switching suffix and day,
+        // plus mutated rows: the cache gives exactly what the token matcher gives, row by row.
+        var cache = _ISODayCache()
+        var g = DecimalParserTests.SplitMix64(state: 2026)
+        let suffixes = ["", "Z", "+01:00", "-05:30", "+0100", "+14:00", "-00:00"]
+        var seconds = 0
+        for i in 0..<30_000 {
+            if i % 500 == 0 { seconds = Int.random(in: 0..<86_400 * 3, using: &g) }
+            seconds += Int.random(in: 0...2, using: &g)
+            let day = 14 + seconds / 86_400, s = seconds % 86_400
+            func twoDigits(_ v: Int) -> String { String(String(v + 100).dropFirst()) }
+            let millis = String(String(Int.random(in: 1000...1999, using: &g)).dropFirst())
+            let clock: String = twoDigits(s / 3600) + ":" + twoDigits(s / 60 % 60) + ":" + twoDigits(s % 60)
+            let text: String = "2026-01-\(day)T" + clock + "." + millis + suffixes[(i / 250) % suffixes.count]
+            var bytes = Array(text.utf8)
+            if i % 97 == 0 { bytes[Int.random(in: 0..<bytes.count, using: &g)] = UInt8(ascii: "9") }
+            let viaCache: _ParsedStamp? = bytes.withUnsafeMutableBufferPointer { b in
+                cache.parse(b.baseAddress!, b.baseAddress! + b.count, pattern: .iso8601)
+            }
+            let viaTokens: _ParsedStamp? = bytes.withUnsafeMutableBufferPointer { b in
+                _TimePattern.iso8601.parseTokens(b.baseAddress!, b.baseAddress! + b.count)
+            }
+            #expect(viaCache == viaTokens, "\(String(decoding: bytes, as: UTF8.self))")
+        }
+    }
+
     @Test(arguments: ["M/d/yyyy", "dd/MM/yyyy", "yyyy-MM-dd", "d.M.yyyy", "M-d-yy"])
     func dateTimeFastPathAgreesWithTokens(_ format: String) throws {
         let pattern = try #require(_TimePattern.actiLife(dateFormat: format, withTime: true))
