@@ -109,7 +109,8 @@ struct _HTMLContext {
         let r = report
         x.open("header", [("class", "report")])
         x.open("h1")
-        x.characters("Periodic limb movements in sleep ")
+        // "in sleep" only when sleep was recorded: without a hypnogram the index counts wake too.
+        x.characters(perHourOfSleep ? "Periodic limb movements in sleep " : "Periodic limb movements ")
         x.element("span", [("class", "sub")], "night of \(title.replacingPrefix("PLM night report ", with: ""))")
         x.close("h1")
         x.open("dl", [("class", "meta")])
