@@ -53,20 +53,11 @@ struct AnalyzeCommand: AsyncParsableCommand {
     @OptionGroup(title: "Polysomnography annotations (optional)")
     var annotations: AnnotationOptions
 
-    @Option(help: ArgumentHelp("Write the JSON report (plm-report/1) here; '-' writes it to standard output.", valueName: "file"))
-    var json: String?
-
-    @Option(help: ArgumentHelp("Write the HTML report (plots, tables) here.", valueName: "file"))
-    var html: String?
-
-    @Option(help: ArgumentHelp("Write every leg movement and candidate movement as CSV here.", valueName: "file"))
-    var events: String?
+    @OptionGroup(title: "Reports")
+    var output: ReportOutputOptions
 
     @Option(help: ArgumentHelp("Write report.json, report.html and events.csv into this folder.", valueName: "dir"))
     var out: String?
-
-    @Flag(help: "Print nothing on the terminal (errors still go to stderr).")
-    var quiet = false
 
     func validate() throws {
         guard left != nil || right != nil else {
@@ -76,15 +67,10 @@ struct AnalyzeCommand: AsyncParsableCommand {
 
     func run() async throws {
         let request = try analysisRequest()
-        let destinations = ReportDestinations(jsonPath: json, htmlPath: html, eventsPath: events, outputDirectory: out)
+        let destinations = output.destinations(outputDirectory: out)
         try await reportingPipelineErrors {
-            let progress = ProgressReporter()
-            let analysis = try await NightAnalyzer.analyze(request, progress: quiet ? nil : progress)
-            let written = try destinations.write(analysis)
-            if !quiet && !destinations.jsonToStandardOutput {
-                print(analysis.report.terminalSummary(styled: TerminalSummary.standardOutputIsTerminal), terminator: "")
-                for path in written { print("wrote \(path)") }
-            }
+            let analysis = try await NightAnalyzer.analyze(request, progress: output.quiet ? nil : ProgressReporter())
+            output.printSummary(of: analysis.report, written: try destinations.write(analysis))
         }
     }
 

@@ -37,17 +37,8 @@ struct ScoreCommand: AsyncParsableCommand {
     @OptionGroup(title: "Polysomnography annotations (optional)")
     var annotations: AnnotationOptions
 
-    @Option(help: ArgumentHelp("Write the JSON report (plm-report/1) here; '-' writes it to standard output.", valueName: "file"))
-    var json: String?
-
-    @Option(help: ArgumentHelp("Write every movement and candidate movement as CSV here.", valueName: "file"))
-    var events: String?
-
-    @Option(help: ArgumentHelp("Write the HTML report here (without the night plot: there is no signal).", valueName: "file"))
-    var html: String?
-
-    @Flag(help: "Print nothing on the terminal.")
-    var quiet = false
+    @OptionGroup(title: "Reports (the HTML report has no night plot: there is no signal)")
+    var output: ReportOutputOptions
 
     func validate() throws {
         for (name, value) in [("--lights-off", lightsOff), ("--lights-on", lightsOn)] {
@@ -62,14 +53,10 @@ struct ScoreCommand: AsyncParsableCommand {
         let request = EventListScoringRequest(
             eventsPath: eventsFile, rules: try rules.ruleSet(), windowStartS: lightsOff, windowEndS: lightsOn,
             respiratoryEventsPath: annotations.respiratory, arousalsPath: annotations.arousals, hypnogramPath: annotations.hypnogram)
-        let destinations = ReportDestinations(jsonPath: json, htmlPath: html, eventsPath: events)
+        let destinations = output.destinations()
         try await reportingPipelineErrors {
             let report = try EventListScorer.score(request)
-            let written = try destinations.write(report: report, traces: nil)
-            if !quiet && !destinations.jsonToStandardOutput {
-                print(report.terminalSummary(styled: TerminalSummary.standardOutputIsTerminal), terminator: "")
-                for path in written { print("wrote \(path)") }
-            }
+            output.printSummary(of: report, written: try destinations.write(report: report, traces: nil))
         }
     }
 }
