@@ -38,4 +38,10 @@ public struct LegMovement: Sendable, Hashable, Codable {
     public var isShorterThanMinimumLM: Bool {
         durationS < PublishedRules.minimumLegMovementDurationS
     }
+
+    /// The time order every stage lists movements in: by onset, then left before right, then by
+    /// offset, so that equal onsets never depend on the order the inputs came in.
+    public static func precedes(_ a: LegMovement, _ b: LegMovement) -> Bool {
+        (a.onsetS, a.side.rawValue, a.offsetS) < (b.onsetS, b.side.rawValue, b.offsetS)
+    }
 }

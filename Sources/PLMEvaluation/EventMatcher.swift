@@ -35,8 +35,8 @@ public enum EventMatcher {
     /// - Complexity: O((r + d) log(r + d) + p log p) for p candidate pairs.
     public static func match(reference: [LegMovement], detected: [LegMovement], options: EvaluationOptions = .standard) -> EventMatching {
         func keep(_ m: LegMovement) -> Bool { options.durationRangeS.map { $0.contains(m.durationS) } ?? true }
-        let ref = reference.filter(keep).sorted { ($0.onsetS, $0.side.rawValue) < ($1.onsetS, $1.side.rawValue) }
-        let det = detected.filter(keep).sorted { ($0.onsetS, $0.side.rawValue) < ($1.onsetS, $1.side.rawValue) }
+        let ref = reference.filter(keep).sorted(by: LegMovement.precedes)
+        let det = detected.filter(keep).sorted(by: LegMovement.precedes)
 
         struct Candidate {
             var r: Int, d: Int, onsetDistance: Double, overlap: Double

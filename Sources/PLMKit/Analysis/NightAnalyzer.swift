@@ -36,7 +36,7 @@ public enum NightAnalyzer {
                 excluded.append(TimeSpan(startS: max(recorded.endS, window.startS), endS: window.endS))
             }
         }
-        movements.sort { ($0.onsetS, $0.side.rawValue, $0.offsetS) < ($1.onsetS, $1.side.rawValue, $1.offsetS) }
+        movements.sort(by: LegMovement.precedes)
         let annotations = try readAnnotations(request, alignment: alignment)
         let input = ScoringInput(
             movements: movements, window: window, excludedSpans: excluded.mergedUnion(),

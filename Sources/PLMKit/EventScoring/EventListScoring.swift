@@ -36,7 +36,7 @@ public enum EventListScorer {
     /// - Throws: ``AnnotationFileError`` naming file, line and column; ``AnalysisError`` for an empty window.
     public static func score(_ request: EventListScoringRequest) throws -> PLMReport {
         var movements = try LegMovementEventsFile.read(path: request.eventsPath)
-        movements.sort { ($0.onsetS, $0.side.rawValue, $0.offsetS) < ($1.onsetS, $1.side.rawValue, $1.offsetS) }
+        movements.sort(by: LegMovement.precedes)
         let startS = request.windowStartS ?? 0
         let lastOffsetS = movements.map(\.offsetS).filter(\.isFinite).max() ?? startS
         let endS = request.windowEndS ?? lastOffsetS
@@ -64,9 +64,9 @@ public enum EventListScorer {
             rules: request.rules)
         var settings = ScoredReportParts.ruleSettings(request.rules)
         settings["input.events"] = .text(request.eventsPath)
-        settings["lightsOff"] = .text(request.windowStartS.map { "\(InspectionNumber.text($0)) s" } ?? "0 s")
+        settings["lightsOff"] = .text(request.windowStartS.map { "\(FileInspection.seconds($0)) s" } ?? "0 s")
         settings["lightsOn"] = .text(
-            request.windowEndS.map { "\(InspectionNumber.text($0)) s" } ?? "last movement offset (\(InspectionNumber.text(lastOffsetS)) s)")
+            request.windowEndS.map { "\(FileInspection.seconds($0)) s" } ?? "last movement offset (\(FileInspection.seconds(lastOffsetS)) s)")
         ScoredReportParts.annotationSettings(
             into: &settings, respiratoryEventsPath: request.respiratoryEventsPath, arousalsPath: request.arousalsPath,
             hypnogramPath: request.hypnogramPath)
@@ -79,9 +79,4 @@ public enum EventListScorer {
             candidateMovements: parts.candidateMovements, series: parts.series, indices: parts.indices,
             severity: parts.severity, distributions: parts.distributions, quality: [])
     }
-}
-
-/// Seconds written for people: up to 3 decimals, no exponent.
-enum InspectionNumber {
-    static func text(_ value: Double) -> String { FileInspection.seconds(value) }
 }
