@@ -70,7 +70,7 @@ let package = Package(
         .testTarget(name: "PLMCoreTests", dependencies: ["PLMCore"], swiftSettings: strictSwift),
         .testTarget(name: "PLMFFTTests", dependencies: ["PLMFFT"], swiftSettings: strictSwift),
         .testTarget(
-            name: "PLMReadersTests", dependencies: ["PLMReaders"],
+            name: "PLMReadersTests", dependencies: ["PLMReaders", "CZlib"],
             resources: [.copy("Fixtures")], swiftSettings: strictSwift),
         .testTarget(
             name: "PLMSignalTests", dependencies: ["PLMSignal"],

@@ -42,7 +42,10 @@ struct ScoreCommand: AsyncParsableCommand {
 
     func validate() throws {
         for (name, value) in [("--lights-off", lightsOff), ("--lights-on", lightsOn)] {
-            if let value, !value.isFinite { throw ValidationError("\(name) \(value): expected a number of seconds") }
+            if let value, !(value.magnitude <= EventListScorer.largestWindowTimeS) {
+                throw ValidationError(
+                    "\(name) \(value): expected seconds since the recording start within ±\(DecimalText.short(EventListScorer.largestWindowTimeS)) s")
+            }
         }
         if let off = lightsOff, let on = lightsOn, on <= off {
             throw ValidationError("--lights-on (\(on) s) must be after --lights-off (\(off) s)")

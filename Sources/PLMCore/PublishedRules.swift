@@ -11,4 +11,9 @@ public enum PublishedRules {
     /// A leg movement ends at the start of a period of at least this long at or below the
     /// offset level, seconds. Source: AASM 2007 and WASM 2016 (EMG offset rule).
     public static let offsetQuietDurationS = 0.5
+
+    /// Largest PLM index (or any leg movement index) that can exist, per hour: one movement of
+    /// the minimum duration (0.5 s) every 0.5 s, 3600 / 0.5 = 7200 /h. An index beyond it in a file
+    /// is damage, not a night. Derived from ``minimumLegMovementDurationS``.
+    public static let largestPossibleIndexPerHour = 3600 / minimumLegMovementDurationS
 }

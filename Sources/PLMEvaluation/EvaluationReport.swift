@@ -1,4 +1,5 @@
 import Foundation
+import PLMCore
 
 /// The evaluation of one or more nights: per night, pooled over nights, and the PLM index
 /// agreement across nights (`plm-evaluation/1`).
@@ -92,18 +93,7 @@ public struct EvaluationReport: Sendable, Hashable, Codable {
     }
 }
 
-/// `value` with `decimals` decimals (plain, locale-independent).
+/// `value` with `decimals` decimals (the project's one formatter, ``DecimalText``).
 func fixed(_ value: Double, _ decimals: Int) -> String {
-    guard value.isFinite else { return "\(value)" }
-    var scale = 1.0
-    for _ in 0..<decimals { scale *= 10 }
-    let n = (abs(value) * scale).rounded()
-    let whole = (n / scale).rounded(.down)
-    let fraction = Int(n - whole * scale)
-    var s = (value < 0 && n > 0 ? "-" : "") + String(Int(whole))
-    if decimals > 0 {
-        let digits = String(fraction)
-        s += "." + String(repeating: "0", count: decimals - digits.count) + digits
-    }
-    return s
+    DecimalText.fixed(value, decimals, nonFinite: "\(value)")
 }

@@ -102,6 +102,7 @@ public enum EventSetReader {
         }
         try checkTimes(movements, path: path)
         let index = indexWindow == .lights ? truth.expectedScoring?.plmIndex : truth.expectedScoring?.recordingPLMIndex
+        try checkIndex(index, key: indexWindow == .lights ? "expectedScoring.plmIndex" : "expectedScoring.recordingPLMIndex", path: path)
         return EventSet(source: path, movements: movements, plmIndex: index, profile: truth.profile)
     }
 
@@ -148,6 +149,7 @@ public enum EventSetReader {
         }
         let movements = report.legMovements.map { LegMovement(side: $0.side, onsetS: $0.onsetS, offsetS: $0.offsetS) }
         try checkTimes(movements, path: path)
+        try checkIndex(report.indices?.plmIndex, key: "indices.plmIndex", path: path)
         var excluded: [LegSide: [TimeSpan]] = [:]
         for leg in report.recording?.legs ?? [] {
             for defect in leg.defects ?? [] where defect.excluded ?? true && defect.endS > defect.startS {
@@ -164,6 +166,18 @@ public enum EventSetReader {
             throw .badData(
                 path: path, line: nil, column: nil, found: "movement \(k + 1) with onset \(m.onsetS) s and offset \(m.offsetS) s",
                 expected: "finite times with offset >= onset")
+        }
+    }
+
+    /// A PLM index read from a file must be one a night can have: 0 to
+    /// ``PublishedRules/largestPossibleIndexPerHour``.
+    private static func checkIndex(_ index: Double?, key: String, path: String) throws(EvaluationError) {
+        guard let index else { return }
+        let largest = PublishedRules.largestPossibleIndexPerHour
+        guard index.isFinite, index >= 0, index <= largest else {
+            throw .badData(
+                path: path, line: nil, column: nil, found: "\(key) \(index)",
+                expected: "a PLM index of 0 to \(DecimalText.short(largest)) per hour (one 0.5-s movement every 0.5 s)")
         }
     }
 

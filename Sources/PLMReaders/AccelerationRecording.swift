@@ -130,6 +130,9 @@ public struct RecordingDefect: Sendable, Hashable, Codable {
         case missingValue
         /// The declared rate disagrees with the timestamps (not excluded; reported).
         case rateMismatch
+        /// An acceleration beyond ``DefectThresholds/largestValueG`` (or beyond `Float`'s range,
+        /// e.g. `1e39`): kept as NaN, never as an infinity.
+        case outOfRangeValue
     }
 
     public var kind: Kind

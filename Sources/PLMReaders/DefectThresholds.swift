@@ -44,4 +44,11 @@ public enum DefectThresholds {
     /// The median vector magnitude of samples (zero and missing rows excluded) must lie in
     /// this range, g, for the unit to be accepted: gravity is 1 g, and movement moves the median little.
     public static let plausibleMedianMagnitudeG: ClosedRange<Double> = 0.5...2.0
+
+    /// Largest |acceleration|, g, taken as a reading; beyond it a value is an out-of-range defect
+    /// (kept as NaN, excluded). The widest accelerometers sold measure ±200 g (ADXL377 high-g
+    /// range) and no ankle reaches even ±16 g, but a file read in the wrong unit must still reach
+    /// the unit check intact (16-bit raw counts read as g stay below 65 536), so the bound sits far
+    /// above both: 10^6 g. It also keeps every value well inside `Float`'s range (3.4e38).
+    public static let largestValueG = 1e6
 }

@@ -18,7 +18,10 @@ public enum RecordingReader {
     /// - Returns: the samples in g, their times and the defects found.
     /// - Throws: ``ReadError`` (missing file 66, bad data 65, I/O 74).
     /// - Complexity: O(file size) time; O(samples) memory.
-    public static func read(path: String, options: ReadOptions = ReadOptions()) throws -> AccelerationRecording {
+    /// - Parameter progress: called now and then with the share of the file read so far (0-1).
+    public static func read(
+        path: String, options: ReadOptions = ReadOptions(), progress: ((Double) -> Void)? = nil
+    ) throws -> AccelerationRecording {
         let stream = try _ByteStream(path: path)
         try stream.refill()
         let prefixBytes = min(stream.end, 256 << 10)
@@ -30,7 +33,9 @@ public enum RecordingReader {
         }
         let plan = try _LayoutDetector.plan(prefix: prefix, options: options, path: path)
         let estimatedRows = estimateRows(stream: stream, prefix: prefix, plan: plan, path: path)
-        let rows = try _RowParser.parse(stream: stream, plan: plan, path: path, estimatedRows: estimatedRows)
+        let rows = try _RowParser.parse(
+            stream: stream, plan: plan, path: path, estimatedRows: estimatedRows, progress: progress)
+        progress?(1)
         return try assemble(rows: rows, plan: plan, options: options, path: path)
     }
 
@@ -39,6 +44,11 @@ public enum RecordingReader {
     public static func inspect(path: String, options: ReadOptions = ReadOptions()) throws -> FileInspection {
         FileInspection(try read(path: path, options: options))
     }
+
+    /// Most rows read from one file: 100 million (11.5 days at 100 Hz; 2 GB of samples and
+    /// times). A longer file, or a gzip stream that inflates without end, stops here with a
+    /// message instead of exhausting memory.
+    public static let maximumRows = 100_000_000
 
     // MARK: - Internals
 
@@ -78,7 +88,7 @@ public enum RecordingReader {
                 kind: .malformedData, path: path, line: plan.dataStartLine + 1, found: "no data rows",
                 expected: "at least one row of acceleration after the header")
         }
-        try _UnitCheck.check(rows, plan: plan, path: path)
+        let unitWarning = try _UnitCheck.check(rows, plan: plan, path: path)
 
         // Start time: trust the data's first timestamp over the header's start.
         var start = plan.headerStart
@@ -134,6 +144,7 @@ public enum RecordingReader {
         var metadata = plan.metadata
         if let syntax = plan.timeSyntax, plan.timeColumn != nil { metadata.append(("timeFormat", syntax.text)) }
         metadata.append(("unit", "\(plan.unit.argumentSpelling) (\(plan.unitSource))"))
+        if let unitWarning { metadata.append((_UnitCheck.warningKey, unitWarning)) }
         if rows.blankLinesInData > 0 { metadata.append(("blankLinesSkipped", String(rows.blankLinesInData))) }
 
         var recording = AccelerationRecording(

@@ -28,7 +28,16 @@ final class _ByteStream {
     private(set) var atEndOfFile = false
 
     /// Bytes per chunk: large enough that per-chunk costs vanish, small enough to stay in L2/L3-ish.
+    /// Also the longest line read (``maximumLineBytes``): the buffer never grows.
     static let chunkBytes = 4 << 20
+    /// Longest line, bytes (newline excluded): a line that does not end within one chunk (4 MiB,
+    /// some 100 000 times a CSV row) is refused instead of growing the buffer until memory runs out;
+    /// this also bounds a gzip stream inflating to endless bytes without a newline.
+    static let maximumLineBytes = chunkBytes - 2
+    /// Size of the file on disk (compressed size for `.gz`), for progress.
+    let fileBytes: Int
+    /// Uncompressed bytes moved out of the buffer's front so far (for byte offsets in messages).
+    private(set) var consumedBytes = 0
 
     /// Opens `path`. Throws a `.missingFile` error when it does not exist or is not a readable file.
     init(path: String) throws {
@@ -47,6 +56,7 @@ final class _ByteStream {
                 expected: "a readable CSV or CSV.gz file")
         }
         file = handle
+        fileBytes = Int(info.st_size)
         gzbuffer(handle, 1 << 20)
         capacity = Self.chunkBytes
         buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
@@ -67,15 +77,16 @@ final class _ByteStream {
         if pending > 0 && start > 0 {
             (buffer).update(from: buffer + start, count: pending)
         }
+        consumedBytes += start
         start = 0
         end = pending
         // One byte is kept free after the data for a 0 sentinel (see `end`).
         if end == capacity - 1 {
-            let bigger = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity * 2)
-            bigger.initialize(from: buffer, count: end)
-            buffer.deallocate()
-            buffer = bigger
-            capacity *= 2
+            throw ReadError(
+                kind: .malformedData, path: path,
+                found: "a line of more than \(Self.maximumLineBytes) bytes without a newline, from byte offset \(consumedBytes)"
+                    + (isCompressed ? " of the uncompressed data" : ""),
+                expected: "CSV lines of at most 4 MiB (a raw acceleration row is a few dozen bytes)")
         }
         var readAny = false
         defer { buffer[end] = 0 }
@@ -117,6 +128,13 @@ final class _ByteStream {
         throw ReadError(
             kind: .malformedData, path: path, found: "the gzip stream ends early or is corrupt (zlib: \(message))",
             expected: "a complete, valid gzip stream")
+    }
+
+    /// Share of the file on disk read so far (0-1), for progress: the compressed offset for `.gz`.
+    var fractionRead: Double {
+        guard let file, fileBytes > 0 else { return 1 }
+        let offset = isCompressed ? Int(gzoffset(file)) : consumedBytes + end
+        return min(1, max(0, Double(offset) / Double(fileBytes)))
     }
 
     /// Whether the file is gzip-compressed (zlib is inflating rather than copying).

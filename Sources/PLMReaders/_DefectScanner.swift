@@ -117,6 +117,9 @@ struct _DefectScanner {
         for run in rows.missingRuns {
             defects.append(defect(.missingValue, run, "\(run.count) row(s) with an empty or NaN acceleration value from \(clock(time(run.lowerBound))); kept as NaN, not filled"))
         }
+        for run in rows.outOfRangeRuns {
+            defects.append(defect(.outOfRangeValue, run, "\(run.count) row(s) with an acceleration beyond ±\(_formatShort(DefectThresholds.largestValueG)) g (no sensor measures that; a damaged or mis-scaled value) from \(clock(time(run.lowerBound))); kept as NaN, excluded"))
+        }
         // Zero fill and idle fill in one pass.
         let idleMinimumRows = max(2, Int((DefectThresholds.idleFillMinimumS * rateHz).rounded(.up)))
         var zeroStart = -1

@@ -59,6 +59,12 @@ extension _LayoutDetector {
             headerNames = splitFields(lines[index], delimiter)
             notes.append("header row \(index + 1) '\(clip(lines[index], 80))'")
             index += 1
+            // Epoch summaries and counts (GGIR, biobankAccelerometerAnalysis, ActiLife, activity index).
+            if let names = headerNames, options.columns == nil {
+                try refuseEpochSummary(
+                    names: names, lines: lines, dataStartLine: index, headerLine: index,
+                    delimiter: Character(delimiter), decimalMark: decimalByte, path: path)
+            }
             while index < lines.count, !lines[index]._trimming(" ,;\t").isEmpty,
                 !looksLikeData(lines[index], delimiter: Character(delimiter), decimalMark: Character(decimal)), unitRows.count < 3
             {
@@ -73,18 +79,6 @@ extension _LayoutDetector {
             throw ReadError(kind: .malformedData, path: path, found: "a header without data rows", expected: "data rows after the header", hint: prefix.excerpt())
         }
         let firstFields = splitFields(lines[index], delimiter)
-
-        // Count/epoch columns (ActiLife/Actigraph Link exports without their header, ...).
-        if let names = headerNames, options.columns == nil {
-            let countNames: Set<String> = ["steps", "vm", "vectormagnitude", "counts", "activitycounts", "activity", "axis1counts"]
-            if let countName = names.first(where: { countNames.contains($0.lowercased().filter { $0.isLetter || $0.isNumber }) }) {
-                throw ReadError(
-                    kind: .notRawAcceleration, path: path, line: plan.dataStartLine - unitRows.count,
-                    found: "a '\(countName)' column: the file holds counts per epoch, not raw acceleration",
-                    expected: "raw acceleration samples (tens of samples per second, in g)",
-                    hint: "PLM scoring needs the raw signal: export the device's raw data.")
-            }
-        }
 
         // Columns: options, header names, or position.
         if let columns = options.columns {

@@ -15,6 +15,9 @@ struct _ParsedRows {
     var firstStamp: _ParsedStamp?
     /// Runs of rows with at least one missing (empty/NaN) acceleration value: `[start, end)`.
     var missingRuns: [Range<Int>] = []
+    /// Runs of rows with at least one value beyond ``DefectThresholds/largestValueG`` (or beyond
+    /// `Float`'s range): kept as NaN, reported as `.outOfRangeValue`, excluded.
+    var outOfRangeRuns: [Range<Int>] = []
     /// Where rows sit in the file: `(row, line)` at the first row and wherever blank lines
     /// break the one-row-per-line sequence.
     var lineAnchors: [(row: Int, line: Int)] = []
@@ -43,7 +46,9 @@ enum _RowParser {
     /// Role codes per column (a small table instead of comparisons per field).
     private static let roleIgnore: UInt8 = 0, roleTime: UInt8 = 1, roleX: UInt8 = 2, roleY: UInt8 = 3, roleZ: UInt8 = 4
 
-    static func parse(stream: _ByteStream, plan: _ParsePlan, path: String, estimatedRows: Int) throws -> _ParsedRows {
+    static func parse(
+        stream: _ByteStream, plan: _ParsePlan, path: String, estimatedRows: Int, progress: ((Double) -> Void)? = nil
+    ) throws -> _ParsedRows {
         var rows = _ParsedRows()
         rows.x.reserveCapacity(estimatedRows)
         rows.y.reserveCapacity(estimatedRows)
@@ -77,6 +82,8 @@ enum _RowParser {
         var firstInstant: Int64 = 0
         var previousRowLine = -2
         var missingStart = -1
+        var outOfRangeStart = -1
+        let largestValueG = DefectThresholds.largestValueG
         var rowCount = 0
         var maximumAbsolute: Float = 0
 
@@ -97,8 +104,15 @@ enum _RowParser {
                 if rowCount > 0 { rows.blankLinesInData += 1 }
                 return
             }
+            guard rowCount < RecordingReader.maximumRows else {
+                throw ReadError(
+                    kind: .malformedData, path: path, line: lineIndex + 1,
+                    found: "more than \(RecordingReader.maximumRows) rows",
+                    expected: "at most \(RecordingReader.maximumRows) rows per file (11.5 days at 100 Hz, 2 GB of samples); split the recording")
+            }
             var vx = Double.nan, vy = Double.nan, vz = Double.nan
             var missing = false
+            var outOfRange = false
             var sawTime = !hasTime
             var column = 0
             var fieldStart = lineStart
@@ -153,7 +167,11 @@ enum _RowParser {
                                 expected: "a number (an empty field or NaN marks a missing value)")
                         }
                         if status == .missing { missing = true }
-                        let g = inG ? value : (value - zero) / perG
+                        var g = inG ? value : (value - zero) / perG
+                        if status == .value && !(g.magnitude <= largestValueG) {
+                            outOfRange = true
+                            g = .nan
+                        }
                         if role == roleX { vx = g } else if role == roleY { vy = g } else { vz = g }
                     }
                 }
@@ -174,6 +192,12 @@ enum _RowParser {
             } else if missingStart >= 0 {
                 rows.missingRuns.append(missingStart..<rowCount)
                 missingStart = -1
+            }
+            if outOfRange {
+                if outOfRangeStart < 0 { outOfRangeStart = rowCount }
+            } else if outOfRangeStart >= 0 {
+                rows.outOfRangeRuns.append(outOfRangeStart..<rowCount)
+                outOfRangeStart = -1
             }
             let fx = Float(vx), fy = Float(vy), fz = Float(vz)
             rows.x.append(fx)
@@ -206,9 +230,11 @@ enum _RowParser {
                 }
                 break
             }
+            progress?(stream.fractionRead)
             try stream.refill()
         }
         if missingStart >= 0 { rows.missingRuns.append(missingStart..<rowCount) }
+        if outOfRangeStart >= 0 { rows.outOfRangeRuns.append(outOfRangeStart..<rowCount) }
         if hasTime { rows.timesS = times }
         rows.maximumAbsoluteG = maximumAbsolute
         return rows

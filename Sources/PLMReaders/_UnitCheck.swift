@@ -20,8 +20,20 @@ enum _UnitCheck {
         return magnitudes[magnitudes.count / 2]
     }
 
-    static func check(_ rows: _ParsedRows, plan: _ParsePlan, path: String) throws {
-        guard let median = medianMagnitude(rows), !DefectThresholds.plausibleMedianMagnitudeG.contains(median) else { return }
+    /// Key of the metadata entry that carries the warning when the user's `--units` is taken
+    /// against the gravity check (shown by `plm inspect` and in the report's leg metadata).
+    static let warningKey = "unitWarning"
+
+    /// Checks the median magnitude against gravity.
+    /// - Returns: nil when plausible; a warning (with the measured magnitude) when it is not but
+    ///   the unit was given with `--units`, which then wins, as GGIR lets an explicit setting win.
+    /// - Throws: `.implausibleUnits` when it is not plausible and the unit was detected or assumed.
+    static func check(_ rows: _ParsedRows, plan: _ParsePlan, path: String) throws -> String? {
+        guard let median = medianMagnitude(rows), !DefectThresholds.plausibleMedianMagnitudeG.contains(median) else { return nil }
+        if plan.unitGivenByUser {
+            return "the median vector magnitude is \(_formatShort(median)) g, not about 1 g (gravity) as for a worn "
+                + "or resting sensor; read as \(plan.unit.argumentSpelling) because --units was given"
+        }
         // Back to the numbers as written in the file.
         let rawMedian = median * plan.unit.perG
         var allIntegers = true

@@ -17,6 +17,7 @@ public final class ProgressReporter: Sendable {
     /// Whether anything is drawn.
     public let isEnabled: Bool
     private let state = Mutex(State())
+    private let output: @Sendable (String) -> Void
 
     private struct State {
         var stage = ""
@@ -25,8 +26,10 @@ public final class ProgressReporter: Sendable {
     }
 
     /// A reporter that draws when `enabled` (by default: when stderr is a terminal).
-    public init(enabled: Bool = isatty(2) == 1) {
+    /// - Parameter output: where the drawing goes (standard error; tests pass a collector).
+    public init(enabled: Bool = isatty(2) == 1, output: @escaping @Sendable (String) -> Void = ProgressReporter.emit) {
         isEnabled = enabled
+        self.output = output
     }
 
     /// Starts a stage (e.g. `reading left.csv`), drawing an empty bar.
@@ -38,20 +41,23 @@ public final class ProgressReporter: Sendable {
             s.active = true
             return Self.line(stage: stage, fraction: 0)
         }
-        Self.emit("\r" + line)
+        output("\r" + line)
     }
 
-    /// Moves the bar of the current stage to `fraction` (0-1, clamped).
-    public func update(_ fraction: Double) {
+    /// Moves the bar of the current stage to `fraction` (0-1, clamped), renaming the stage when
+    /// `stage` is given (e.g. `reading: left 40 %, right 35 %` becoming `detecting: 1 of 2 legs done`).
+    public func update(_ fraction: Double, stage: String? = nil) {
         guard isEnabled else { return }
         let clamped = fraction.isFinite ? min(1, max(0, fraction)) : 0
         let percent = Int(clamped * 100)
         let line = state.withLock { s -> String? in
-            guard s.active, percent != s.shownPercent else { return nil }
+            let renamed = stage.map { $0 != s.stage } ?? false
+            guard s.active, percent != s.shownPercent || renamed else { return nil }
+            if let stage { s.stage = stage }
             s.shownPercent = percent
             return Self.line(stage: s.stage, fraction: clamped)
         }
-        if let line { Self.emit("\r" + line) }
+        if let line { output("\r" + line) }
     }
 
     /// Ends the current stage and clears the line.
@@ -61,7 +67,7 @@ public final class ProgressReporter: Sendable {
             defer { s.active = false }
             return s.active
         }
-        if wasActive { Self.emit("\r\u{1B}[2K") }
+        if wasActive { output("\r\u{1B}[2K") }
     }
 
     /// `stage [##########----------]  50%`, the stage cut or padded to 28 characters.
@@ -75,7 +81,8 @@ public final class ProgressReporter: Sendable {
             + String(repeating: " ", count: 3 - percent.count) + percent + "%"
     }
 
-    private static func emit(_ text: String) {
+    /// Writes `text` to standard error (file descriptor 2), unbuffered.
+    @Sendable public static func emit(_ text: String) {
         let bytes = Array(text.utf8)
         bytes.withUnsafeBytes { raw in
             guard let base = raw.baseAddress else { return }

@@ -142,8 +142,10 @@ enum _PLMCounter {
         let hours = windowHours.isFinite ? max(1, Int(min(windowHours, Double(maximumHoursOfNight)))) : 1
         var perHour = [Int](repeating: 0, count: hours)
         for m in c where m.isPeriodic {
-            let k = Int(((m.onsetS - window.startS) / 3600).rounded(.down))
-            if k >= 0 && k < hours { perHour[k] += 1 }
+            // In Double first: a far-off window start (an option of -1e23 s) must not trap.
+            let hour = ((m.onsetS - window.startS) / 3600).rounded(.down)
+            guard hour >= 0, hour < Double(hours) else { continue }
+            perHour[Int(hour)] += 1
         }
         return PLMDistributions(
             imiHistogram: histogram, lnIMIHistogram: lnHistogram, meanLnIMI: mean, sdLnIMI: sd,

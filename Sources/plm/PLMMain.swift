@@ -5,6 +5,6 @@ import PLMCommands
 @main
 enum PLMMain {
     static func main() async {
-        await PLMCommand.main()
+        await PLMCommand.runAsMain()
     }
 }

@@ -18,10 +18,12 @@ struct LegAnalysis: Sendable {
     var detection: LegDetection
 
     /// Reads one file and runs the detector on it.
+    /// - Parameter readProgress: called with the share of the file read so far (0-1).
     static func run(
-        _ input: AnalysisRequest.LegInput, readOptions: ReadOptions, detector: LegMovementDetector
+        _ input: AnalysisRequest.LegInput, readOptions: ReadOptions, detector: LegMovementDetector,
+        readProgress: ((Double) -> Void)? = nil
     ) throws -> LegAnalysis {
-        let recording = try RecordingReader.read(path: input.path, options: readOptions)
+        let recording = try RecordingReader.read(path: input.path, options: readOptions, progress: readProgress)
         let detection = detector.detect(recording, side: input.side)
         return LegAnalysis(
             side: input.side, path: input.path, layout: recording.layout, start: recording.start,

@@ -14,9 +14,9 @@ public enum NightAnalyzer {
     /// - Throws: ``ReadError`` (file problems, exit 65/66/74), ``AnnotationFileError``, ``AnalysisError``.
     public static func analyze(_ request: AnalysisRequest, progress: ProgressReporter? = nil) async throws -> NightAnalysis {
         try validateLegs(request.legs)
-        progress?.start(stage: "reading and detecting \(request.legs.count == 1 ? "1 leg" : "\(request.legs.count) legs")")
-        let legs = try await readAndDetect(request)
-        progress?.start(stage: "scoring")
+        progress?.start(stage: "reading")
+        let legs = try await readAndDetect(request, progress: progress.map { _LegProgress(reporter: $0, legCount: request.legs.count) })
+        progress?.update(1, stage: "scoring")
         let alignment = try RecordingAlignment(legs: legs)
         let recordingEndS = legs.map { (alignment.offsetS[$0.side] ?? 0) + $0.durationS }.max() ?? 0
         let window = try analysisWindow(request, alignment: alignment, recordingEndS: recordingEndS)
@@ -61,13 +61,17 @@ public enum NightAnalyzer {
     /// Reads and detects every leg concurrently; errors are reported for the first leg in request
     /// order that failed, so the message does not depend on timing.
     /// - Returns: the legs left first (the report's order, whatever order the request gave them in).
-    private static func readAndDetect(_ request: AnalysisRequest) async throws -> [LegAnalysis] {
+    private static func readAndDetect(_ request: AnalysisRequest, progress: _LegProgress?) async throws -> [LegAnalysis] {
         let detector = LegMovementDetector(settings: request.detection)
         let readOptions = request.readOptions
         let results = await withTaskGroup(of: (Int, Result<LegAnalysis, any Error>).self) { group in
             for (index, input) in request.legs.enumerated() {
                 group.addTask {
-                    (index, Result { try LegAnalysis.run(input, readOptions: readOptions, detector: detector) })
+                    let result = Result {
+                        try LegAnalysis.run(input, readOptions: readOptions, detector: detector) { progress?.read(leg: index, $0) }
+                    }
+                    progress?.detected(leg: index)
+                    return (index, result)
                 }
             }
             var collected: [(Int, Result<LegAnalysis, any Error>)] = []

@@ -15,7 +15,7 @@ struct CommandOutcome {
     var error: (any Error)?
 
     /// The message `plm` prints for the error (usage included), or "".
-    var message: String { error.map { PLMCommand.fullMessage(for: $0) } ?? "" }
+    var message: String { error.map { PLMCommand.message(for: $0) } ?? "" }
 }
 
 /// Parses `arguments` as `plm` does and runs the parsed subcommand.
@@ -29,7 +29,7 @@ func runPLM(_ arguments: [String]) async -> CommandOutcome {
         }
         return CommandOutcome(exitCode: 0, error: nil)
     } catch {
-        return CommandOutcome(exitCode: PLMCommand.exitCode(for: error).rawValue, error: error)
+        return CommandOutcome(exitCode: PLMCommand.exitStatus(for: error), error: error)
     }
 }
 

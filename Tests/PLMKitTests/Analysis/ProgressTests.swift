@@ -1,0 +1,71 @@
+import Foundation
+import Synchronization
+import Testing
+
+@testable import PLMKit
+
+/// Issue 12: "plm analyze in a terminal: the progress bar stays at 0 % until the end".
+@Suite("Progress of an analysis")
+struct ProgressTests {
+    /// Collects what the reporter would draw on the terminal.
+    final class Drawing: Sendable {
+        let lines = Mutex<[String]>([])
+        func append(_ text: String) { lines.withLock { $0.append(text) } }
+    }
+
+    @Test("The bar advances through reading and detection, names the stage, and ends cleared")
+    func barAdvances() async throws {
+        let night = try TwoLegTestNight()
+        defer { night.folder.remove() }
+        let drawing = Drawing()
+        let reporter = ProgressReporter(enabled: true) { drawing.append($0) }
+        _ = try await NightAnalyzer.analyze(
+            AnalysisRequest(legs: [.init(side: .left, path: night.leftPath), .init(side: .right, path: night.rightPath)]),
+            progress: reporter)
+        let lines = drawing.lines.withLock { $0 }
+        let percents = lines.compactMap { line -> Int? in
+            guard line.hasSuffix("%") else { return nil }
+            return Int(line.dropLast().split(separator: " ").last ?? "")
+        }
+        // Two legs, each half when read and whole when detected, 95 % before scoring: 23, 47, 71, 95.
+        #expect(percents.contains { $0 > 0 && $0 < 100 }, "\(lines)")
+        #expect(percents == percents.sorted(), "the bar never goes back: \(percents)")
+        #expect(percents.contains(95) && percents.contains(47), "\(percents)")
+        #expect(lines.contains { $0.contains("reading 2 legs") })
+        #expect(lines.contains { $0.contains("detecting: 1 of 2 done") })
+        #expect(lines.contains { $0.contains("detecting: 2 of 2 done") })
+        #expect(lines.contains { $0.contains("scoring") })
+        #expect(lines.last == "\r\u{1B}[2K")
+    }
+
+    @Test("Reading reports the share of bytes read, rising to 1")
+    func bytesRead() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let path = folder.file("long.csv")
+        // About 6 MB: more than one 4 MiB chunk, so progress is reported in the middle.
+        var text = "time,x,y,z\n"
+        text.reserveCapacity(6_500_000)
+        for k in 0..<120_000 {
+            let s = k / 100, cs = k % 100
+            text += "2026-01-01T\(s / 3600 < 10 ? "0" : "")\(s / 3600):\((s / 60) % 60 < 10 ? "0" : "")\((s / 60) % 60):\(s % 60 < 10 ? "0" : "")\(s % 60).\(cs < 10 ? "0" : "")\(cs)0,0.0100,0.0200,0.9900\n"
+        }
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        let fractions = Mutex<[Double]>([])
+        _ = try RecordingReader.read(path: path) { f in fractions.withLock { $0.append(f) } }
+        let seen = fractions.withLock { $0 }
+        #expect(seen.contains { $0 > 0.3 && $0 < 0.9 }, "\(seen)")
+        #expect(seen == seen.sorted())
+        #expect(seen.last == 1)
+    }
+
+    @Test("A reporter that is not enabled draws nothing")
+    func disabledDrawsNothing() {
+        let drawing = Drawing()
+        let reporter = ProgressReporter(enabled: false) { drawing.append($0) }
+        reporter.start(stage: "reading")
+        reporter.update(0.5, stage: "detecting")
+        reporter.finish()
+        #expect(drawing.lines.withLock { $0.isEmpty })
+    }
+}
