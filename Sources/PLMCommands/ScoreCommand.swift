@@ -42,9 +42,9 @@ struct ScoreCommand: AsyncParsableCommand {
 
     func validate() throws {
         for (name, value) in [("--lights-off", lightsOff), ("--lights-on", lightsOn)] {
-            if let value, !(value.magnitude <= EventListScorer.largestWindowTimeS) {
+            if let value, !TimeSpan.isAcceptableTime(value) {
                 throw ValidationError(
-                    "\(name) \(value): expected seconds since the recording start within ±\(DecimalText.short(EventListScorer.largestWindowTimeS)) s")
+                    "\(name) \(value): expected seconds since the recording start within ±\(DecimalText.short(TimeSpan.largestTimeMagnitudeS)) s")
             }
         }
         if let off = lightsOff, let on = lightsOn, on <= off {

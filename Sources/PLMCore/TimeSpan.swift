@@ -11,6 +11,18 @@ public struct TimeSpan: Sendable, Hashable, Codable, Comparable {
         self.endS = endS
     }
 
+    /// Largest |time|, seconds since the recording start, taken from outside (options, event,
+    /// annotation, hypnogram and report files): 10^9 s, 31.7 years, beyond any recording. A larger
+    /// value is a typing or unit mistake (milliseconds, Unix time), refused with the line it is on,
+    /// so that no sum or count built on it can overflow.
+    public static let largestTimeMagnitudeS = 1e9
+
+    /// Whether `seconds` is finite and within ±``largestTimeMagnitudeS``.
+    @inlinable
+    public static func isAcceptableTime(_ seconds: Double) -> Bool {
+        seconds.magnitude <= largestTimeMagnitudeS
+    }
+
     /// Length in seconds; zero for an empty or inverted span.
     public var durationS: Double { max(0, endS - startS) }
 

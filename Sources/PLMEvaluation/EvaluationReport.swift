@@ -38,17 +38,10 @@ public struct EvaluationReport: Sendable, Hashable, Codable {
         } catch {
             throw .writeFailed(path: path, reason: "cannot encode the evaluation (\(error))")
         }
-        let temporary = path + ".partial"
         do {
-            try Data(bytes).write(to: URL(fileURLWithPath: temporary))
-            if FileManager.default.fileExists(atPath: path) {
-                _ = try FileManager.default.replaceItemAt(URL(fileURLWithPath: path), withItemAt: URL(fileURLWithPath: temporary))
-            } else {
-                try FileManager.default.moveItem(atPath: temporary, toPath: path)
-            }
+            try AtomicFileWriter.write(bytes, to: path)
         } catch {
-            try? FileManager.default.removeItem(atPath: temporary)
-            throw .writeFailed(path: path, reason: error.localizedDescription)
+            throw .writeFailed(path: path, reason: "cannot \(error.operation) the file: \(error.reason)")
         }
     }
 

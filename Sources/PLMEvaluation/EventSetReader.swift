@@ -153,6 +153,11 @@ public enum EventSetReader {
         var excluded: [LegSide: [TimeSpan]] = [:]
         for leg in report.recording?.legs ?? [] {
             for defect in leg.defects ?? [] where defect.excluded ?? true && defect.endS > defect.startS {
+                guard TimeSpan.isAcceptableTime(defect.startS), TimeSpan.isAcceptableTime(defect.endS) else {
+                    throw .badData(
+                        path: path, line: nil, column: nil, found: "a \(leg.side) defect from \(defect.startS) s to \(defect.endS) s",
+                        expected: "defect times within ±10^9 s")
+                }
                 excluded[leg.side, default: []].append(TimeSpan(startS: defect.startS, endS: defect.endS))
             }
         }
@@ -162,10 +167,11 @@ public enum EventSetReader {
     }
 
     private static func checkTimes(_ movements: [LegMovement], path: String) throws(EvaluationError) {
-        for (k, m) in movements.enumerated() where !(m.onsetS.isFinite && m.offsetS.isFinite && m.offsetS >= m.onsetS) {
+        for (k, m) in movements.enumerated()
+        where !(TimeSpan.isAcceptableTime(m.onsetS) && TimeSpan.isAcceptableTime(m.offsetS) && m.offsetS >= m.onsetS) {
             throw .badData(
                 path: path, line: nil, column: nil, found: "movement \(k + 1) with onset \(m.onsetS) s and offset \(m.offsetS) s",
-                expected: "finite times with offset >= onset")
+                expected: "times within ±10^9 s with offset >= onset")
         }
     }
 

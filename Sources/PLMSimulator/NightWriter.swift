@@ -53,7 +53,7 @@ public enum NightWriter {
         truth.output = .init(
             layout: layout.rawValue, units: units.rawValue, leftFile: "left" + suffix, rightFile: "right" + suffix)
         let truthPath = (directory as NSString).appendingPathComponent("truth.json")
-        try AtomicFileWriter.writeAll(try encodeTruth(truth), to: truthPath)
+        try _LegFileSink.writeAll(try encodeTruth(truth), to: truthPath)
         return WrittenNight(leftPath: paths[0], rightPath: paths[1], truthPath: truthPath)
     }
 
@@ -62,7 +62,7 @@ public enum NightWriter {
         layout: SimulatedFileLayout, units: SimulatedFileUnit, gzip: Bool
     ) throws(SimulationError) {
         var encoder = RecordingEncoder(recording: recording, layout: layout, units: units, settings: settings, durationS: durationS)
-        var writer = try AtomicFileWriter(path: path, gzip: gzip)
+        var writer = try _LegFileSink(path: path, gzip: gzip)
         try writer.write(encoder.header())
         var start = 0
         while start < recording.sampleCount {

@@ -46,7 +46,7 @@ public enum HypnogramFile {
                 row, stageColumn, names, file: file, expected: "a sleep stage (W, N1, N2, N3, R or ?)", stageCode)
             if let onsetColumn {
                 let onset = try _annotationField(
-                    row, onsetColumn, names, file: file, expected: "a finite number of seconds", _finiteSeconds)
+                    row, onsetColumn, names, file: file, expected: _secondsExpectation, _finiteSeconds)
                 if let first = firstOnset {
                     let wanted = first + Double(stages.count) * epochLengthS
                     guard abs(onset - wanted) < 1e-6 else {
@@ -62,11 +62,12 @@ public enum HypnogramFile {
                 let epoch = try _annotationField(
                     row, epochColumn, names, file: file, expected: "an integer epoch number") { Int($0) }
                 if let first = firstEpoch {
-                    guard epoch == first + stages.count else {
+                    // (Wrapping add: a first epoch near Int.max is bad data, not a trap.)
+                    guard epoch == first &+ stages.count else {
                         throw AnnotationFileError(
                             kind: .badData, file: file, line: row.line, column: epochColumn + 1,
                             columnName: names[epochColumn], found: "'\(row.fields[epochColumn])'",
-                            expected: "epoch \(first + stages.count) (consecutive epochs)")
+                            expected: "epoch \(first &+ stages.count) (consecutive epochs)")
                     }
                 } else {
                     firstEpoch = epoch

@@ -42,7 +42,7 @@ public enum LegMovementEventsFile {
         var movements: [LegMovement] = []
         movements.reserveCapacity(rows.count)
         for row in rows.dropFirst() {
-            let seconds = "a finite number of seconds"
+            let seconds = _secondsExpectation
             let onset = try _annotationField(row, onsetColumn, names, file: file, expected: seconds, _finiteSeconds)
             let offset = try _annotationField(row, offsetColumn, names, file: file, expected: seconds, _finiteSeconds)
             let side = try _annotationField(row, sideColumn, names, file: file, expected: "L or R") { text -> LegSide? in
@@ -85,8 +85,12 @@ func _annotationField<T>(
     return value
 }
 
-/// A finite decimal number of seconds, or nil.
+/// A number of seconds within ±``TimeSpan/largestTimeMagnitudeS``, or nil.
 func _finiteSeconds(_ text: String) -> Double? {
-    guard let value = Double(text), value.isFinite else { return nil }
+    guard let value = Double(text), TimeSpan.isAcceptableTime(value) else { return nil }
     return value
 }
+
+/// What `_finiteSeconds` accepts, for messages.
+let _secondsExpectation = "a number of seconds within ±10^9"
+

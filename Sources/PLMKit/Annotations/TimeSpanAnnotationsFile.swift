@@ -57,9 +57,9 @@ public enum TimeSpanAnnotationsFile {
         }
         let timeExpectation =
             recordingStartSecondsOfDay == nil
-            ? "a finite number of seconds" : "a finite number of seconds or a clock time HH:MM:SS"
+            ? _secondsExpectation : _secondsExpectation + " or a clock time HH:MM:SS"
         func time(_ text: String) -> Double? {
-            if let s = Double(text) { return s.isFinite ? s : nil }
+            if let s = Double(text) { return TimeSpan.isAcceptableTime(s) ? s : nil }
             guard let start = recordingStartSecondsOfDay, let clock = _annotationClockSeconds(text) else { return nil }
             let t = clock - start
             return t < 0 ? t + 86_400 : t
@@ -77,7 +77,7 @@ public enum TimeSpanAnnotationsFile {
                 let duration = try _annotationField(
                     row, durationColumn, names, file: file, expected: "a duration of seconds >= 0"
                 ) {
-                    Double($0).flatMap { $0.isFinite && $0 >= 0 ? $0 : nil }
+                    Double($0).flatMap { TimeSpan.isAcceptableTime($0) && $0 >= 0 ? $0 : nil }
                 }
                 end = start + duration
                 column = durationColumn

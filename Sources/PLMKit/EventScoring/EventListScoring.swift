@@ -32,9 +32,6 @@ public struct EventListScoringRequest: Sendable {
 
 /// Runs ``EventListScoringRequest``s.
 public enum EventListScorer {
-    /// Largest |time|, seconds, taken for the window's ends: 10^9 s (31.7 years) from the
-    /// recording start is beyond any recording; a larger value is a typing or unit mistake.
-    public static let largestWindowTimeS = 1e9
 
     /// Reads the files, scores the movements and returns a plm-report/1 report.
     /// - Throws: ``AnnotationFileError`` naming file, line and column; ``AnalysisError`` for an empty window.
@@ -50,9 +47,9 @@ public enum EventListScorer {
                     ? "\(request.eventsPath): no movement ends after \(startS) s, so there is no window to score; give --lights-on"
                     : "the window \(startS) to \(endS) s is empty: lights on must be after lights off")
         }
-        for (name, value) in [("lights off", startS), ("lights on", endS)] where value.magnitude > largestWindowTimeS {
+        for (name, value) in [("lights off", startS), ("lights on", endS)] where !TimeSpan.isAcceptableTime(value) {
             throw AnalysisError(
-                "\(name) at \(DecimalText.short(value)) s: expected seconds since the recording start within ±\(DecimalText.short(largestWindowTimeS)) s")
+                "\(name) at \(DecimalText.short(value)) s: expected seconds since the recording start within ±\(DecimalText.short(TimeSpan.largestTimeMagnitudeS)) s")
         }
         let window = TimeSpan(startS: startS, endS: endS)
         var annotations = AnnotationSet()

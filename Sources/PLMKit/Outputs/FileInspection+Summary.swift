@@ -35,8 +35,8 @@ extension FileInspection {
     /// `7 h 59 min 58.0 s` style.
     static func durationText(_ seconds: Double) -> String {
         guard seconds.isFinite, seconds >= 0 else { return "unknown" }
-        let hours = Int(seconds / 3600)
-        let minutes = Int((seconds - Double(hours) * 3600) / 60)
+        let hours = Int(clamping: seconds / 3600, to: 0...Int(Int32.max))
+        let minutes = Int(clamping: (seconds - Double(hours) * 3600) / 60, to: 0...59)
         let rest = seconds - Double(hours) * 3600 - Double(minutes) * 60
         var text = hours > 0 ? "\(hours) h " : ""
         if hours > 0 || minutes > 0 { text += "\(minutes) min " }

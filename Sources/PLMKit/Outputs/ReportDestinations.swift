@@ -62,7 +62,8 @@ public struct ReportDestinations: Sendable, Hashable {
                 try AtomicFileWriter.write(json, to: path)
                 written.append(path)
             }
-            if jsonToStandardOutput { FileHandle.standardOutput.write(json) }
+            // A reader that has gone (`| head`) ends the output quietly; a full disk is exit 74.
+            if jsonToStandardOutput { try StandardOutput.write([UInt8](json)) }
         }
         if !htmlTargets.isEmpty {
             let html = report.html(traces: traces)

@@ -31,11 +31,13 @@ struct AnnotationParserTests {
     @Test(
         "Events: bad data names line, column, found and expected",
         arguments: [
-            ("onset_s,offset_s,side\n1,2,L\n3,x,R\n", 3, 2, "'x'", "a finite number of seconds"),
+            ("onset_s,offset_s,side\n1,2,L\n3,x,R\n", 3, 2, "'x'", "a number of seconds within ±10^9"),
+            // Issue 12: numbers that would overflow sums and counts downstream are bad data at their line.
+            ("onset_s,offset_s,side\n1e23,2e23,L\n", 2, 1, "'1e23'", "a number of seconds within ±10^9"),
             ("onset_s,offset_s,side\n1,2,B\n", 2, 3, "'B'", "L or R"),
             ("onset_s,offset_s,side\n5,4,L\n", 2, 2, "'4'", "an offset at or after the onset 5"),
             ("onset_s,offset_s,side\n1,2\n", 2, 3, "2 fields", "3 fields"),
-            ("onset_s,offset_s,side\nnan,2,L\n", 2, 1, "'nan'", "a finite number of seconds"),
+            ("onset_s,offset_s,side\nnan,2,L\n", 2, 1, "'nan'", "a number of seconds within ±10^9"),
             ("1,2,L\n", 1, 1, "'1'", "a header line 'onset_s,offset_s,side'"),
         ])
     func eventsBad(text: String, line: Int, column: Int, found: String, expected: String) {
@@ -144,6 +146,32 @@ struct AnnotationParserTests {
             _ = try HypnogramFile.parse(bytes("epoch,stage\n1,W\n3,W\n"), file: "h.csv")
         } throws: { error in
             (error as? AnnotationFileError)?.expected == "epoch 2 (consecutive epochs)"
+        }
+    }
+}
+
+/// Issue 12: numbers in annotation files that used to trap or overflow are bad data at their line.
+@Suite("Annotation files: extreme numbers")
+struct AnnotationExtremeNumberTests {
+    private func bytes(_ text: String) -> [UInt8] { Array(text.utf8) }
+
+    @Test("A hypnogram whose first epoch is Int.max: the next epoch is bad data, not an overflow trap")
+    func epochNearIntMax() {
+        #expect {
+            _ = try HypnogramFile.parse(bytes("epoch,stage\n\(Int.max),W\n\(Int.max),N2\n"), file: "h.csv")
+        } throws: { error in
+            (error as? AnnotationFileError).map { $0.line == 3 && $0.exitStatus == .dataError } ?? false
+        }
+    }
+
+    @Test("Span files: a start of 1e300 s or a duration of 1e300 s is bad data at its line")
+    func hugeSpans() {
+        for text in ["start_s,end_s\n0,1\n1e300,2e300\n", "start_s,duration_s\n0,1\n5,1e300\n"] {
+            #expect {
+                _ = try TimeSpanAnnotationsFile.parse(bytes(text), file: "a.csv", content: .arousals)
+            } throws: { error in
+                (error as? AnnotationFileError).map { $0.line == 3 && $0.exitStatus == .dataError } ?? false
+            }
         }
     }
 }

@@ -1,8 +1,8 @@
 import Foundation
-import PLMCore
+
 import Testing
 
-@testable import PLMReports
+@testable import PLMCore
 
 @Suite("Atomic file writer")
 struct AtomicFileWriterTests {
@@ -18,7 +18,7 @@ struct AtomicFileWriterTests {
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let path = dir + "/report.json"
         try AtomicFileWriter.write("first", to: path)
-        try AtomicFileWriter.write(Data("second".utf8), to: path)
+        try AtomicFileWriter.write(Array("second".utf8), to: path)
         #expect(try String(contentsOfFile: path, encoding: .utf8) == "second")
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir) == ["report.json"])
         let mode = try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int
