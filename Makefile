@@ -11,7 +11,7 @@ LIGHTS_ON  ?= 2026-01-16T00:27:00
 OUT ?= out
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test deps build bench benchmarks report-preview clean
+.PHONY: run test deps build bench benchmarks report-preview clean fuzz
 
 deps:
 	@if ! pkg-config --exists fftw3 zlib 2>/dev/null; then \
@@ -44,6 +44,11 @@ bench-full: build
 # Speed benchmarks of the readers, the DSP and the whole pipeline (ordo-one/benchmark).
 benchmarks: deps
 	cd Benchmarks && $(SWIFT) package --allow-writing-to-package-directory benchmark
+
+# libFuzzer targets (Fuzz/): each runs FUZZ_SECONDS (default 600) from a seed corpus; crashing
+# inputs are kept in Tests/PLMKitTests/FuzzRegressions (docs/fuzzing.md).
+fuzz: deps
+	SWIFT=$(SWIFT) bash scripts/fuzz.sh
 
 report-preview: build
 	bash scripts/report-preview.sh

@@ -15,6 +15,7 @@
 //   PLMKit        facade composing the pipeline
 //   PLMCommands   the `plm` subcommands (argument parsing only)
 //   plm           the executable
+//   PLMFuzzHarness  fuzz target bodies (Fuzz/ builds them with libFuzzer; tests replay crashes)
 import PackageDescription
 
 let strictSwift: [SwiftSetting] = [
@@ -33,6 +34,9 @@ let package = Package(
         .library(name: "PLMScoring", targets: ["PLMScoring"]),
         .library(name: "PLMSimulator", targets: ["PLMSimulator"]),
         .executable(name: "plm", targets: ["plm"]),
+        // The bodies of the fuzz targets, for the separate Fuzz/ package (make fuzz) and the
+        // regression replay in the tests.
+        .library(name: "PLMFuzzHarness", targets: ["PLMFuzzHarness"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -66,6 +70,7 @@ let package = Package(
             dependencies: ["PLMKit", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: strictSwift),
         .executableTarget(name: "plm", dependencies: ["PLMCommands"], swiftSettings: strictSwift),
+        .target(name: "PLMFuzzHarness", dependencies: ["PLMKit"], swiftSettings: strictSwift),
 
         .testTarget(name: "PLMCoreTests", dependencies: ["PLMCore"], swiftSettings: strictSwift),
         .testTarget(name: "PLMFFTTests", dependencies: ["PLMFFT"], swiftSettings: strictSwift),
@@ -81,7 +86,9 @@ let package = Package(
         .testTarget(name: "PLMReportsTests", dependencies: ["PLMReports"], swiftSettings: strictSwift),
         .testTarget(name: "PLMSimulatorTests", dependencies: ["PLMSimulator"], swiftSettings: strictSwift),
         .testTarget(name: "PLMEvaluationTests", dependencies: ["PLMEvaluation"], swiftSettings: strictSwift),
-        .testTarget(name: "PLMKitTests", dependencies: ["PLMKit"], swiftSettings: strictSwift),
+        .testTarget(
+            name: "PLMKitTests", dependencies: ["PLMKit", "PLMFuzzHarness"],
+            resources: [.copy("FuzzRegressions")], swiftSettings: strictSwift),
         .testTarget(name: "PLMCommandsTests", dependencies: ["PLMCommands"], swiftSettings: strictSwift),
     ]
 )

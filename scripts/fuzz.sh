@@ -1,0 +1,76 @@
+#!/usr/bin/env bash
+# make fuzz: builds PLMKit's libFuzzer targets (Fuzz/, -sanitize=fuzzer,address, release) and runs
+# each for FUZZ_SECONDS (default 600) from a seed corpus made of the committed seeds
+# (Fuzz/Seeds/<target>), the test fixtures, SampleData and ../shared/corpus (when present; only the
+# first 64 KiB of each file, copied into the work folder, never into the repository).
+#
+# Every crashing input is copied into Tests/PLMKitTests/FuzzRegressions/<target>/, where the test
+# suite replays it (commit it with the fix). Work files go to $FUZZ_OUT (default out/fuzz): the
+# grown corpus, crash artefacts and one log per target with libFuzzer's final statistics.
+#
+# Environment: FUZZ_SECONDS, FUZZ_TARGETS (space-separated subset), FUZZ_OUT, SWIFT.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+SWIFT=${SWIFT:-swift}
+SECONDS_PER_TARGET=${FUZZ_SECONDS:-600}
+TARGETS=${FUZZ_TARGETS:-"FuzzRecordingCSV FuzzEventsCSV FuzzAnnotations FuzzReportJSON"}
+OUT=${FUZZ_OUT:-$ROOT/out/fuzz}
+SHARED=$ROOT/../shared/corpus
+
+echo "Building the fuzz targets (release, -sanitize=fuzzer,address) ..."
+(cd Fuzz && $SWIFT build -c release -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library)
+BIN=$(cd Fuzz && $SWIFT build -c release -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library --show-bin-path)
+
+# seed TARGET FILE...: copies the first 64 KiB of each file (gunzipped when .gz) into the corpus.
+seed() {
+    local target=$1; shift
+    local dir=$OUT/corpus/$target
+    mkdir -p "$dir"
+    for file in "$@"; do
+        [ -f "$file" ] || continue
+        local name
+        name=$(echo "$file" | sed "s|^$ROOT/||; s|^$SHARED/|shared-|; s|/|_|g")
+        case "$file" in
+            *.gz) gzip -dc "$file" 2>/dev/null | head -c 65536 > "$dir/$name.seed" || true ;;
+            *) head -c 65536 "$file" > "$dir/$name.seed" ;;
+        esac
+    done
+}
+
+for target in $TARGETS; do
+    seed "$target" "$ROOT"/Fuzz/Seeds/"$target"/* "$ROOT"/Tests/PLMKitTests/FuzzRegressions/"$target"/*
+done
+seed FuzzRecordingCSV "$ROOT"/Tests/PLMReadersTests/Fixtures/*.csv "$ROOT"/Tests/PLMReadersTests/Fixtures/*.gz \
+    "$ROOT"/SampleData/*/left.csv.gz
+if [ -d "$SHARED" ]; then
+    seed FuzzRecordingCSV $(find "$SHARED" -name '*.csv' -o -name '*.csv.gz' | sort)
+else
+    echo "note: $SHARED is absent: the recording corpus is the fixtures and SampleData only"
+fi
+seed FuzzReportJSON "$ROOT"/SampleData/*/truth.json
+
+status=0
+for target in $TARGETS; do
+    mkdir -p "$OUT/crashes/$target"
+    log=$OUT/$target.log
+    max_len=4096
+    [ "$target" = FuzzRecordingCSV ] && max_len=65536
+    echo "Running $target for ${SECONDS_PER_TARGET} s (log: $log) ..."
+    set +e
+    "$BIN/$target" "$OUT/corpus/$target" -max_total_time="$SECONDS_PER_TARGET" -max_len=$max_len \
+        -rss_limit_mb=3072 -timeout=20 -print_final_stats=1 -artifact_prefix="$OUT/crashes/$target/" > "$log" 2>&1
+    result=$?
+    set -e
+    grep -E "^stat::number_of_executed_units|^stat::average_exec_per_sec|^stat::peak_rss_mb|cov: .*ft:" "$log" | tail -4
+    for crash in "$OUT/crashes/$target"/*; do
+        [ -f "$crash" ] || continue
+        cp "$crash" "$ROOT/Tests/PLMKitTests/FuzzRegressions/$target/"
+        echo "  kept $(basename "$crash") as a regression input (Tests/PLMKitTests/FuzzRegressions/$target/)"
+    done
+    if [ $result -ne 0 ]; then
+        echo "$target: libFuzzer ended with status $result (see $log)"
+        status=1
+    fi
+done
+exit $status
