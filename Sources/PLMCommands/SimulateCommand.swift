@@ -108,20 +108,11 @@ struct SimulateCommand: AsyncParsableCommand {
             var summary = "Wrote \(written.leftPath), \(written.rightPath) and \(written.truthPath)\n"
             summary += "\(profile.rawValue) night, \(hours) h at \(rate) Hz, seed \(seed): \(truth.movements.count) movements, \(lms) leg movements"
             if let e = truth.expectedScoring {
-                let plms = e.plmsIndex.map { String(format1: $0) } ?? "-"
-                let plm = e.plmIndex.map { String(format1: $0) } ?? "-"
+                let plms = e.plmsIndex.map { DecimalText.fixed($0, 1) } ?? "-"
+                let plm = e.plmIndex.map { DecimalText.fixed($0, 1) } ?? "-"
                 summary += "; expected PLMS index \(plms)/h of sleep, PLM index \(plm)/h in bed (\(e.rules))"
             }
             print(summary)
         }
-    }
-}
-
-extension String {
-    /// One decimal, locale-independent.
-    fileprivate init(format1 value: Double) {
-        let n = (value * 10).rounded()
-        self = "\(Int(n) / 10).\(abs(Int(n)) % 10)"
-        if value < 0, Int(n) / 10 == 0, n != 0 { self = "-" + self }
     }
 }

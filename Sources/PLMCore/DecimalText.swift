@@ -62,6 +62,11 @@ public enum DecimalText {
         return String(decoding: bytes, as: UTF8.self)
     }
 
+    /// Exactly three decimals (milliseconds, mg), for messages; `nan`/`inf` spelled out.
+    public static func fixed3(_ value: Double) -> String {
+        fixed(value, 3, nonFinite: "\(value)")
+    }
+
     /// Short text for messages: up to 3 decimals, trailing zeros dropped; `nan`/`inf` spelled out.
     public static func short(_ value: Double) -> String {
         trimmed(value, decimals: 3) ?? "\(value)"

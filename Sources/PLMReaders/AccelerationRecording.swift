@@ -92,24 +92,6 @@ public enum RecordingLayout: String, Sendable, Codable, CaseIterable {
     case generic
 }
 
-/// A wall-clock reading on the recording's clock.
-///
-/// `secondsSince1970` counts seconds from 1970-01-01T00:00:00 *of the clock the file was written
-/// in* (local wall time when the file gives no zone). `utcOffsetS` is the clock's offset from
-/// UTC when the file states it (GENEActiv `Time Zone`, ISO 8601 `+02:00`, unix timestamps = 0),
-/// and `nil` when unknown; reports then print local time without an offset.
-public struct RecordingClockTime: Sendable, Hashable, Codable, Comparable {
-    public var secondsSince1970: Double
-    public var utcOffsetS: Int?
-
-    public init(secondsSince1970: Double, utcOffsetS: Int?) {
-        self.secondsSince1970 = secondsSince1970
-        self.utcOffsetS = utcOffsetS
-    }
-
-    public static func < (a: Self, b: Self) -> Bool { a.secondsSince1970 < b.secondsSince1970 }
-}
-
 /// Something wrong in a recording, with where it is and how much of it there is.
 public struct RecordingDefect: Sendable, Hashable, Codable {
     /// What kind of defect.

@@ -1,3 +1,4 @@
+import PLMCore
 /// How `RecordingReader` should read a file: which layout, and for files the reader cannot
 /// describe by itself, what their columns, time format and units are.
 ///
@@ -106,7 +107,7 @@ public enum AccelerationUnit: Sendable, Hashable {
         case .g: "g"
         case .milliG: "mg"
         case .metresPerSecondSquared: "m/s2"
-        case .counts(let perG, let zero): zero == 0 ? "counts:\(_formatShort(perG))" : "counts:\(_formatShort(perG)):\(_formatShort(zero))"
+        case .counts(let perG, let zero): zero == 0 ? "counts:\(DecimalText.short(perG))" : "counts:\(DecimalText.short(perG)):\(DecimalText.short(zero))"
         }
     }
 }
@@ -188,38 +189,3 @@ extension Substring {
     }
 }
 
-/// Short decimal for messages: up to 3 decimals, trailing zeros dropped.
-func _formatShort(_ value: Double) -> String {
-    guard value.isFinite else { return "\(value)" }
-    if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
-    var text = String(format3: value)
-    while text.hasSuffix("0") { text.removeLast() }
-    if text.hasSuffix(".") { text.removeLast() }
-    return text
-}
-
-extension String {
-    /// `value` with exactly three decimals, without Foundation.
-    init(format3 value: Double) {
-        self.init(fixed: value, decimals: 3)
-    }
-
-    /// `value` with a fixed number of decimals (0...9), without Foundation.
-    init(fixed value: Double, decimals: Int) {
-        guard value.isFinite else { self = "\(value)"; return }
-        var scale = 1.0
-        for _ in 0..<decimals { scale *= 10 }
-        let negative = value < 0
-        let scaled = (abs(value) * scale).rounded()
-        guard scaled < 9e18 else { self = "\(value)"; return }
-        let units = UInt64(scaled)
-        let whole = units / UInt64(scale)
-        var text = (negative && units != 0 ? "-" : "") + String(whole)
-        if decimals > 0 {
-            var fraction = String(units % UInt64(scale))
-            while fraction.count < decimals { fraction = "0" + fraction }
-            text += "." + fraction
-        }
-        self = text
-    }
-}

@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import PLMCore
 
 /// Reads raw accelerometer CSV files (`.csv` and `.csv.gz`) of the layouts in
 /// ``RecordingLayout`` into an ``AccelerationRecording``.
@@ -120,8 +121,8 @@ public enum RecordingReader {
         if sampleRateHz < DefectThresholds.minimumRawRateHz && (timing.measuredRateHz != nil || fallbackRate != nil) {
             throw ReadError(
                 kind: .notRawAcceleration, path: path, line: plan.dataStartLine + 1,
-                found: "one sample every \(_formatShort(1 / sampleRateHz)) s: the file holds counts per epoch, not raw acceleration",
-                expected: "raw acceleration sampled at \(_formatShort(DefectThresholds.minimumRawRateHz)) Hz or more",
+                found: "one sample every \(DecimalText.short(1 / sampleRateHz)) s: the file holds counts per epoch, not raw acceleration",
+                expected: "raw acceleration sampled at \(DecimalText.short(DefectThresholds.minimumRawRateHz)) Hz or more",
                 hint: "PLM scoring needs the raw signal (tens of samples per second): export the device's raw data.")
         }
         if rows.timesS == nil {
@@ -137,7 +138,7 @@ public enum RecordingReader {
             defects.append(
                 RecordingDefect(
                     kind: .rateMismatch, span: scanner.span(rows: all), sampleRange: all, sampleCount: all.count, line: nil,
-                    detail: "the header declares \(_formatShort(declared)) Hz but the timestamps step at \(String(format3: measured)) Hz; times follow the timestamps"))
+                    detail: "the header declares \(DecimalText.short(declared)) Hz but the timestamps step at \(DecimalText.fixed3(measured)) Hz; times follow the timestamps"))
         }
         defects.sort { ($0.span.startS, $0.kind.rawValue) < ($1.span.startS, $1.kind.rawValue) }
 

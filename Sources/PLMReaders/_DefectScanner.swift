@@ -17,11 +17,12 @@ struct _DefectScanner {
 
     /// A wall-clock label for messages, or seconds from the start when the clock is unknown.
     func clock(_ seconds: Double) -> String {
-        if let start {
-            let text = _formatCivil(secondsSince1970: start.secondsSince1970 + seconds, fractionDigits: 3, dateTimeSeparator: " ")
-            return String(text.dropFirst(11))
+        if let start, let fields = start.civilFields(addingSeconds: seconds) {
+            var text: [UInt8] = []
+            fields.appendTime(fractionSeparator: UInt8(ascii: "."), to: &text)
+            return String(decoding: text, as: UTF8.self)
         }
-        return String(format3: seconds) + " s"
+        return DecimalText.fixed3(seconds) + " s"
     }
 
     func span(rows range: Range<Int>) -> TimeSpan {
@@ -97,7 +98,7 @@ struct _DefectScanner {
                 let gap = RecordingDefect(
                     kind: .gap, span: TimeSpan(startS: startS, endS: times[i]), sampleRange: i..<i, sampleCount: missing,
                     line: rows.line(ofRow: i),
-                    detail: "\(String(format3: d - periodS)) s without samples between \(clock(times[i - 1])) and \(clock(times[i])) (about \(missing) missing)")
+                    detail: "\(DecimalText.fixed3(d - periodS)) s without samples between \(clock(times[i - 1])) and \(clock(times[i])) (about \(missing) missing)")
                 defects.append(gap)
             } else {
                 regularSum += d
@@ -118,7 +119,7 @@ struct _DefectScanner {
             defects.append(defect(.missingValue, run, "\(run.count) row(s) with an empty or NaN acceleration value from \(clock(time(run.lowerBound))); kept as NaN, not filled"))
         }
         for run in rows.outOfRangeRuns {
-            defects.append(defect(.outOfRangeValue, run, "\(run.count) row(s) with an acceleration beyond ±\(_formatShort(DefectThresholds.largestValueG)) g (no sensor measures that; a damaged or mis-scaled value) from \(clock(time(run.lowerBound))); kept as NaN, excluded"))
+            defects.append(defect(.outOfRangeValue, run, "\(run.count) row(s) with an acceleration beyond ±\(DecimalText.short(DefectThresholds.largestValueG)) g (no sensor measures that; a damaged or mis-scaled value) from \(clock(time(run.lowerBound))); kept as NaN, excluded"))
         }
         // Zero fill and idle fill in one pass.
         let idleMinimumRows = max(2, Int((DefectThresholds.idleFillMinimumS * rateHz).rounded(.up)))
@@ -130,14 +131,14 @@ struct _DefectScanner {
                     func closeZero(_ i: Int) {
                         if zeroStart >= 0 && i - zeroStart >= DefectThresholds.zeroFillMinimumRows {
                             let range = zeroStart..<i
-                            defects.append(defect(.zeroFill, range, "\(range.count) rows of 0,0,0 (\(String(format3: Double(range.count) / rateHz)) s) from \(clock(time(zeroStart))): missing data, not a reading (a worn sensor measures 1 g)"))
+                            defects.append(defect(.zeroFill, range, "\(range.count) rows of 0,0,0 (\(DecimalText.fixed3(Double(range.count) / rateHz)) s) from \(clock(time(zeroStart))): missing data, not a reading (a worn sensor measures 1 g)"))
                         }
                         zeroStart = -1
                     }
                     func closeSame(_ i: Int) {
                         if i - sameStart >= idleMinimumRows {
                             let range = sameStart..<i
-                            defects.append(defect(.idleFill, range, "\(range.count) identical rows (\(String(format3: Double(range.count) / rateHz)) s) from \(clock(time(sameStart))): idle-sleep fill, not signal"))
+                            defects.append(defect(.idleFill, range, "\(range.count) identical rows (\(DecimalText.fixed3(Double(range.count) / rateHz)) s) from \(clock(time(sameStart))): idle-sleep fill, not signal"))
                         }
                     }
                     for i in 0..<n {
@@ -199,7 +200,7 @@ struct _DefectScanner {
         }
         if runStart >= 0 { runs.append(runStart..<(lastClipped + 1)) }
         return runs.map { range in
-            var d = defect(.clipping, range, "values at the sensor's range (±\(_formatShort(Double(level))) g) between \(clock(time(range.lowerBound))) and \(clock(time(range.upperBound - 1)))")
+            var d = defect(.clipping, range, "values at the sensor's range (±\(DecimalText.short(Double(level))) g) between \(clock(time(range.lowerBound))) and \(clock(time(range.upperBound - 1)))")
             var count = 0
             for i in range where abs(rows.x[i]) >= level || abs(rows.y[i]) >= level || abs(rows.z[i]) >= level { count += 1 }
             d.sampleCount = count

@@ -1,3 +1,4 @@
+import PLMCore
 /// ActiGraph ActiLife raw CSV: the 10-line header, the optional column-header line and Timestamp column.
 extension _LayoutDetector {
     // MARK: - ActiGraph
@@ -140,7 +141,7 @@ extension _LayoutDetector {
                 timeNote = "Timestamp column read as \(chosen.0.text)\(chosen.1); data timestamps trusted over the header start"
             }
         }
-        let rateText = plan.declaredRateHz.map { "\(_formatShort($0)) Hz" } ?? "no rate"
+        let rateText = plan.declaredRateHz.map { "\(DecimalText.short($0)) Hz" } ?? "no rate"
         plan.reason = "line 1 reads 'Data File Created By ActiGraph' (ActiLife raw CSV, \(rateText), Epoch Period \(epoch ?? "absent")); "
             + "\(columnsNote); \(timeNote)\(startNote)"
         plan.unitSource = "ActiLife raw exports are in g"

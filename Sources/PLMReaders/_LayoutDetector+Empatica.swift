@@ -1,3 +1,4 @@
+import PLMCore
 /// Empatica E4 `ACC.csv`: start time row, rate row, then 1/64 g integers.
 extension _LayoutDetector {
     // MARK: - Empatica E4
@@ -20,8 +21,8 @@ extension _LayoutDetector {
         plan.unit = .counts(perG: 64, zero: 0)
         plan.unitSource = "Empatica E4 ACC.csv values are 1/64 g"
         plan.metadata.append(("device", "Empatica E4"))
-        plan.reason = "Empatica E4 ACC.csv: row 1 is the start (unix time \(_formatShort(start))) three times, row 2 the rate "
-            + "(\(_formatShort(rate)) Hz) three times, then x,y,z in 1/64 g"
+        plan.reason = "Empatica E4 ACC.csv: row 1 is the start (unix time \(DecimalText.short(start))) three times, row 2 the rate "
+            + "(\(DecimalText.short(rate)) Hz) three times, then x,y,z in 1/64 g"
         return plan
     }
 }

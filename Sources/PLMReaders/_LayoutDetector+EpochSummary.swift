@@ -1,3 +1,4 @@
+import PLMCore
 /// Epoch and summary exports named for what they are: a header of per-epoch measures (ENMO,
 /// ranges, counts, activity index) is not raw acceleration, whatever else the file looks like.
 extension _LayoutDetector {
@@ -29,7 +30,7 @@ extension _LayoutDetector {
         var listed = measures.prefix(3).joined(separator: ", ")
         if measures.count > 3 { listed += " ..." }
         let epoch = epochLengthS(names: names, lines: lines, from: dataStartLine, delimiter: delimiter, decimalMark: decimalMark)
-        let epochText = epoch.map { "\(_formatShort($0)) s epochs" } ?? "epochs"
+        let epochText = epoch.map { "\(DecimalText.short($0)) s epochs" } ?? "epochs"
         throw ReadError(
             kind: .notRawAcceleration, path: path, line: headerLine,
             found: "an epoch summary (\(epochText) of \(listed)), not raw samples",

@@ -1,3 +1,4 @@
+import PLMCore
 /// GENEActiv PC-software CSV export: the 100-line `Key,Value` header, then data.
 extension _LayoutDetector {
     // MARK: - GENEActiv
@@ -44,9 +45,9 @@ extension _LayoutDetector {
         if let columns = options.columns { try apply(columns: columns, to: &plan, path: path) }
         if let format = options.timeFormat { plan.timeSyntax = try compile(format, path: path) }
         plan.unitSource = "GENEActiv CSV exports are in g"
-        let rateText = plan.declaredRateHz.map { "\(_formatShort($0)) Hz" } ?? "no rate"
+        let rateText = plan.declaredRateHz.map { "\(DecimalText.short($0)) Hz" } ?? "no rate"
         plan.reason = "'Device Type,GENEActiv' key-value header of \(dataIndex) lines (\(rateText)"
-            + (plan.clockOffsetS.map { ", time zone \(_formatOffset($0))" } ?? "")
+            + (plan.clockOffsetS.map { ", time zone \(RecordingClockTime.offsetText($0))" } ?? "")
             + "); data rows 'yyyy-MM-dd HH:mm:ss:SSS,x,y,z,...' from line \(dataIndex + 1)"
         return plan
     }

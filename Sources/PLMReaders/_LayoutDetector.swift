@@ -1,3 +1,4 @@
+import PLMCore
 /// Recognises a file's layout from its first lines and turns it into a `_ParsePlan`.
 ///
 /// Detection order (first match wins), each tested on the first lines only:
@@ -57,7 +58,7 @@ enum _LayoutDetector {
         for rate in [plan.fixedRateHz, plan.declaredRateHz].compactMap({ $0 }) where !(rate > 0 && rate <= maximumRateHz) {
             throw ReadError(
                 kind: .unknownLayout, path: path, found: "a sampling rate of \(rate) Hz",
-                expected: "a rate above 0 and at most \(_formatShort(maximumRateHz)) Hz")
+                expected: "a rate above 0 and at most \(DecimalText.short(maximumRateHz)) Hz")
         }
         return plan
     }

@@ -1,3 +1,5 @@
+import PLMCore
+
 /// Everything the row parser needs to know about a file, worked out from its first lines
 /// (and the options) by `_LayoutDetector`.
 struct _ParsePlan {

@@ -1,3 +1,4 @@
+import PLMCore
 /// Refuses values that do not fit the declared unit: the median vector magnitude of a worn or
 /// resting sensor is close to 1 g (gravity), whatever the movement.
 enum _UnitCheck {
@@ -31,7 +32,7 @@ enum _UnitCheck {
     static func check(_ rows: _ParsedRows, plan: _ParsePlan, path: String) throws -> String? {
         guard let median = medianMagnitude(rows), !DefectThresholds.plausibleMedianMagnitudeG.contains(median) else { return nil }
         if plan.unitGivenByUser {
-            return "the median vector magnitude is \(_formatShort(median)) g, not about 1 g (gravity) as for a worn "
+            return "the median vector magnitude is \(DecimalText.short(median)) g, not about 1 g (gravity) as for a worn "
                 + "or resting sensor; read as \(plan.unit.argumentSpelling) because --units was given"
         }
         // Back to the numbers as written in the file.
@@ -51,19 +52,19 @@ enum _UnitCheck {
         if case .counts = plan.unit {
             likely = "the counts per g or zero offset given are wrong"
         } else if allIntegers && minimum >= 0 && maximum <= 255 {
-            likely = "unsigned 8-bit raw values (\(_formatShort(minimum))...\(_formatShort(maximum))); give their scale with --units counts:PER_G:ZERO (e.g. counts:64:128 for ±2 g)"
+            likely = "unsigned 8-bit raw values (\(DecimalText.short(minimum))...\(DecimalText.short(maximum))); give their scale with --units counts:PER_G:ZERO (e.g. counts:64:128 for ±2 g)"
         } else if (500...2000).contains(rawMedian) {
             likely = "milli-g: give --units mg"
         } else if (4.9...19.6).contains(rawMedian) {
             likely = "m/s²: give --units m/s2"
         } else if allIntegers {
-            likely = "raw integer counts (LSB, about \(_formatShort(rawMedian.rounded())) per g if the sensor was at rest); give --units counts:PER_G"
+            likely = "raw integer counts (LSB, about \(DecimalText.short(rawMedian.rounded())) per g if the sensor was at rest); give --units counts:PER_G"
         } else {
             likely = "an unknown unit; give --units g|mg|m/s2|counts:PER_G"
         }
         throw ReadError(
             kind: .implausibleUnits, path: path,
-            found: "a median vector magnitude of \(_formatShort(rawMedian)) in the file's numbers, read as \(plan.unit.argumentSpelling) (\(plan.unitSource)) = \(_formatShort(median)) g",
+            found: "a median vector magnitude of \(DecimalText.short(rawMedian)) in the file's numbers, read as \(plan.unit.argumentSpelling) (\(plan.unitSource)) = \(DecimalText.short(median)) g",
             expected: "about 1 g (gravity) for a worn or resting sensor",
             hint: "the values look like \(likely).")
     }

@@ -1,4 +1,5 @@
 import Foundation
+import PLMCore
 
 /// Writes any `Encodable` value as JSON that is byte-identical from run to run.
 ///
@@ -78,7 +79,7 @@ final class _JSONArrayBox {
 enum _JSONLeaf {
     static let null = "null"
     static func bool(_ b: Bool) -> String { b ? "true" : "false" }
-    static func double(_ d: Double) -> String { _NumberFormat.json(d) }
+    static func double(_ d: Double) -> String { DecimalText.json(d) }
     static func string(_ s: String) -> String {
         // Fast path: nothing to escape (the common case: keys, sides, ISO times).
         if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) { return "\"" + s + "\"" }

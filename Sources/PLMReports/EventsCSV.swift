@@ -1,4 +1,5 @@
 import Foundation
+import PLMCore
 
 /// The `--events` CSV: every leg movement and every candidate movement of a report, one per row.
 ///
@@ -23,7 +24,7 @@ public enum EventsCSV {
     public static func render(_ report: PLMReport) -> String {
         let clock = _RecordingClock(iso: report.recording.start)
         func time(_ s: Double) -> String { clock?.iso(s) ?? "" }
-        func number(_ d: Double) -> String { _NumberFormat.trimmed(d, decimals: _NumberFormat.jsonDecimals) ?? "" }
+        func number(_ d: Double) -> String { DecimalText.trimmed(d, decimals: DecimalText.jsonDecimals) ?? "" }
         func flag(_ b: Bool) -> String { b ? "1" : "0" }
         func flag(_ b: Bool?) -> String { b.map(flag) ?? "" }
 

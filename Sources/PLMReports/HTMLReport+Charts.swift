@@ -1,4 +1,5 @@
 import Foundation
+import PLMCore
 
 /// PLMs per hour and the two IMI histograms.
 extension _HTMLContext {
@@ -34,8 +35,8 @@ extension _HTMLContext {
             ("Measured IMIs between consecutive CLMs", String(imis.count)),
             ("of which shorter than 10 s", String(shortCount)),
             ("of which within 10-90 s", String(within)),
-            ("Mean ln(IMI), IMIs within 10-90 s", d.lnIMIMean.map { "\(_NumberFormat.fixed($0, 2)) (= \(_NumberFormat.fixed(Foundation.exp($0), 1)) s)" } ?? "-"),
-            ("SD of ln(IMI), IMIs within 10-90 s", d.lnIMISD.map { _NumberFormat.fixed($0, 2) } ?? "-"),
+            ("Mean ln(IMI), IMIs within 10-90 s", d.lnIMIMean.map { "\(DecimalText.fixed($0, 2)) (= \(DecimalText.fixed(Foundation.exp($0), 1)) s)" } ?? "-"),
+            ("SD of ln(IMI), IMIs within 10-90 s", d.lnIMISD.map { DecimalText.fixed($0, 2) } ?? "-"),
         ]
         for (label, value) in rows {
             x.open("tr")
@@ -90,13 +91,13 @@ extension _HTMLContext {
             let h = v / yMax * plotH
             let x0 = left + Double(i) * slot + slot * 0.15
             x.open("rect", [
-                ("class", "bar"), ("data-value", _NumberFormat.json(v)), ("x", _svg(x0)), ("y", _svg(top + plotH - h)),
+                ("class", "bar"), ("data-value", DecimalText.json(v)), ("x", _svg(x0)), ("y", _svg(top + plotH - h)),
                 ("width", _svg(slot * 0.7)), ("height", _svg(h)), ("fill", fill), ("stroke", "#1a1a1a"), ("stroke-width", "0.5"),
             ])
-            x.element("title", [], "\(i < categoryLabels.count ? categoryLabels[i] : ""): \(_NumberFormat.json(v))")
+            x.element("title", [], "\(i < categoryLabels.count ? categoryLabels[i] : ""): \(DecimalText.json(v))")
             x.close("rect")
             if valueLabels && slot >= 16 {
-                x.element("text", [("x", _svg(x0 + slot * 0.35)), ("y", _svg(top + plotH - h - 3)), ("font-size", "9"), ("text-anchor", "middle")], _NumberFormat.json(v))
+                x.element("text", [("x", _svg(x0 + slot * 0.35)), ("y", _svg(top + plotH - h - 3)), ("font-size", "9"), ("text-anchor", "middle")], DecimalText.json(v))
             }
             if i % labelEvery == 0, i < categoryLabels.count {
                 x.element("text", [("x", _svg(x0 + slot * 0.35)), ("y", _svg(top + plotH + 13)), ("font-size", "9.5"), ("text-anchor", "middle")], categoryLabels[i])
@@ -139,7 +140,7 @@ extension _HTMLContext {
                 ("class", "bar"), ("data-value", String(histogram.counts[i])), ("x", _svg(x0)), ("y", _svg(top + plotH - h)),
                 ("width", _svg(max(0.5, x1 - x0 - 0.6))), ("height", _svg(h)), ("fill", fill), ("stroke", "#1a1a1a"), ("stroke-width", "0.4"),
             ])
-            x.element("title", [], "\(_NumberFormat.json(histogram.binEdges[i]))-\(_NumberFormat.json(histogram.binEdges[i + 1])): \(histogram.counts[i])")
+            x.element("title", [], "\(DecimalText.json(histogram.binEdges[i]))-\(DecimalText.json(histogram.binEdges[i + 1])): \(histogram.counts[i])")
             x.close("rect")
         }
         // x axis

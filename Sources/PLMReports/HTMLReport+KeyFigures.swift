@@ -1,3 +1,4 @@
+import PLMCore
 extension _HTMLContext {
     /// One key-figure card.
     struct Figure {
@@ -20,8 +21,8 @@ extension _HTMLContext {
 
     static func number(_ id: String, _ key: String, _ value: Double?, decimals: Int, unit: String, label: String, detail: String) -> Figure {
         Figure(
-            id: id, key: key, jsonValue: value.map(_NumberFormat.json) ?? "null",
-            shown: value.map { _NumberFormat.fixed($0, decimals) } ?? "not known", unit: value == nil ? "" : unit,
+            id: id, key: key, jsonValue: value.map(DecimalText.json) ?? "null",
+            shown: value.map { DecimalText.fixed($0, decimals) } ?? "not known", unit: value == nil ? "" : unit,
             label: label, detail: detail, unknown: value == nil)
     }
 
@@ -31,7 +32,7 @@ extension _HTMLContext {
 
     func writeKeyFigures(_ x: inout _XMLWriter) {
         let i = report.indices
-        let hours = _NumberFormat.fixed(i.validHours, 2)
+        let hours = DecimalText.fixed(i.validHours, 2)
         let basisWords: String
         switch i.hoursBasis {
         case .timeInBed: basisWords = "per hour in bed (sleep not recorded)"
@@ -46,10 +47,10 @@ extension _HTMLContext {
         let sleepUnknown = "needs a sleep record (hypnogram)"
         figures.append(Self.number(
             "kf-plmsIndex", "indices.plmsIndex", i.plmsIndex, decimals: 1, unit: "/h", label: "PLMS index",
-            detail: i.plmsIndex == nil ? sleepUnknown : "\(i.plmsCount.map(String.init) ?? "-") PLMs in \(i.totalSleepHours.map { _NumberFormat.fixed($0, 2) } ?? "-") h of sleep"))
+            detail: i.plmsIndex == nil ? sleepUnknown : "\(i.plmsCount.map(String.init) ?? "-") PLMs in \(i.totalSleepHours.map { DecimalText.fixed($0, 2) } ?? "-") h of sleep"))
         figures.append(Self.number(
             "kf-plmwIndex", "indices.plmwIndex", i.plmwIndex, decimals: 1, unit: "/h", label: "PLMW index",
-            detail: i.plmwIndex == nil ? sleepUnknown : "\(i.plmwCount.map(String.init) ?? "-") PLMs in \(i.wakeHours.map { _NumberFormat.fixed($0, 2) } ?? "-") h of wake"))
+            detail: i.plmwIndex == nil ? sleepUnknown : "\(i.plmwCount.map(String.init) ?? "-") PLMs in \(i.wakeHours.map { DecimalText.fixed($0, 2) } ?? "-") h of wake"))
         figures.append(Self.number(
             "kf-periodicityIndex", "indices.periodicityIndex", i.periodicityIndex, decimals: 2, unit: "",
             label: "Periodicity index",
@@ -128,9 +129,9 @@ extension _HTMLContext {
         let isAASM = report.settings["rules"]?.description.lowercased().hasPrefix("aasm") == true
         let lower = isAASM ? ClinicalThresholds.aasmSeriesIMIMinimumS : ClinicalThresholds.seriesIMIBoundsS.lower
         var text = "runs of \(ClinicalThresholds.minimumSeriesLength) or more \(isAASM ? "LMs" : "CLMs") "
-            + "\(_NumberFormat.json(lower))-\(_NumberFormat.json(ClinicalThresholds.seriesIMIBoundsS.upper)) s apart"
+            + "\(DecimalText.json(lower))-\(DecimalText.json(ClinicalThresholds.seriesIMIBoundsS.upper)) s apart"
         if let mean = i.meanSeriesLength, let longest = i.maxSeriesLength {
-            text += "; mean \(_NumberFormat.fixed(mean, 1)), longest \(longest) PLMs"
+            text += "; mean \(DecimalText.fixed(mean, 1)), longest \(longest) PLMs"
         }
         return text
     }
@@ -142,14 +143,14 @@ extension _HTMLContext {
             return "The PLM index could not be computed: no valid recording time was left in the analysis window."
         }
         let adult = ClinicalThresholds.adultPLMSIndexPerHour
-        let value = _NumberFormat.fixed(plmIndex, 1)
+        let value = DecimalText.fixed(plmIndex, 1)
         let band = report.severity.band.map { " (\($0) band)" } ?? ""
         let side = plmIndex > adult ? "above" : "not above"
         if perHourOfSleep {
-            return "\(value) periodic limb movements per hour of sleep\(band): \(side) the \(_NumberFormat.json(adult)) per hour "
+            return "\(value) periodic limb movements per hour of sleep\(band): \(side) the \(DecimalText.json(adult)) per hour "
                 + "at which specialists usually consider PLM disorder in adults. A screening estimate, not a diagnosis."
         }
-        return "\(value) periodic limb movements per hour in bed\(band): \(side) \(_NumberFormat.json(adult)) per hour, the level "
+        return "\(value) periodic limb movements per hour in bed\(band): \(side) \(DecimalText.json(adult)) per hour, the level "
             + "at which specialists usually consider PLM disorder in adults (that level is per hour of sleep, which was not "
             + "recorded here). A screening estimate, not a diagnosis."
     }
@@ -188,7 +189,7 @@ extension _HTMLContext {
             ], name)
         }
         for edge in s.edges {
-            x.element("text", [("x", _svg(px(edge))), ("y", _svg(barY + barH + 14)), ("font-size", "11"), ("text-anchor", "middle")], _NumberFormat.json(edge))
+            x.element("text", [("x", _svg(px(edge))), ("y", _svg(barY + barH + 14)), ("font-size", "11"), ("text-anchor", "middle")], DecimalText.json(edge))
         }
         x.element("text", [("x", _svg(px(0))), ("y", _svg(barY + barH + 14)), ("font-size", "11"), ("text-anchor", "middle")], "0")
         if value.isFinite {
@@ -202,7 +203,7 @@ extension _HTMLContext {
             x.element("text", [
                 ("x", _svg(anchor == "end" ? mx - 10 : mx + 10)), ("y", _svg(barY - 3)), ("font-size", "12"),
                 ("font-weight", "bold"), ("text-anchor", anchor),
-            ], "\(_NumberFormat.fixed(value, 1)) /h")
+            ], "\(DecimalText.fixed(value, 1)) /h")
         }
         x.element("text", [("x", _svg(width - right)), ("y", "80"), ("font-size", "11"), ("text-anchor", "end"), ("fill", _HTMLStyle.muted)],
             "bands: \(s.source). \(s.note)")

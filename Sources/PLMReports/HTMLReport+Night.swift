@@ -100,7 +100,7 @@ extension _HTMLContext {
                 ("y", _svg(legsTop - 4)), ("width", _svg(x1 - x0)), ("height", _svg(lanesBottom - legsTop + 4)),
                 ("fill", _HTMLStyle.series), ("fill-opacity", "0.22"), ("stroke", _HTMLStyle.series), ("stroke-width", "0.6"),
             ])
-            x.element("title", [], "series \(s.number): \(clockTime(s.startS))-\(clockTime(s.endS)), \(s.count) PLMs, median IMI \(_NumberFormat.fixed(s.medianIMIS, 1)) s")
+            x.element("title", [], "series \(s.number): \(clockTime(s.startS))-\(clockTime(s.endS)), \(s.count) PLMs, median IMI \(DecimalText.fixed(s.medianIMIS, 1)) s")
             x.close("rect")
             if x1 - x0 >= 14 {
                 x.element("text", [("x", _svg((x0 + x1) / 2)), ("y", _svg(legsTop - 7)), ("font-size", "9"), ("text-anchor", "middle"), ("fill", "#8a5a00")], String(s.number))
@@ -180,7 +180,7 @@ extension _HTMLContext {
                 let x0 = px(lm.onsetS)
                 let w = max(1.2, (lm.offsetS - lm.onsetS) * scale)
                 x.empty("rect", [
-                    ("class", "lm-mark"), ("data-onset-s", _NumberFormat.json(lm.onsetS)), ("x", _svg(x0)),
+                    ("class", "lm-mark"), ("data-onset-s", DecimalText.json(lm.onsetS)), ("x", _svg(x0)),
                     ("y", _svg(base + 2)), ("width", _svg(w)), ("height", _svg(L.lmLaneHeight - 4)),
                     ("fill", lm.shorterThanMinimum ? "#9e9e9e" : _HTMLStyle.ink),
                 ])
@@ -196,7 +196,7 @@ extension _HTMLContext {
         }
         for cm in report.candidateMovements {
             let cx = px(cm.onsetS)
-            let onset = _NumberFormat.json(cm.onsetS)
+            let onset = DecimalText.json(cm.onsetS)
             if cm.periodic {
                 let cy = lanesTop + L.laneHeight / 2
                 x.empty("path", [

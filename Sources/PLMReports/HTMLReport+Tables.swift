@@ -1,3 +1,4 @@
+import PLMCore
 /// The series table, data quality, settings and the plain-language note.
 extension _HTMLContext {
     func writeSeriesTable(_ x: inout _XMLWriter) {
@@ -20,9 +21,9 @@ extension _HTMLContext {
                 x.element("td", [("class", "num")], String(s.number))
                 x.element("td", [], readableTime(s.startS))
                 x.element("td", [], readableTime(s.endS))
-                x.element("td", [("class", "num")], _NumberFormat.fixed((s.endS - s.startS) / 60, 1))
+                x.element("td", [("class", "num")], DecimalText.fixed((s.endS - s.startS) / 60, 1))
                 x.element("td", [("class", "num"), ("data-value", String(s.count))], String(s.count))
-                x.element("td", [("class", "num"), ("data-value", _NumberFormat.json(s.medianIMIS))], _NumberFormat.fixed(s.medianIMIS, 1))
+                x.element("td", [("class", "num"), ("data-value", DecimalText.json(s.medianIMIS))], DecimalText.fixed(s.medianIMIS, 1))
                 x.close("tr")
             }
             x.close("tbody")
@@ -47,12 +48,12 @@ extension _HTMLContext {
             let leg = report.recording.legs.first { $0.side == q.side }
             x.open("tr", [("data-side", q.side.rawValue)])
             x.element("td", [], q.side.rawValue.capitalized)
-            x.element("td", [("class", "num"), ("data-value", _NumberFormat.json(q.validHours))], _NumberFormat.fixed(q.validHours, 2))
-            x.element("td", [("class", "num"), ("data-value", _NumberFormat.json(q.excludedHours))], _NumberFormat.fixed(q.excludedHours, 2))
+            x.element("td", [("class", "num"), ("data-value", DecimalText.json(q.validHours))], DecimalText.fixed(q.validHours, 2))
+            x.element("td", [("class", "num"), ("data-value", DecimalText.json(q.excludedHours))], DecimalText.fixed(q.excludedHours, 2))
             let defects = q.defectCounts.entries.map { "\($0.value) \($0.name)" }.joined(separator: ", ")
             x.element("td", [], defects.isEmpty ? "none" : defects)
-            x.element("td", [("class", "num")], q.declaredRateHz.map { _NumberFormat.fixed($0, 2) } ?? "not declared")
-            x.element("td", [("class", "num")], q.measuredRateHz.map { _NumberFormat.fixed($0, 3) } ?? "no timestamps")
+            x.element("td", [("class", "num")], q.declaredRateHz.map { DecimalText.fixed($0, 2) } ?? "not declared")
+            x.element("td", [("class", "num")], q.measuredRateHz.map { DecimalText.fixed($0, 3) } ?? "no timestamps")
             x.element("td", [("class", "num")], leg.map { String($0.samples) } ?? "-")
             x.element("td", [], leg.map { "\($0.firstSample) / \($0.lastSample)" } ?? "-")
             x.close("tr")
@@ -80,7 +81,7 @@ extension _HTMLContext {
                 x.element("td", [], d.kind)
                 x.element("td", [], readableTime(d.startS))
                 x.element("td", [], readableTime(d.endS))
-                x.element("td", [("class", "num")], _NumberFormat.fixed(d.endS - d.startS, 1))
+                x.element("td", [("class", "num")], DecimalText.fixed(d.endS - d.startS, 1))
                 x.element("td", [], d.excluded ? "yes" : "no")
                 x.element("td", [], d.detail)
                 x.close("tr")
@@ -119,14 +120,14 @@ extension _HTMLContext {
         guard let plmIndex = i.plmIndex else {
             return "\(i.plmCount) PLMs were found, but the index is not known because no valid time was left to divide by."
         }
-        return "\(i.plmCount) PLMs in \(_NumberFormat.fixed(i.validHours, 1)) hours, a PLM index of "
-            + "\(_NumberFormat.fixed(plmIndex, 1)) per hour, in the \(report.severity.bandText) band "
+        return "\(i.plmCount) PLMs in \(DecimalText.fixed(i.validHours, 1)) hours, a PLM index of "
+            + "\(DecimalText.fixed(plmIndex, 1)) per hour, in the \(report.severity.bandText) band "
             + "(\(report.severity.bandDescription); \(report.severity.source))."
     }
 
     func writeNote(_ x: inout _XMLWriter) {
-        let adult = _NumberFormat.json(ClinicalThresholds.adultPLMSIndexPerHour)
-        let child = _NumberFormat.json(ClinicalThresholds.childPLMSIndexPerHour)
+        let adult = DecimalText.json(ClinicalThresholds.adultPLMSIndexPerHour)
+        let child = DecimalText.json(ClinicalThresholds.childPLMSIndexPerHour)
         x.open("section", [("class", "note-section"), ("id", "note")])
         x.element("h2", [], "What this means")
         x.open("div", [("class", "note")])

@@ -1,3 +1,4 @@
+import PLMCore
 /// The HTML night report: one self-contained XHTML-compatible file (inline CSS and SVG, no
 /// scripts, no network assets) for a laptop screen and A4 print.
 ///
@@ -97,7 +98,7 @@ struct _HTMLContext {
 
     /// `YYYY-MM-DD HH:MM:SS` on the recording clock, or seconds.
     func readableTime(_ s: Double) -> String {
-        clock?.readable(s) ?? "\(_NumberFormat.fixed(s, 1)) s"
+        clock?.readable(s) ?? "\(DecimalText.fixed(s, 1)) s"
     }
 
     /// Whether indices are per hour of sleep.
@@ -119,10 +120,10 @@ struct _HTMLContext {
         rows.append(("Subject / recording", identifiers.isEmpty ? "not given in the files" : identifiers.joined(separator: "; ")))
         rows.append(("Recording start", r.recording.start.isEmpty ? "not in the files" : r.recording.start))
         let w = r.analysisWindow
-        rows.append(("Analysis window", "\(readableTime(w.startS)) to \(readableTime(w.endS)) (\(_NumberFormat.fixed(w.timeInBedHours, 2)) h)"))
+        rows.append(("Analysis window", "\(readableTime(w.startS)) to \(readableTime(w.endS)) (\(DecimalText.fixed(w.timeInBedHours, 2)) h)"))
         rows.append(("Rule profile", r.settings["rules"]?.description ?? "not stated"))
         for leg in r.recording.legs {
-            let rate = _NumberFormat.trimmed(leg.sampleRateHz, decimals: 2) ?? "-"
+            let rate = DecimalText.trimmed(leg.sampleRateHz, decimals: 2) ?? "-"
             rows.append(("\(leg.side.rawValue.capitalized) leg file", "\(leg.path) (\(leg.layout), \(rate) Hz, \(leg.samples) samples)"))
         }
         rows.append(("Software", "\(r.tool.name) \(r.tool.version), report \(r.schema)"))

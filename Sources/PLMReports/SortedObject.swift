@@ -1,3 +1,4 @@
+import PLMCore
 /// A small name -> value map that is written as a JSON object with its keys in sorted order.
 ///
 /// Swift's `Dictionary` encodes its keys in hash order, which changes from run to run; the report
@@ -117,7 +118,7 @@ public enum SettingValue: Sendable, Codable, Equatable, CustomStringConvertible 
     public var description: String {
         switch self {
         case .text(let s): s
-        case .number(let d): _NumberFormat.json(d)
+        case .number(let d): DecimalText.json(d)
         case .integer(let i): String(i)
         case .flag(let b): b ? "true" : "false"
         }

@@ -1,3 +1,4 @@
+import PLMCore
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Musl)
@@ -23,7 +24,7 @@ public enum TerminalSummary {
         var rows: [(String, String)] = []
 
         for (i, leg) in report.recording.legs.enumerated() {
-            let rate = _NumberFormat.trimmed(leg.sampleRateHz, decimals: 2) ?? "-"
+            let rate = DecimalText.trimmed(leg.sampleRateHz, decimals: 2) ?? "-"
             rows.append(
                 (i == 0 ? "Files" : "", "\(leg.side.rawValue.padded(6))\(leg.path)  (\(leg.layout), \(rate) Hz)"))
         }
@@ -37,9 +38,9 @@ public enum TerminalSummary {
         if let clock {
             windowText = "\(clock.readable(w.startS)) to \(clock.readable(w.endS))"
         } else {
-            windowText = "\(_NumberFormat.fixed(w.startS, 1)) s to \(_NumberFormat.fixed(w.endS, 1)) s"
+            windowText = "\(DecimalText.fixed(w.startS, 1)) s to \(DecimalText.fixed(w.endS, 1)) s"
         }
-        rows.append(("Window", "\(windowText)  (\(_NumberFormat.fixed(w.timeInBedHours, 2)) h in bed)"))
+        rows.append(("Window", "\(windowText)  (\(DecimalText.fixed(w.timeInBedHours, 2)) h in bed)"))
         if let rules = report.settings["rules"] { rows.append(("Rules", rules.description)) }
         rows.append(("Movements", "LM \(idx.lmCount)   CLM \(idx.clmCount)   PLM \(idx.plmCount)   series \(idx.seriesCount)"))
         let basis: String
@@ -71,7 +72,7 @@ public enum TerminalSummary {
     }
 
     private static func optional(_ value: Double?, decimals: Int = 1) -> String {
-        value.map { _NumberFormat.fixed($0, decimals) } ?? "-"
+        value.map { DecimalText.fixed($0, decimals) } ?? "-"
     }
 
     /// `none`, or counts per kind and the total duration: `2 gap, 1 fill (0.35 h)`.
@@ -85,7 +86,7 @@ public enum TerminalSummary {
         }
         let hours = defects.map(\.span).unionDurationS / 3600
         let list = kinds.sorted(by: _SortKey.less).map { "\(counts[$0] ?? 0) \($0)" }.joined(separator: ", ")
-        return "\(list) (\(_NumberFormat.fixed(hours, 2)) h)"
+        return "\(list) (\(DecimalText.fixed(hours, 2)) h)"
     }
 }
 
@@ -99,16 +100,16 @@ extension PLMReport.Severity {
         let lower = index > 0 && index - 1 < edges.count ? edges[index - 1] : nil
         let upper = index < edges.count ? edges[index] : nil
         switch (lower, upper) {
-        case (nil, let u?): return "< \(_NumberFormat.json(u)) /h"
-        case (let l?, nil): return ">= \(_NumberFormat.json(l)) /h"
-        case (let l?, let u?): return "\(_NumberFormat.json(l)) to < \(_NumberFormat.json(u)) /h"
+        case (nil, let u?): return "< \(DecimalText.json(u)) /h"
+        case (let l?, nil): return ">= \(DecimalText.json(l)) /h"
+        case (let l?, let u?): return "\(DecimalText.json(l)) to < \(DecimalText.json(u)) /h"
         case (nil, nil): return "bands " + edgesDescription
         }
     }
 
     /// All edges, e.g. `5 / 25 / 50 /h`.
     public var edgesDescription: String {
-        edges.map { _NumberFormat.json($0) }.joined(separator: " / ") + " /h"
+        edges.map { DecimalText.json($0) }.joined(separator: " / ") + " /h"
     }
 }
 

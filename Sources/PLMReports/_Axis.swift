@@ -1,4 +1,5 @@
 import Foundation
+import PLMCore
 
 /// Tick arithmetic for the report's plots.
 enum _Axis {
@@ -36,5 +37,5 @@ enum _Axis {
     }
 
     /// A tick label: integers without decimals, others with up to 3 decimals.
-    static func label(_ value: Double) -> String { _NumberFormat.json(value) }
+    static func label(_ value: Double) -> String { DecimalText.json(value) }
 }

@@ -1,3 +1,4 @@
+import PLMCore
 /// Builds well-formed XHTML/SVG text: every element closed, every text and attribute escaped,
 /// characters that XML 1.0 forbids replaced by U+FFFD.
 struct _XMLWriter {
@@ -76,4 +77,4 @@ struct _XMLWriter {
 }
 
 /// Short SVG number formatting: one decimal, deterministic.
-@inline(__always) func _svg(_ value: Double) -> String { _NumberFormat.fixed(value, 1) }
+@inline(__always) func _svg(_ value: Double) -> String { DecimalText.fixed(value, 1) }

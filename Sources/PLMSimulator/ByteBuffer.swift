@@ -1,5 +1,7 @@
-/// A growable byte buffer with hand-written number and time formatting, so that writing a
-/// night costs no `String` per sample.
+import PLMCore
+
+/// A growable byte buffer for writing a night without a `String` per sample. Numbers and times
+/// go through the project's one formatter (``DecimalText``) and clock fields (``CivilDateTime``).
 struct ByteBuffer {
     var bytes: [UInt8]
 
@@ -15,89 +17,33 @@ struct ByteBuffer {
 
     mutating func append(_ text: String) { bytes.append(contentsOf: text.utf8) }
 
-    /// Appends a non-negative integer zero-padded to `width` digits.
+    /// Appends a non-negative integer (negative values as 0) zero-padded to `width` digits.
     @inline(__always)
     mutating func appendDigits(_ value: Int, width: Int) {
-        // Digits are appended most significant first; no temporary storage.
-        var v = max(0, value)
-        var digits = 1
-        var divisor = 1
-        while digits < 19, v / divisor >= 10 {
-            divisor *= 10
-            digits += 1
-        }
-        if width > digits {
-            for _ in digits..<width { bytes.append(48) }
-        }
-        while divisor > 0 {
-            bytes.append(UInt8(truncatingIfNeeded: 48 + v / divisor))
-            v %= divisor
-            divisor /= 10
-        }
+        DecimalText.appendDigits(UInt64(max(0, value)), minimumWidth: width, to: &bytes)
     }
 
-    /// Appends `value` rounded to `decimals` decimals (no exponent, no negative zero).
+    /// Appends `value` rounded to `decimals` decimals (no exponent, no negative zero); `0` for a
+    /// non-finite value, which a simulated sample never is.
     @inline(__always)
     mutating func appendFixed(_ value: Double, decimals: Int) {
-        var scale: Int64 = 1
-        for _ in 0..<decimals { scale *= 10 }
-        let scaled = (value * Double(scale)).rounded()
-        guard scaled.isFinite, abs(scaled) < 9e17 else {
-            append("0")
-            return
-        }
-        var n = Int64(scaled)
-        if n < 0 {
-            bytes.append(UInt8(ascii: "-"))
-            n = -n
-        }
-        appendDigits(Int(n / scale), width: 1)
-        if decimals > 0 {
-            bytes.append(UInt8(ascii: "."))
-            appendDigits(Int(n % scale), width: decimals)
-        }
+        if !DecimalText.append(value, decimals: decimals, to: &bytes) { append("0") }
     }
 
-    /// `yyyy-MM-ddTHH:mm:ss.SSS+hh:mm`.
-    mutating func appendISO(
-        _ c: (year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int, millisecond: Int),
-        utcOffsetMinutes: Int
-    ) {
-        appendDate(c, separator: UInt8(ascii: "-"))
-        append(UInt8(ascii: "T"))
-        appendTime(c, fractionSeparator: UInt8(ascii: "."))
-        append(utcOffsetMinutes < 0 ? UInt8(ascii: "-") : UInt8(ascii: "+"))
-        let m = abs(utcOffsetMinutes)
-        appendDigits(m / 60, width: 2)
-        append(UInt8(ascii: ":"))
-        appendDigits(m % 60, width: 2)
+    /// `yyyy-MM-ddTHH:mm:ss.SSS+hh:mm` (`+00:00` for UTC, as the simulated generic files write it).
+    mutating func appendISO(_ c: CivilDateTime, utcOffsetMinutes: Int) {
+        c.appendISO8601(offsetS: utcOffsetMinutes * 60, zeroOffsetAsZ: false, to: &bytes)
     }
 
     /// `yyyy-MM-dd` with the given separator.
     @inline(__always)
-    mutating func appendDate(
-        _ c: (year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int, millisecond: Int),
-        separator: UInt8
-    ) {
-        appendDigits(c.year, width: 4)
-        append(separator)
-        appendDigits(c.month, width: 2)
-        append(separator)
-        appendDigits(c.day, width: 2)
+    mutating func appendDate(_ c: CivilDateTime, separator: UInt8) {
+        c.appendDate(separator: separator, to: &bytes)
     }
 
     /// `HH:mm:ss` then the fraction separator and `SSS`.
     @inline(__always)
-    mutating func appendTime(
-        _ c: (year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int, millisecond: Int),
-        fractionSeparator: UInt8
-    ) {
-        appendDigits(c.hour, width: 2)
-        append(UInt8(ascii: ":"))
-        appendDigits(c.minute, width: 2)
-        append(UInt8(ascii: ":"))
-        appendDigits(c.second, width: 2)
-        append(fractionSeparator)
-        appendDigits(c.millisecond, width: 3)
+    mutating func appendTime(_ c: CivilDateTime, fractionSeparator: UInt8) {
+        c.appendTime(fractionSeparator: fractionSeparator, to: &bytes)
     }
 }

@@ -1,8 +1,6 @@
 import PLMCore
-/// Converts "milliseconds since the recording start" into local civil date and time and Unix
-/// time, with integer arithmetic only (no Foundation date formatting per sample).
-///
-/// Day arithmetic: Howard Hinnant's `days_from_civil` / `civil_from_days` (proleptic Gregorian).
+/// Converts "milliseconds since the recording start" into local civil date and time
+/// (``CivilDateTime``) and Unix time, with integer arithmetic only (no Foundation per sample).
 struct CivilClock: Sendable {
     /// Local time of the start, milliseconds since 1970-01-01T00:00 local.
     let startLocalMS: Int64
@@ -17,17 +15,8 @@ struct CivilClock: Sendable {
 
     /// Local civil fields of `ms` milliseconds after the start.
     @inline(__always)
-    func local(atMilliseconds ms: Int64) -> (year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int, millisecond: Int) {
-        let total = startLocalMS + ms
-        var days = total / 86_400_000
-        var rem = total % 86_400_000
-        if rem < 0 {
-            rem += 86_400_000
-            days -= 1
-        }
-        let (y, m, d) = CivilCalendar.date(daysSince1970: Int(days))
-        let r = Int(rem)
-        return (y, m, d, r / 3_600_000, (r / 60_000) % 60, (r / 1000) % 60, r % 1000)
+    func local(atMilliseconds ms: Int64) -> CivilDateTime {
+        CivilDateTime(millisecondsSince1970: startLocalMS + ms)
     }
 
     /// Unix time of `ms` milliseconds after the start, in milliseconds.

@@ -38,10 +38,10 @@ struct RecordingEncoder {
             b.append(s)
             b.bytes.append(contentsOf: nl)
         }
-        func usDate(_ c: (year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int, millisecond: Int)) -> String {
+        func usDate(_ c: CivilDateTime) -> String {
             "\(c.month)/\(c.day)/\(c.year)"
         }
-        func hms(_ c: (year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int, millisecond: Int)) -> String {
+        func hms(_ c: CivilDateTime) -> String {
             var t = ByteBuffer(capacity: 8)
             t.appendDigits(c.hour, width: 2)
             t.append(UInt8(ascii: ":"))

@@ -101,3 +101,14 @@ import Testing
         #expect(abs(m.onsetS - 10001) < 1e-9 && abs(m.offsetS - 10003.0002) < 1e-9)
     }
 }
+
+/// Issue 12: `plm evaluate` reads the events CSV with the parser `plm score` uses.
+@Suite struct ReferenceCSVIsTheEventsCSVTests {
+    @Test("Aliases, tabs and negative onsets are read as plm score reads them")
+    func sameAsScore() throws {
+        let text = "onset\toffset\tleg\n-5\t-4\tR\n7\t8.5\tleft\n"
+        let events = try EventSetReader.parseReferenceCSV(Array(text.utf8), path: "ref.csv")
+        #expect(events.movements == [LegMovement(side: .right, onsetS: -5, offsetS: -4), LegMovement(side: .left, onsetS: 7, offsetS: 8.5)])
+        #expect(events.movements == (try LegMovementCSV.parse(Array(text.utf8))))
+    }
+}

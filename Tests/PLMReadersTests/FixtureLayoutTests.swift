@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 
+import PLMCore
 @testable import PLMReaders
 
 /// One hand-written fixture and what a person reads off it.

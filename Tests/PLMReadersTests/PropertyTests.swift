@@ -6,6 +6,7 @@ import Darwin
 import Foundation
 import Testing
 
+import PLMCore
 @testable import PLMReaders
 
 /// A random valid file and the values it holds, computed independently of the reader
@@ -35,7 +36,7 @@ private struct RandomFile {
             let values = (0..<3).map { axis -> String in
                 let magnitude = axis == 2 ? Double.random(in: -1.2 ... -0.8, using: &g) : Double.random(in: -0.3...0.3, using: &g)
                 let decimals = Int.random(in: 1...8, using: &g)
-                return String(fixed: magnitude, decimals: decimals)
+                return DecimalText.fixed(magnitude, decimals)
             }
             let parsed = values.map { Float(strtod($0, nil)) }
             file.x.append(parsed[0]); file.y.append(parsed[1]); file.z.append(parsed[2])

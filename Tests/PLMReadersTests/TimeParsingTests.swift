@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 
+import PLMCore
 @testable import PLMReaders
 
 @Suite("Timestamps and clock times")

@@ -80,7 +80,7 @@ struct HTMLReportTests {
         #expect(marks.count == report.legMovements.count)
         // Each mark carries its LM's onset as the JSON writes it, in the same multiset.
         let markOnsets = marks.compactMap { $0.attributes["data-onset-s"] }.sorted()
-        let lmOnsets = report.legMovements.map { _NumberFormat.json($0.onsetS) }.sorted()
+        let lmOnsets = report.legMovements.map { DecimalText.json($0.onsetS) }.sorted()
         #expect(markOnsets == lmOnsets)
         let cms = plot.all.filter { $0.classes.contains("cm-mark") }
         #expect(cms.count == report.candidateMovements.count)
@@ -99,7 +99,7 @@ struct HTMLReportTests {
         for (row, series) in zip(rows, report.series) {
             let cells = row.children.filter { $0.name == "td" }
             #expect(cells[4].attributes["data-value"] == String(series.count))
-            #expect(cells[5].attributes["data-value"] == _NumberFormat.json(series.medianIMIS))
+            #expect(cells[5].attributes["data-value"] == DecimalText.json(series.medianIMIS))
         }
     }
 

@@ -13,13 +13,13 @@ struct JSONReportTests {
         (28_800.000_49, "28800"), (0.0125, "0.013"), (1_234_567_890.5, "1234567890.5"), (99.9996, "100"),
     ])
     func numberFormat(value: Double, expected: String) {
-        #expect(_NumberFormat.json(value) == expected)
+        #expect(DecimalText.json(value) == expected)
     }
 
     @Test("Non-finite numbers become null")
     func nonFinite() throws {
-        #expect(_NumberFormat.json(.nan) == "null")
-        #expect(_NumberFormat.json(.infinity) == "null")
+        #expect(DecimalText.json(.nan) == "null")
+        #expect(DecimalText.json(.infinity) == "null")
         #expect(try DeterministicJSON.string([Double.nan, 1.5]) == "[null, 1.5]\n")
     }
 
@@ -27,7 +27,7 @@ struct JSONReportTests {
         (44.2704, 1, "44.3"), (0.6125, 2, "0.61"), (5.0, 1, "5.0"), (-0.04, 1, "0.0"), (0.05, 1, "0.1"), (12.0, 0, "12"),
     ])
     func fixedFormat(value: Double, decimals: Int, expected: String) {
-        #expect(_NumberFormat.fixed(value, decimals) == expected)
+        #expect(DecimalText.fixed(value, decimals) == expected)
     }
 
     @Test("Every key of the plm-report/1 contract is present")

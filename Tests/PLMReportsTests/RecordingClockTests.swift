@@ -6,14 +6,15 @@ import Testing
 
 @Suite("Recording clock")
 struct RecordingClockTests {
-    @Test("Offsets are added on the recording's wall clock, keeping the zone suffix", arguments: [
+    @Test("Offsets are added on the recording's wall clock, keeping the start's UTC offset", arguments: [
         // (start, offset s, expected) by hand.
         ("2024-03-01T22:41:07.250+01:00", 0.0, "2024-03-01T22:41:07.250+01:00"),
         ("2024-03-01T22:41:07.250+01:00", 4_732.75, "2024-03-02T00:00:00.000+01:00"),
         ("2023-12-31T23:00:00Z", 7_200.0005, "2024-01-01T01:00:00.001Z"),
         ("2023-02-28 23:30:00", 3_600.0, "2023-03-01T00:30:00.000"),
         ("2024-02-28T23:30:00.5", 86_400.0, "2024-02-29T23:30:00.500"),
-        ("2019-10-16T12:09:01.702+0200", 0.298, "2019-10-16T12:09:02.000+0200"),
+        // The offset is written in the one ISO 8601 form, +hh:mm, whatever form the start used.
+        ("2019-10-16T12:09:01.702+0200", 0.298, "2019-10-16T12:09:02.000+02:00"),
         ("2024-03-01T22:00", 59.9994, "2024-03-01T22:00:59.999"),
     ])
     func addOffsets(start: String, offset: Double, expected: String) throws {

@@ -42,6 +42,13 @@ public struct AnnotationFileError: PipelineError, Equatable {
         self.expected = expected
     }
 
+    /// A bad-data error of `file` from the shared annotation CSV reader's ``AnnotationCSV/DataError``.
+    init(_ error: AnnotationCSV.DataError, file: String) {
+        self.init(
+            kind: .badData, file: file, line: error.line, column: error.column, columnName: error.columnName,
+            found: error.found, expected: error.expected)
+    }
+
     public var exitStatus: ExitStatus {
         switch kind {
         case .missingFile: return .noInput

@@ -46,7 +46,7 @@ public enum HypnogramFile {
                 row, stageColumn, names, file: file, expected: "a sleep stage (W, N1, N2, N3, R or ?)", stageCode)
             if let onsetColumn {
                 let onset = try _annotationField(
-                    row, onsetColumn, names, file: file, expected: _secondsExpectation, _finiteSeconds)
+                    row, onsetColumn, names, file: file, expected: AnnotationCSV.secondsExpectation, AnnotationCSV.seconds)
                 if let first = firstOnset {
                     let wanted = first + Double(stages.count) * epochLengthS
                     guard abs(onset - wanted) < 1e-6 else {

@@ -57,7 +57,7 @@ public enum TimeSpanAnnotationsFile {
         }
         let timeExpectation =
             recordingStartSecondsOfDay == nil
-            ? _secondsExpectation : _secondsExpectation + " or a clock time HH:MM:SS"
+            ? AnnotationCSV.secondsExpectation : AnnotationCSV.secondsExpectation + " or a clock time HH:MM:SS"
         func time(_ text: String) -> Double? {
             if let s = Double(text) { return TimeSpan.isAcceptableTime(s) ? s : nil }
             guard let start = recordingStartSecondsOfDay, let clock = _annotationClockSeconds(text) else { return nil }

@@ -1,15 +1,7 @@
 import Foundation
 
-/// One non-blank line of a small annotation CSV file, split into trimmed fields.
-struct _CSVRow {
-    /// 1-based line number in the file.
-    var line: Int
-    var fields: [String]
-}
-
-/// A minimal reader for the small, comma-separated annotation files (no quoting: annotation files
-/// hold numbers and short codes). Handles a UTF-8 byte-order mark, CRLF line ends, blank lines and
-/// `#` comment lines; fields may also be separated by semicolons or tabs when no comma is present.
+/// Reading the small annotation files: the file's bytes, then ``AnnotationCSV`` (PLMCore's one
+/// annotation CSV reader) with its errors named after the file.
 enum _AnnotationCSV {
     /// Reads a whole file, mapping a missing or unreadable file to ``AnnotationFileError``.
     static func readBytes(path: String) throws(AnnotationFileError) -> [UInt8] {
@@ -28,48 +20,20 @@ enum _AnnotationCSV {
         return [UInt8](data)
     }
 
-    /// Splits bytes into non-blank, non-comment rows.
-    static func rows(_ bytes: [UInt8], file: String) throws(AnnotationFileError) -> [_CSVRow] {
-        var start = 0
-        if bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF { start = 3 }
-        var rows: [_CSVRow] = []
-        var lineNumber = 0
-        var i = start
-        while i <= bytes.count {
-            var j = i
-            while j < bytes.count && bytes[j] != UInt8(ascii: "\n") { j += 1 }
-            lineNumber += 1
-            var end = j
-            if end > i && bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
-            if end > i {
-                guard let text = String(validating: bytes[i..<end], as: UTF8.self) else {
-                    throw AnnotationFileError(
-                        kind: .badData, file: file, line: lineNumber, found: "bytes that are not UTF-8 text",
-                        expected: "a UTF-8 text line")
-                }
-                let trimmed = text.trimmingCharacters(in: .whitespaces)
-                if !trimmed.isEmpty && !trimmed.hasPrefix("#") {
-                    let separator: Character = trimmed.contains(",") ? "," : (trimmed.contains(";") ? ";" : "\t")
-                    let fields = trimmed.split(separator: separator, omittingEmptySubsequences: false).map {
-                        $0.trimmingCharacters(in: .whitespaces)
-                    }
-                    rows.append(_CSVRow(line: lineNumber, fields: fields))
-                }
-            }
-            i = j + 1
+    /// Splits bytes into non-blank, non-comment rows (``AnnotationCSV/rows(_:)``, the one reader).
+    static func rows(_ bytes: [UInt8], file: String) throws(AnnotationFileError) -> [AnnotationCSV.Row] {
+        do {
+            return try AnnotationCSV.rows(bytes)
+        } catch {
+            throw AnnotationFileError(error, file: file)
         }
-        return rows
     }
 
-    /// Finds the first header name of `names` (case-insensitive), or nil.
-    static func column(_ header: [String], _ names: [String]) -> Int? {
-        let lower = header.map { $0.lowercased() }
-        for n in names { if let k = lower.firstIndex(of: n) { return k } }
-        return nil
-    }
+    /// The column of the first of `names` in `header` (case-insensitive), or nil.
+    static func column(_ header: [String], _ names: [String]) -> Int? { AnnotationCSV.column(header, names) }
 
     /// Whether a row looks like a header (its first field is not a number or a clock time).
-    static func isHeader(_ row: _CSVRow) -> Bool {
+    static func isHeader(_ row: AnnotationCSV.Row) -> Bool {
         guard let first = row.fields.first else { return false }
         return Double(first) == nil && _annotationClockSeconds(first) == nil
     }

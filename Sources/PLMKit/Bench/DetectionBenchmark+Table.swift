@@ -55,19 +55,9 @@ extension DetectionBenchmark.Result {
             + "ICC(A,1) \(Self.fixed(a.iccAbsoluteAgreement, 3))."
     }
 
-    /// Fixed decimals without Foundation's locale-dependent formatting; `-` for nil.
+    /// Fixed decimals (``DecimalText``, the one formatter); `-` for nil or non-finite.
     static func fixed(_ value: Double?, _ decimals: Int) -> String {
-        guard let value, value.isFinite else { return "-" }
-        var scale = 1.0
-        for _ in 0..<decimals { scale *= 10 }
-        let scaled = (abs(value) * scale).rounded()
-        guard scaled < 9e15 else { return "\(value)" }
-        let n = Int64(scaled)
-        let whole = n / Int64(scale)
-        var fraction = decimals > 0 ? String(n % Int64(scale)) : ""
-        while fraction.count < decimals { fraction = "0" + fraction }
-        let sign = value < 0 && n != 0 ? "-" : ""
-        return sign + String(whole) + (decimals > 0 ? "." + fraction : "")
+        value.map { DecimalText.fixed($0, decimals) } ?? "-"
     }
 
     /// An integer with thin grouping: `1 234 567`.
