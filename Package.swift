@@ -72,10 +72,12 @@ let package = Package(
         .executableTarget(name: "plm", dependencies: ["PLMCommands"], swiftSettings: strictSwift),
         .target(name: "PLMFuzzHarness", dependencies: ["PLMKit"], swiftSettings: strictSwift),
 
-        .testTarget(name: "PLMCoreTests", dependencies: ["PLMCore"], swiftSettings: strictSwift),
+        // Helpers shared by the test targets (random generator, temporary folders).
+        .target(name: "PLMTestSupport", path: "Tests/PLMTestSupport", swiftSettings: strictSwift),
+        .testTarget(name: "PLMCoreTests", dependencies: ["PLMCore", "PLMTestSupport"], swiftSettings: strictSwift),
         .testTarget(name: "PLMFFTTests", dependencies: ["PLMFFT"], swiftSettings: strictSwift),
         .testTarget(
-            name: "PLMReadersTests", dependencies: ["PLMReaders", "CZlib"],
+            name: "PLMReadersTests", dependencies: ["PLMReaders", "CZlib", "PLMTestSupport"],
             resources: [.copy("Fixtures")], swiftSettings: strictSwift),
         .testTarget(
             name: "PLMSignalTests", dependencies: ["PLMSignal"],
@@ -87,8 +89,8 @@ let package = Package(
         .testTarget(name: "PLMSimulatorTests", dependencies: ["PLMSimulator"], swiftSettings: strictSwift),
         .testTarget(name: "PLMEvaluationTests", dependencies: ["PLMEvaluation"], swiftSettings: strictSwift),
         .testTarget(
-            name: "PLMKitTests", dependencies: ["PLMKit", "PLMFuzzHarness"],
+            name: "PLMKitTests", dependencies: ["PLMKit", "PLMFuzzHarness", "PLMTestSupport"],
             resources: [.copy("FuzzRegressions")], swiftSettings: strictSwift),
-        .testTarget(name: "PLMCommandsTests", dependencies: ["PLMCommands"], swiftSettings: strictSwift),
+        .testTarget(name: "PLMCommandsTests", dependencies: ["PLMCommands", "PLMTestSupport"], swiftSettings: strictSwift),
     ]
 )

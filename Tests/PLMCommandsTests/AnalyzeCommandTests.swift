@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import PLMCommands
+import PLMTestSupport
 
 /// `plm analyze` parsed and run in process: outputs, exit codes and messages.
 @Suite("plm analyze")

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import PLMCommands
+import PLMTestSupport
 
 /// `plm bench` failures, parsed and run in process (nothing is written to standard output).
 @Suite("plm bench")

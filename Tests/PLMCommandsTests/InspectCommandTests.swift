@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import PLMCommands
+import PLMTestSupport
 
 /// `plm inspect FILE --json`, run in process with standard output captured.
 @Suite("plm inspect", .serialized)

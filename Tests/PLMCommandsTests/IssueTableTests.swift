@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import PLMCommands
+import PLMTestSupport
 
 /// The rows of issue 12's table that run through the command line: each once crashed or
 /// misbehaved; each must now end with a sysexits status and a message.

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import PLMCommands
+import PLMTestSupport
 
 /// Issue 12: every subcommand, run in process with random and extreme values of every numeric
 /// option (and the numbers inside string options: --units counts:N, times, offsets), ends with a
@@ -21,16 +22,9 @@ struct OptionFuzzTests {
     /// `count` random numbers spread over the whole exponent range of Double (fixed seed: the run
     /// is reproducible), as decimal text.
     static func randomValues(count: Int, seed: UInt64) -> [String] {
-        var state = seed
-        func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
+        var random = SplitMix64(seed: seed)
         return (0..<count).map { k in
-            let r = next()
+            let r = random.next()
             switch k % 4 {
             case 0: return String(Double(bitPattern: r))  // any bit pattern: NaNs, subnormals, huge
             case 1: return String(Int64(bitPattern: r))

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import PLMTestSupport
 
 /// Behaviour that only a real `plm` process shows (signals, exit statuses): runs the built
 /// executable beside the test bundle (or in `.build/debug`), skipped (saying so) when there is none.

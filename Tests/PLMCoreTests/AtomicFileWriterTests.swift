@@ -3,14 +3,11 @@ import Foundation
 import Testing
 
 @testable import PLMCore
+import PLMTestSupport
 
 @Suite("Atomic file writer")
 struct AtomicFileWriterTests {
-    func temporaryDirectory() throws -> String {
-        let path = NSTemporaryDirectory() + "plmreports-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        return path
-    }
+    func temporaryDirectory() throws -> String { try TemporaryFolder(prefix: "plmcore-writer").path }
 
     @Test("Writes, replaces, and leaves no temporary file behind")
     func writeAndReplace() throws {

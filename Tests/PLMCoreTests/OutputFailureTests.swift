@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import PLMCore
+import PLMTestSupport
 
 /// Issue 12: a closed pipe ends quietly; a full disk is exit 74 naming the destination.
 @Suite("Output failures")
@@ -33,9 +34,9 @@ struct OutputFailureTests {
 
     @Test("A streaming writer dropped without commit leaves neither file nor temporary")
     func droppedWriterCleansUp() throws {
-        let dir = NSTemporaryDirectory() + "plmcore-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let folder = try TemporaryFolder(prefix: "plmcore-writer")
+        defer { folder.remove() }
+        let dir = folder.path
         do {
             let writer = try AtomicFileWriter(path: dir + "/left.csv")
             try writer.write(Array("a,b\n".utf8))

@@ -6,6 +6,7 @@ import Darwin
 import Testing
 
 @testable import PLMReaders
+import PLMTestSupport
 
 /// The decimal parser must give C `strtod`'s Double, bit for bit.
 @Suite("Decimal parser matches strtod")
@@ -40,18 +41,6 @@ struct DecimalParserTests {
             b.baseAddress!.withMemoryRebound(to: CChar.self, capacity: b.count) { strtod($0, nil) }
         }
         return (ours, field, reference, status)
-    }
-
-    /// A small deterministic generator (SplitMix64), so that failures reproduce.
-    struct SplitMix64: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
     }
 
     static func randomDecimal(_ g: inout SplitMix64) -> String {

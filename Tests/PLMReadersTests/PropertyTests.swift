@@ -8,6 +8,7 @@ import Testing
 
 import PLMCore
 @testable import PLMReaders
+import PLMTestSupport
 
 /// A random valid file and the values it holds, computed independently of the reader
 /// (times as integers, values through C `strtod`).
@@ -19,7 +20,7 @@ private struct RandomFile {
     var layoutName: String
 
     static func make(seed: UInt64) -> RandomFile {
-        var g = DecimalParserTests.SplitMix64(state: seed)
+        var g = SplitMix64(state: seed)
         let rows = Int.random(in: 1...400, using: &g)
         let style = Int.random(in: 0..<4, using: &g)
         let crlf = Bool.random(using: &g)
@@ -101,7 +102,7 @@ struct PropertyTests {
 
     @Test(arguments: 0..<40)
     func corruptionsEndInAnErrorOrADefect(seed: Int) throws {
-        var g = DecimalParserTests.SplitMix64(state: UInt64(seed) &+ 1000)
+        var g = SplitMix64(state: UInt64(seed) &+ 1000)
         let file = RandomFile.make(seed: UInt64(seed) &+ 5000)
         let original = Data(file.text.utf8)
         guard original.count > 4 else { return }
@@ -139,7 +140,7 @@ struct PropertyTests {
     }
 
     @Test func arbitraryBytesNeverCrash() throws {
-        var g = DecimalParserTests.SplitMix64(state: 99)
+        var g = SplitMix64(state: 99)
         for length in [0, 1, 2, 10, 100, 5000] {
             let bytes = Data((0..<length).map { _ in UInt8.random(in: 0...255, using: &g) })
             try readSafely(bytes)

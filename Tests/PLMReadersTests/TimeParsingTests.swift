@@ -3,6 +3,7 @@ import Testing
 
 import PLMCore
 @testable import PLMReaders
+import PLMTestSupport
 
 @Suite("Timestamps and clock times")
 struct TimeParsingTests {
@@ -59,7 +60,7 @@ struct TimeParsingTests {
         // Runs of consecutive rows with and without a UTC offset suffix, switching suffix and day,
         // plus mutated rows: the cache gives exactly what the token matcher gives, row by row.
         var cache = _ISODayCache()
-        var g = DecimalParserTests.SplitMix64(state: 2026)
+        var g = SplitMix64(state: 2026)
         let suffixes = ["", "Z", "+01:00", "-05:30", "+0100", "+14:00", "-00:00"]
         var seconds = 0
         for i in 0..<30_000 {
@@ -86,7 +87,7 @@ struct TimeParsingTests {
     func dateTimeFastPathAgreesWithTokens(_ format: String) throws {
         let pattern = try #require(_TimePattern.actiLife(dateFormat: format, withTime: true))
         let fast = try #require(pattern.dateTimeFast)
-        var g = DecimalParserTests.SplitMix64(state: UInt64(format.utf8.count))
+        var g = SplitMix64(state: UInt64(format.utf8.count))
         let alphabet = Array("0123456789/-.: ,".utf8)
         for i in 0..<20_000 {
             // Valid stamps written in the format, and mutilated ones.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PLMCommands
+import PLMTestSupport
 
 #if canImport(Glibc)
 import Glibc
@@ -55,20 +56,6 @@ actor StandardOutputCapture {
     }
 }
 
-/// A unique temporary folder, removed by ``remove()``.
-struct TemporaryFolder {
-    let path: String
-
-    init() throws {
-        path = (FileManager.default.temporaryDirectory.path as NSString)
-            .appendingPathComponent("plmcommands-tests-" + UUID().uuidString)
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-    }
-
-    func file(_ name: String) -> String { (path as NSString).appendingPathComponent(name) }
-
-    func remove() { try? FileManager.default.removeItem(atPath: path) }
-}
 
 /// A small generic `timestamp,x,y,z` CSV written for the command tests: 50 Hz from
 /// 2026-03-01T23:00:00.000+01:00, gravity (1 g) on a tilted orientation with 0.003 g of white
@@ -81,15 +68,8 @@ struct GenericTestCSV {
     var seed: UInt64 = 3
 
     var lines: [String] {
-        var state = seed
-        func uniform() -> Double {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return (Double((z ^ (z >> 31)) >> 11) + 0.5) / 9_007_199_254_740_992.0
-        }
-        func gaussian() -> Double { (-2 * Foundation.log(uniform())).squareRoot() * Foundation.cos(2 * .pi * uniform()) }
+        var random = SplitMix64(seed: seed)
+        func gaussian() -> Double { random.gaussian() }
         func angle(_ t: Double) -> Double {
             let peak = 20 * Double.pi / 180, ramp = 0.15, duration = 2.0
             for onset in movementOnsetsS {

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import PLMKit
+import PLMTestSupport
 
 /// What NightAnalyzer throws for requests and files it cannot use: the message names the file
 /// (and line and column), and the error carries its sysexits status.

@@ -3,6 +3,7 @@ import Synchronization
 import Testing
 
 @testable import PLMKit
+import PLMTestSupport
 
 /// Issue 12: "plm analyze in a terminal: the progress bar stays at 0 % until the end".
 @Suite("Progress of an analysis")

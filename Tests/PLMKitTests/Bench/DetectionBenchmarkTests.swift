@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import PLMKit
+import PLMTestSupport
 
 /// `plm bench`'s engine on tiny simulated nights.
 @Suite("Detection benchmark")

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import PLMKit
+import PLMTestSupport
 
 /// `plm score`'s engine on hand-built event lists whose scoring follows from the rules by hand
 /// (/work/shared/DOMAIN.md section 2, docs/scoring-rules.md).

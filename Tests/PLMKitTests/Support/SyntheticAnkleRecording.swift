@@ -1,28 +1,5 @@
 import Foundation
-
-/// A deterministic generator (SplitMix64) with Gaussian draws (Box-Muller), written here so that
-/// the test signal does not depend on the simulator under test.
-struct TestRandom {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func nextUInt64() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    /// Uniform in (0, 1).
-    mutating func nextUnit() -> Double { (Double(nextUInt64() >> 11) + 0.5) / 9_007_199_254_740_992.0 }
-
-    mutating func nextGaussian() -> Double {
-        let u1 = nextUnit(), u2 = nextUnit()
-        return (-2 * Foundation.log(u1)).squareRoot() * Foundation.cos(2 * Double.pi * u2)
-    }
-}
+import PLMTestSupport
 
 /// One constructed ankle movement: the foot rotates about a horizontal axis by `degrees`, with a
 /// raised-cosine rise of `rampS`, a hold (with a small oscillation) and a raised-cosine fall of
@@ -86,7 +63,7 @@ struct SyntheticAnkleCSV {
         let lever = (c30 * up.0 + s30 * along.0, c30 * up.1 + s30 * along.1, c30 * up.2 + s30 * along.2)
         let tangential = cross(axis, lever)
 
-        var random = TestRandom(seed: seed)
+        var random = SplitMix64(seed: seed)
         var text = "timestamp,x,y,z\n"
         text.reserveCapacity(sampleCount * 48)
         let h = 1e-4
@@ -103,9 +80,9 @@ struct SyntheticAnkleCSV {
             let g = rotate(up, about: axis, by: -theta)
             let at = leverM * thetaDDot / Self.standardGravity
             let ac = -leverM * thetaDot * thetaDot / Self.standardGravity
-            let x = g.0 + at * tangential.0 + ac * lever.0 + noiseG * random.nextGaussian()
-            let y = g.1 + at * tangential.1 + ac * lever.1 + noiseG * random.nextGaussian()
-            let z = g.2 + at * tangential.2 + ac * lever.2 + noiseG * random.nextGaussian()
+            let x = g.0 + at * tangential.0 + ac * lever.0 + noiseG * random.gaussian()
+            let y = g.1 + at * tangential.1 + ac * lever.1 + noiseG * random.gaussian()
+            let z = g.2 + at * tangential.2 + ac * lever.2 + noiseG * random.gaussian()
             let millis = Int64((t * 1000).rounded())
             text += startClock.adding(milliseconds: millis) + "," + fixed5(x) + "," + fixed5(y) + "," + fixed5(z) + "\n"
         }
@@ -168,17 +145,3 @@ func rotate(_ v: Vector3, about k: Vector3, by angle: Double) -> Vector3 {
     )
 }
 
-/// A unique temporary folder, removed by ``remove()``.
-struct TemporaryFolder {
-    let path: String
-
-    init() throws {
-        path = (FileManager.default.temporaryDirectory.path as NSString)
-            .appendingPathComponent("plmkit-tests-" + UUID().uuidString)
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-    }
-
-    func file(_ name: String) -> String { (path as NSString).appendingPathComponent(name) }
-
-    func remove() { try? FileManager.default.removeItem(atPath: path) }
-}

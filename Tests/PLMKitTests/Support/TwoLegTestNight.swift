@@ -1,4 +1,5 @@
 import Foundation
+import PLMTestSupport
 
 /// Two constructed ankle recordings (generic CSV, 50 Hz, 180 s each): the left file starts at
 /// 2026-03-01T23:00:00.000+01:00, the right one 10 s later. Movements are given in each file's own
