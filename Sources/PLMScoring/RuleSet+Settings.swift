@@ -1,3 +1,4 @@
+import PLMCore
 extension RuleSet {
     /// One named setting of a rule set, for the report's settings block.
     public struct Setting: Sendable, Hashable, Codable {
@@ -49,8 +50,8 @@ extension RuleSet {
     }
 }
 
-/// Writes seconds without a trailing `.0` for whole numbers (`10`, `10.25`), deterministically.
+/// Writes seconds without a trailing `.0` for whole numbers (`10`, `10.25`), deterministically
+/// (``DecimalText``, the one formatter; up to nine decimals, more than any rule number has).
 func _formatSeconds(_ x: Double) -> String {
-    if x == x.rounded(), abs(x) < 1e15 { return String(Int64(x)) }
-    return String(x)
+    DecimalText.trimmed(x, decimals: 9) ?? "\(x)"
 }

@@ -70,7 +70,7 @@ struct RecordingEncoder {
             startText.append(UInt8(ascii: " "))
             startText.appendTime(start, fractionSeparator: UInt8(ascii: ":"))
             let offset = clock.utcOffsetMinutes
-            let zone = "GMT \(offset < 0 ? "-" : "+")\(twoDigits(abs(offset) / 60)):\(twoDigits(abs(offset) % 60))"
+            let zone = "GMT " + RecordingClockTime.offsetText(offset * 60, zeroAsZ: false)
             var lines = [
                 "Device Type,GENEActiv",
                 "Device Model,1.1",
@@ -107,8 +107,6 @@ struct RecordingEncoder {
         }
         return b.bytes
     }
-
-    private func twoDigits(_ v: Int) -> String { v < 10 ? "0\(v)" : "\(v)" }
 
     /// `,lux,button,temperature` of every GENEActiv row.
     static let geneactivTrailer: [UInt8] = Array(",0,0,30.0".utf8)

@@ -53,7 +53,7 @@ public enum HypnogramFile {
                         throw AnnotationFileError(
                             kind: .badData, file: file, line: row.line, column: onsetColumn + 1,
                             columnName: names[onsetColumn], found: "'\(row.fields[onsetColumn])'",
-                            expected: "\(_annotationFormatTime(wanted)) (epochs of 30 s, in order, without gaps)")
+                            expected: "\(DecimalText.short(wanted)) (epochs of 30 s, in order, without gaps)")
                     }
                 } else {
                     firstOnset = onset
@@ -95,9 +95,4 @@ public enum HypnogramFile {
         default: return nil
         }
     }
-}
-
-/// Seconds written without a trailing `.0` for whole numbers.
-func _annotationFormatTime(_ s: Double) -> String {
-    s == s.rounded() && abs(s) < 1e15 ? String(Int64(s)) : String(s)
 }

@@ -43,17 +43,6 @@ extension FileInspection {
         return text + "\(Self.seconds(rest)) s"
     }
 
-    /// Up to 3 decimals, trailing zeros removed, no exponent.
-    static func seconds(_ value: Double) -> String {
-        guard value.isFinite else { return "\(value)" }
-        let millis = (value * 1000).rounded()
-        guard abs(millis) < 9e15 else { return "\(value)" }
-        let m = Int64(millis)
-        let sign = m < 0 ? "-" : ""
-        let whole = abs(m) / 1000
-        var fraction = String(abs(m) % 1000)
-        while fraction.count < 3 { fraction = "0" + fraction }
-        while fraction.hasSuffix("0") { fraction.removeLast() }
-        return sign + String(whole) + (fraction.isEmpty ? "" : "." + fraction)
-    }
+    /// Up to 3 decimals, trailing zeros removed (``DecimalText/short(_:)``, the one formatter).
+    static func seconds(_ value: Double) -> String { DecimalText.short(value) }
 }
