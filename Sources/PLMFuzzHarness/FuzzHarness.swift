@@ -26,8 +26,13 @@ public enum FuzzHarness {
     /// summary. The reader works on files: the bytes go to a scratch file first.
     public static func recordingCSV(_ bytes: [UInt8]) {
         let path = scratchPath("recording.csv")
-        guard (try? AtomicFileWriter.write(bytes, to: path)) != nil else { return }
+        // A plain write, not the atomic writer: no fsync per input, many more inputs per second.
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        guard fd >= 0 else { return }
+        let written = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+        close(fd)
         defer { unlink(path) }
+        guard written == bytes.count else { return }
         expectPipelineError {
             let recording = try RecordingReader.read(path: path)
             _ = FileInspection(recording).summaryText
