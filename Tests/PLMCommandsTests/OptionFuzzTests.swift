@@ -75,8 +75,9 @@ struct OptionFuzzTests {
     func analyzeAndInspect() async throws {
         let inputs = try await Inputs()
         defer { inputs.folder.remove() }
-        for value in Self.values(seed: 1) {
-            await run(["analyze", "--left", inputs.untimed, "--rate", value, "--quiet"])
+        for (k, value) in Self.values(seed: 1).enumerated() {
+            // A legal rate runs detection on the whole file: every other value is enough there.
+            if k % 2 == 0 { await run(["analyze", "--left", inputs.untimed, "--rate", value, "--quiet"]) }
             await run(["inspect", inputs.untimed, "--rate", value])
             await run(["inspect", inputs.timed, "--skip-lines", value])
             await run(["inspect", inputs.timed, "--units", "counts:\(value)"])
