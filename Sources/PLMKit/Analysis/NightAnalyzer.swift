@@ -16,7 +16,7 @@ public enum NightAnalyzer {
         try validateLegs(request.legs)
         progress?.start(stage: "reading")
         let legs = try await readAndDetect(request, progress: progress.map { _LegProgress(reporter: $0, legCount: request.legs.count) })
-        progress?.update(1, stage: "scoring")
+        progress?.update(0.97, stage: "scoring")
         let alignment = try RecordingAlignment(legs: legs)
         let recordingEndS = legs.map { (alignment.offsetS[$0.side] ?? 0) + $0.durationS }.max() ?? 0
         let window = try analysisWindow(request, alignment: alignment, recordingEndS: recordingEndS)
