@@ -35,12 +35,14 @@ extension LegMovementDetector {
     func scan(
         _ signal: MovementSignal, signalStart: Int, core: Range<Int>, state: inout SegmentScan,
         recording: AccelerationRecording, traceDynamic: inout [Float], traceTilt: inout [Float],
-        tiltNoisePerRestingG: Double
+        tiltNoisePerRestingG: Double, tiltNoiseLevelDegrees: Double = 0
     ) {
         let onsetG = settings.onsetThresholdG, offsetG = settings.offsetThresholdG
         let noiseFactor = settings.restingNoiseFactor
         let offsetRatio = onsetG > 0 ? offsetG / onsetG : 1
-        let onsetDeg = settings.onsetTiltDegrees, offsetDeg = settings.offsetTiltDegrees
+        // The tilt floor rises to the level set by the leg's measured noise and resolution.
+        let onsetDeg = max(settings.onsetTiltDegrees, tiltNoiseLevelDegrees)
+        let offsetDeg = onsetDeg * (settings.onsetTiltDegrees > 0 ? settings.offsetTiltDegrees / settings.onsetTiltDegrees : 1)
         let tiltNoiseFactor = settings.tiltRestingNoiseFactor * tiltNoisePerRestingG * 180 / Double.pi
         let tiltOffsetRatio = onsetDeg > 0 ? offsetDeg / onsetDeg : 1
         let traceCount = traceDynamic.count

@@ -23,7 +23,38 @@ public struct LegMovementDetector: Sendable {
     /// - Parameter settings: the settings; a value outside its meaningful range (a negative or
     ///   zero width, a NaN, a quantile outside [0, 1]) is replaced by its default.
     public init(settings: DetectionSettings = .default) {
-        self.settings = settings.sanitized()
+        var s = settings
+        // DEVONLY-BEGIN
+        if let spec = ProcessInfo.processInfo.environment["PLM_DEV_DETECTION"] {
+            for pair in spec.split(separator: ",") {
+                let kv = pair.split(separator: "=")
+                guard kv.count == 2, let v = Double(kv[1]) else { continue }
+                switch kv[0] {
+                case "tiltLowPassHz": s.tiltLowPassHz = v
+                case "tiltSeriesNoiseFactor": s.tiltSeriesNoiseFactor = v
+                case "stillnessNoiseFactor": s.stillnessNoiseFactor = v
+                case "minRestS": s.minRestS = v
+                case "maxHoldS": s.maxHoldS = v
+                case "tiltAdjacentRest": s.tiltAdjacentRest = v != 0
+                case "tiltRestingNoiseFactor": s.tiltRestingNoiseFactor = v
+                case "onsetTiltDegrees": s.onsetTiltDegrees = v
+                case "offsetTiltDegrees": s.offsetTiltDegrees = v
+                case "restingNoiseFactor": s.restingNoiseFactor = v
+                case "onsetThresholdG": s.onsetThresholdG = v
+                case "offsetThresholdG": s.offsetThresholdG = v
+                case "maxHoldGapS": s.maxHoldGapS = v
+                case "stillnessLagS": s.stillnessLagS = v
+                case "minPeakToFloorRatio": s.minPeakToFloorRatio = v
+                case "maxDominantFrequencyHz": s.maxDominantFrequencyHz = v
+                case "shortHoldS": s.shortHoldS = v
+                case "spikeNoiseExcess": s.spikeNoiseExcess = v
+                case "minTiltLowPassHz": s.minTiltLowPassHz = v
+                default: break
+                }
+            }
+        }
+        // DEVONLY-END
+        self.settings = s.sanitized()
     }
 
     /// Detects the movements of `recording`, the sensor on leg `side`.
@@ -60,15 +91,24 @@ public struct LegMovementDetector: Sendable {
             order: settings.dynamicLowPassOrder, sampleRateHz: rate)
         let tiltBinSamples = max(1, Int((rate / settings.tiltRateHz).rounded()))
         let tiltRate = rate / Double(tiltBinSamples)
-        let tiltFilter = settings.tiltLowPassHz <= 0 ? nil : ZeroPhaseFilter(
-            response: ButterworthResponse(
-                band: .lowPass(cutoffHz: min(settings.tiltLowPassHz, 0.8 * tiltRate / 2)),
-                order: settings.tiltLowPassOrder, sampleRateHz: tiltRate))
+        // The sensor's own noise and resolution, measured once per leg. The gravity series is
+        // smoothed only as much as that noise needs (``tiltCornerHz``), and its noise sets the
+        // stillness level and a tilt onset level that serve a quiet 12-bit and a coarse 8-bit
+        // sensor alike.
+        let sensorNoise = SensorNoise.measure(recording, validRanges: segments.sampleRanges)
+        let tiltCornerHz = settings.tiltLowPassHz <= 0
+            ? tiltRate / 2
+            : tiltCornerHz(sensorNoise, tiltBinSamples: tiltBinSamples, tiltRateHz: tiltRate)
+        let tiltResponse = ButterworthResponse(
+            band: .lowPass(cutoffHz: tiltCornerHz), order: settings.tiltLowPassOrder, sampleRateHz: tiltRate)
+        let tiltFilter = settings.tiltLowPassHz <= 0 ? nil : ZeroPhaseFilter(response: tiltResponse)
+        let tiltSeriesNoiseG = Self.seriesNoiseG(
+            sensorNoise, tiltBinSamples: tiltBinSamples, tiltFilterResponse: tiltFilter == nil ? nil : tiltResponse)
+        let tiltNoiseLevelDegrees = settings.tiltSeriesNoiseFactor * tiltSeriesNoiseG * 180 / Double.pi
         // The tilt's noise against the dynamic channel's: both are the sensor noise through a
         // low-pass (averaging in tilt bins and the lower bin rate cancel), so their RMS go as the
         // square roots of the two corners (8 against 20 Hz at 50 Hz and above, 8 against 12 Hz
         // at 30 Hz).
-        let tiltCornerHz = settings.tiltLowPassHz <= 0 ? tiltRate / 2 : min(settings.tiltLowPassHz, 0.8 * tiltRate / 2)
         let tiltNoisePerRestingG = (tiltCornerHz / min(settings.dynamicLowPassHz, 0.8 * nyquist)).squareRoot()
 
         if let dynamicFilter = ZeroPhaseFilter(response: dynamicBand) {
@@ -94,10 +134,12 @@ public struct LegMovementDetector: Sendable {
                     let built = max(range.lowerBound, coreStart - margin)..<min(range.upperBound, core.upperBound + margin)
                     let signal = MovementSignal(
                         recording, range: built, settings: settings, dynamicFilter: dynamicFilter,
-                        tiltFilter: tiltFilter, tiltBinSamples: tiltBinSamples)
+                        tiltFilter: tiltFilter, tiltBinSamples: tiltBinSamples, tiltSeriesNoiseG: tiltSeriesNoiseG,
+                        tiltHoldLevelDegrees: max(settings.onsetTiltDegrees, tiltNoiseLevelDegrees))
                     scan(
                         signal, signalStart: built.lowerBound, core: core, state: &state, recording: recording,
-                        traceDynamic: &traceDynamic, traceTilt: &traceTilt, tiltNoisePerRestingG: tiltNoisePerRestingG)
+                        traceDynamic: &traceDynamic, traceTilt: &traceTilt, tiltNoisePerRestingG: tiltNoisePerRestingG,
+                        tiltNoiseLevelDegrees: tiltNoiseLevelDegrees)
                 }
                 finishScan(&state, into: &candidates)
             }
@@ -117,13 +159,16 @@ public struct LegMovementDetector: Sendable {
                 continue
             }
             let features = spectralFeatures(
-                candidate, recording: recording, bandLimitHz: dynamicBand.slowestCornerHz, workspaces: &workspaces)
+                candidate, recording: recording, bandLimitHz: dynamicBand.slowestCornerHz,
+                noiseRMSG: sensorNoise.effectiveNoiseRMSG, workspaces: &workspaces)
             var reason: RejectedMovement.Reason?
             if candidate.samples.count <= Self.maxSpikeSamples {
                 // What remains after the edges were re-measured on the raw data is one or two
                 // samples: no limb moves that fast (a twitch lasts 0.1 s or more).
                 reason = .spike
-            } else if features.peakToFloorRatio < settings.minPeakToFloorRatio {
+            } else if features.peakToFloorRatio < settings.minPeakToFloorRatio
+                && features.impulsiveExcess >= settings.spikeNoiseExcess
+            {
                 reason = .spike
             } else if features.dominantFrequencyHz > settings.maxDominantFrequencyHz {
                 reason = .vibration
@@ -142,7 +187,52 @@ public struct LegMovementDetector: Sendable {
             validDurationS: segments.validDurationS,
             activityTrace: ActivityTrace(
                 binWidthS: settings.activityTraceBinS, peakDynamicAccelerationG: traceDynamic,
-                peakTiltDegrees: traceTilt))
+                peakTiltDegrees: traceTilt),
+            detectionLimit: segments.validDurationS > 0
+                ? DetectionLimit(
+                    sensorNoise: sensorNoise, tiltCornerHz: tiltCornerHz,
+                    tiltOnsetDegrees: max(settings.onsetTiltDegrees, tiltNoiseLevelDegrees),
+                    seriesNoiseDegrees: tiltSeriesNoiseG * 180 / Double.pi)
+                : nil)
+    }
+
+    /// The low-pass corner of the gravity series for a sensor with this noise, Hz:
+    /// ``DetectionSettings/tiltLowPassHz`` (at most 0.8 x the series' Nyquist frequency) when
+    /// the tilt noise level there (``DetectionSettings/tiltSeriesNoiseFactor`` x the series'
+    /// noise as an angle) is below the tilt onset floor; otherwise lower, in proportion to the
+    /// square of the ratio (white noise power goes with the corner), so that the level comes down
+    /// to the floor, but not below ``DetectionSettings/minTiltLowPassHz``. A leg movement's tilt
+    /// (0.5-10 s, rises of 0.2-2 s) lies below 2 Hz; what a lower corner costs is timing of fast
+    /// movements, which the dynamic channel keeps.
+    func tiltCornerHz(_ noise: SensorNoise, tiltBinSamples: Int, tiltRateHz: Double) -> Double {
+        let maxCorner = min(settings.tiltLowPassHz, 0.8 * tiltRateHz / 2)
+        let response = ButterworthResponse(
+            band: .lowPass(cutoffHz: maxCorner), order: settings.tiltLowPassOrder, sampleRateHz: tiltRateHz)
+        let level = settings.tiltSeriesNoiseFactor
+            * Self.seriesNoiseG(noise, tiltBinSamples: tiltBinSamples, tiltFilterResponse: response) * 180 / Double.pi
+        guard level > settings.onsetTiltDegrees, settings.onsetTiltDegrees > 0 else { return maxCorner }
+        let ratio = settings.onsetTiltDegrees / level
+        return min(maxCorner, max(min(settings.minTiltLowPassHz, maxCorner), maxCorner * ratio * ratio))
+    }
+
+    /// The noise of one axis of the gravity series, g RMS: the sensor's (effective) noise averaged
+    /// over a tilt bin and passed through the tilt low-pass, whose zero-phase power response is
+    /// `|H(f)|^4` (white noise keeps the band-average of that share of its power).
+    static func seriesNoiseG(
+        _ noise: SensorNoise, tiltBinSamples: Int, tiltFilterResponse: ButterworthResponse?
+    ) -> Double {
+        var powerGain = 1.0
+        if let response = tiltFilterResponse {
+            let nyquist = response.sampleRateHz / 2
+            let steps = 2000
+            var sum = 0.0
+            for k in 0..<steps {
+                let h2 = response.squaredMagnitude(atHz: nyquist * (Double(k) + 0.5) / Double(steps))
+                sum += h2 * h2
+            }
+            powerGain = sum / Double(steps)
+        }
+        return noise.effectiveNoiseRMSG / Double(max(1, tiltBinSamples)).squareRoot() * powerGain.squareRoot()
     }
 
     /// A candidate of at most this many samples after edge refinement is a spike, not a movement.
@@ -172,7 +262,7 @@ public struct LegMovementDetector: Sendable {
     }
 
     private func spectralFeatures(
-        _ candidate: Candidate, recording: AccelerationRecording, bandLimitHz: Double,
+        _ candidate: Candidate, recording: AccelerationRecording, bandLimitHz: Double, noiseRMSG: Double,
         workspaces: inout [Int: FFTWorkspace]
     ) -> SpectralFeatures {
         let pad = Int((settings.featurePaddingS * recording.sampleRateHz).rounded())
@@ -188,6 +278,6 @@ public struct LegMovementDetector: Sendable {
             axes: axes, sampleRateHz: recording.sampleRateHz,
             movementBandHz: min(settings.movementBandHz, impulsiveStartHz / 2),
             impulsiveBandStartHz: impulsiveStartHz,
-            bandLimitHz: bandLimitHz, workspaces: &workspaces)
+            bandLimitHz: bandLimitHz, noiseRMSG: noiseRMSG, workspaces: &workspaces)
     }
 }

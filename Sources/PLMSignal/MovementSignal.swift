@@ -31,7 +31,8 @@ struct MovementSignal {
     ///     keep the bin means unfiltered.
     init(
         _ recording: AccelerationRecording, range: Range<Int>, settings: DetectionSettings,
-        dynamicFilter: ZeroPhaseFilter, tiltFilter: ZeroPhaseFilter?, tiltBinSamples: Int
+        dynamicFilter: ZeroPhaseFilter, tiltFilter: ZeroPhaseFilter?, tiltBinSamples: Int,
+        tiltSeriesNoiseG: Double = 0, tiltHoldLevelDegrees: Double = 1
     ) {
         let n = range.count
         let rate = recording.sampleRateHz
@@ -169,6 +170,29 @@ struct MovementSignal {
         }
         let mx = binned(gx), my = binned(gy), mz = binned(gz)
         let radiansToDegrees = 180 / Double.pi
+        if settings.tiltAdjacentRest {
+            // The resting direction of the still stretch next to each bin; the centred rolling
+            // median direction (computed only when asked for) where no still stretch is on one side.
+            var medians: (x: [Double], y: [Double], z: [Double])?
+            let tilt = AdjacentRestReference.tiltDegrees(
+                gx: gx, gy: gy, gz: gz, tiltRateHz: tiltRate, seriesNoiseG: tiltSeriesNoiseG,
+                holdLevelDegrees: tiltHoldLevelDegrees, settings: settings
+            ) { k in
+                if medians == nil {
+                    medians = (
+                        rollingQuantile(mx, halfWindow: tiltHalfWindow, quantile: 0.5),
+                        rollingQuantile(my, halfWindow: tiltHalfWindow, quantile: 0.5),
+                        rollingQuantile(mz, halfWindow: tiltHalfWindow, quantile: 0.5)
+                    )
+                }
+                guard let m = medians, !m.x.isEmpty else { return (0, 0, 1) }
+                let b = min(max(k / perLevel, 0), m.x.count - 1)
+                let norm = (m.x[b] * m.x[b] + m.y[b] * m.y[b] + m.z[b] * m.z[b]).squareRoot()
+                return norm > 0 ? (m.x[b] / norm, m.y[b] / norm, m.z[b] / norm) : (0, 0, 1)
+            }
+            tiltDegrees = tilt
+            return
+        }
         if settings.tiltBaselineOneSided {
             // Two resting directions: the median of the window (``DetectionSettings/baselineWindowS``)
             // ending and of the window starting at each bin; the tilt is the angle to the nearer
