@@ -159,6 +159,10 @@ struct ReferenceConformanceTests {
     /// reference profiles has to break agreement on at least one stream (else the fixture would not
     /// be checking that option). Measured on the committed fixture (counts only): 1 stream changes
     /// for the IMI arithmetic of Luna and of psgscoring each, 10 to 298 for every other option.
+    /// SOMAS options are checked on the reference streams and the SOMAS boundary streams
+    /// (`somas_streams.json`): only the latter can tell the last-LM, duration-counting and same-leg
+    /// options apart (the reference streams use a 10 ms grid, 1 s between movements of one leg and a
+    /// sentinel LM).
     @Test(
         "Every disputed option changes the outcome on some reference stream",
         arguments: [
@@ -166,6 +170,7 @@ struct ReferenceConformanceTests {
             "luna.bilateralWindowInclusive", "luna.maximumBilateralComponents", "aasm.bilateralWindowInclusive",
             "aasm.imiArithmetic", "aasm.longMovementHandling", "somas.imiReference",
             "somas.shortIMICandidateMayStartSeries", "somas.imiMaximumInclusive", "somas.durationMaximaInclusive",
+            "somas.lastMovementMayJoinSeries", "somas.durationCounting", "somas.sameLegJoining",
         ])
     func discriminates(option: String) throws {
         let ref = try ReferenceStreams.load()
@@ -180,6 +185,9 @@ struct ReferenceConformanceTests {
         case "bilateralWindowInclusive": rules.bilateralWindowInclusive.toggle()
         case "maximumBilateralComponents": rules.maximumBilateralComponents = 5
         case "longMovementHandling": rules.longMovementHandling = .breaksSeries
+        case "lastMovementMayJoinSeries": rules.lastMovementMayJoinSeries.toggle()
+        case "durationCounting": rules.durationCounting = .offsetMinusOnset
+        case "sameLegJoining": rules.sameLegJoining = .keptApart
         default: Issue.record("unknown option \(option)")
         }
         let changed = ref.streams.filter { s in
@@ -197,6 +205,10 @@ struct ReferenceConformanceTests {
                     || seriesTriples(r) != s.psgscoring.series
             }
         }
-        #expect(!changed.isEmpty)
+        let somasChanged =
+            profile == "somas"
+            ? try SomasStreams.load().streams.filter { !agreesWithSomasPort(PLMScorer.score($0.input, rules: rules), $0.somasPort) }
+            : []
+        #expect(!changed.isEmpty || !somasChanged.isEmpty)
     }
 }
