@@ -17,13 +17,7 @@ struct SomasStreams: Decodable {
         var somasPort: ReferenceStreams.SomasPort
 
         /// The events as movements in the window [0, duration]; ms / 1000 as the port saw them.
-        var input: ScoringInput {
-            ScoringInput(
-                movements: events.map {
-                    LegMovement(side: $0.side, onsetS: Double($0.onsetMs) / 1000, offsetS: Double($0.offsetMs) / 1000)
-                },
-                window: TimeSpan(startS: 0, endS: Double(durationS)))
-        }
+        var input: ScoringInput { ReferenceStreams.input(events, durationS: durationS) }
     }
     var streams: [Stream]
 
@@ -45,6 +39,14 @@ func agreesWithSomasPort(_ r: ScoringResult, _ port: ReferenceStreams.SomasPort)
         && somasSeriesTriples(r) == port.series
 }
 
+/// What a test records when a result and the SOMAS port disagree on a stream.
+func somasMismatch(_ id: Int, _ r: ScoringResult, _ port: ReferenceStreams.SomasPort) -> Comment {
+    Comment(
+        rawValue: "stream \(id): ours LM \(r.indices.lmCount) CLM \(r.indices.clmCount) PLM \(r.indices.plmCount) "
+            + "series \(somasSeriesTriples(r)); SOMAS port LM \(port.lm) CLM \(port.clm) PLM \(port.plm) "
+            + "series \(port.series)")
+}
+
 @Suite("SOMAS boundary conformance")
 struct SomasConformanceTests {
     @Test("The boundary streams hold what they should")
@@ -64,11 +66,7 @@ struct SomasConformanceTests {
             let r = PLMScorer.score(s.input, rules: .wasm2016Somas)
             if !agreesWithSomasPort(r, s.somasPort) {
                 mismatches.append(s.id)
-                let message =
-                    "stream \(s.id): ours LM \(r.indices.lmCount) CLM \(r.indices.clmCount) PLM \(r.indices.plmCount) "
-                    + "series \(somasSeriesTriples(r)); SOMAS port LM \(s.somasPort.lm) CLM \(s.somasPort.clm) "
-                    + "PLM \(s.somasPort.plm) series \(s.somasPort.series)"
-                Issue.record(Comment(rawValue: message))
+                Issue.record(somasMismatch(s.id, r, s.somasPort))
             }
         }
         #expect(mismatches.isEmpty)
