@@ -2,22 +2,33 @@
 extension DetectionBenchmark.Result {
     /// Column headings and one row of cells per night, then the pooled row.
     private var rows: (header: [String], body: [[String]], footer: [String]) {
-        let header = ["night", "profile", "h", "Hz", "sens", "PPV", "F1", "onset err s", "PLMI truth", "PLMI found", "seconds", "samples/s"]
+        let bins = PeakDeviationBin.standard
+        let header =
+            ["night", "profile", "h", "Hz", "noise mg", "bits", "range g", "sens", "PPV", "F1", "onset err s", "PLMI truth", "PLMI found"]
+            + bins.map { "sens " + $0.label } + ["seconds", "samples/s"]
         let body = nights.map { n in
             [
-                n.night, n.profile, Self.fixed(n.hours, 1), Self.fixed(n.sampleRateHz, 0),
+                n.night, n.profile, Self.fixed(n.hours, 1), Self.fixed(n.sampleRateHz, 0), Self.fixed(n.noiseMg, 1),
+                "\(n.resolutionBits)", Self.fixed(n.rangeG, 0),
                 Self.fixed(n.sensitivity, 3), Self.fixed(n.positivePredictiveValue, 3), Self.fixed(n.f1, 3),
                 Self.fixed(n.onsetErrorMedianS, 2), Self.fixed(n.truthPLMIndex, 1), Self.fixed(n.foundPLMIndex, 1),
-                Self.fixed(n.seconds, 2), Self.grouped(n.samplesPerSecond),
-            ]
+            ] + Self.binCells(n.sensitivityByPeakDeviation, count: bins.count) + [Self.fixed(n.seconds, 2), Self.grouped(n.samplesPerSecond)]
         }
         let samples = nights.reduce(0) { $0 + $1.samples }
-        let footer = [
-            "all (pooled)", "", Self.fixed(nights.reduce(0) { $0 + $1.hours }, 1), "",
-            Self.fixed(pooled.sensitivity, 3), Self.fixed(pooled.positivePredictiveValue, 3), Self.fixed(pooled.f1, 3),
-            "", "", "", Self.fixed(totalSeconds, 2), Self.grouped(totalSeconds > 0 ? Double(samples) / totalSeconds : 0),
-        ]
+        let footer =
+            [
+                "all (pooled)", "", Self.fixed(nights.reduce(0) { $0 + $1.hours }, 1), "", "", "", "",
+                Self.fixed(pooled.sensitivity, 3), Self.fixed(pooled.positivePredictiveValue, 3), Self.fixed(pooled.f1, 3),
+                "", "", "",
+            ] + Self.binCells(pooledByPeakDeviation, count: bins.count)
+            + [Self.fixed(totalSeconds, 2), Self.grouped(totalSeconds > 0 ? Double(samples) / totalSeconds : 0)]
         return (header, body, footer)
+    }
+
+    /// `0.857 (14)`: sensitivity and reference count per bin; `-` for an empty or missing bin.
+    private static func binCells(_ bins: [PeakDeviationBin]?, count: Int) -> [String] {
+        guard let bins, bins.count == count else { return Array(repeating: "-", count: count) }
+        return bins.map { $0.referenceCount > 0 ? "\(fixed($0.sensitivity, 3)) (\($0.referenceCount))" : "-" }
     }
 
     /// An aligned table for the terminal (text columns left, numbers right), then the PLM index agreement.
