@@ -56,6 +56,34 @@ extension DetectionBenchmark.Result {
         text += "|" + header.indices.map { $0 < 2 ? "---|" : "---:|" }.joined() + "\n"
         for row in body + [footer] { text += "| " + row.joined(separator: " | ") + " |\n" }
         text += "\n" + agreementText() + "\n"
+        text += sensorCurveMarkdown()
+        return text
+    }
+
+    /// Sensitivity by peak deviation pooled over the nights of each simulated sensor (noise,
+    /// bits, range): the detection-limit curve by noise level and bit depth, as a second Markdown
+    /// table; empty when no night has peak deviations.
+    private func sensorCurveMarkdown() -> String {
+        struct Sensor: Hashable {
+            var noiseMg: Double, bits: Int, rangeG: Double
+        }
+        var groups: [Sensor: [DetectionBenchmark.NightResult]] = [:]
+        for n in nights where n.sensitivityByPeakDeviation != nil {
+            groups[Sensor(noiseMg: n.noiseMg, bits: n.resolutionBits, rangeG: n.rangeG), default: []].append(n)
+        }
+        guard !groups.isEmpty else { return "" }
+        let bins = PeakDeviationBin.standard
+        let sensors = groups.keys.sorted { ($0.bits, $0.rangeG, $0.noiseMg) < ($1.bits, $1.rangeG, $1.noiseMg) }
+        var text = "\nSensitivity by peak deviation per simulated sensor (pooled over its nights):\n\n"
+        text += "| noise mg | bits | range g | nights | " + bins.map { "sens " + $0.label }.joined(separator: " | ") + " |\n"
+        text += "|---:|---:|---:|---:|" + bins.map { _ in "---:|" }.joined() + "\n"
+        for sensor in sensors {
+            let members = groups[sensor] ?? []
+            let pooled = PeakDeviationBin.sum(members.compactMap(\.sensitivityByPeakDeviation))
+            let cells = [Self.fixed(sensor.noiseMg, 1), "\(sensor.bits)", Self.fixed(sensor.rangeG, 0), "\(members.count)"]
+                + Self.binCells(pooled, count: bins.count)
+            text += "| " + cells.joined(separator: " | ") + " |\n"
+        }
         return text
     }
 
