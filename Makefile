@@ -41,6 +41,13 @@ bench: build
 bench-full: build
 	PLM="$$($(SWIFT) build -c release --show-bin-path)/plm" bash scripts/bench-full-nights.sh $(OUT)/full-nights
 
+# Detection on twelve hard nights of 1.5-2 h (issue 11: small, slow and clustered movements, coarse
+# sensors, drift and slip; seeds 301-312), simulated into $(OUT)/hard-nights and benched into
+# $(OUT)/hard-nights/bench (release build).
+.PHONY: bench-hard
+bench-hard: build
+	PLM="$$($(SWIFT) build -c release --show-bin-path)/plm" bash scripts/bench-hard-nights.sh $(OUT)/hard-nights
+
 # Speed benchmarks of the readers, the DSP and the whole pipeline (ordo-one/benchmark).
 benchmarks: deps
 	cd Benchmarks && $(SWIFT) package --allow-writing-to-package-directory benchmark

@@ -4,7 +4,9 @@ extension EventSetReader {
     /// Parses a reference events CSV: a header row naming the columns `onset_s`, `offset_s` and
     /// `side` (any order, other columns ignored), then one row per leg movement; times in seconds
     /// since the recording start, side `L`/`R`/`left`/`right` (any case). `,` or `;` separated;
-    /// blank lines and lines starting with `#` are skipped.
+    /// blank lines and lines starting with `#` are skipped. An optional `peak_deviation_mg`
+    /// column gives each movement's peak deviation from rest in milli-g (empty: unknown). Every
+    /// row is a real movement whatever other columns (such as `kind`) say.
     /// - Throws: ``EvaluationError/badData(path:line:column:found:expected:)`` naming the line and
     ///   column of the first bad field.
     public static func parseReferenceCSV(_ bytes: [UInt8], path: String) throws(EvaluationError) -> EventSet {
@@ -38,7 +40,9 @@ extension EventSetReader {
                 path: path, line: header.number, column: nil, found: "header \"\(header.fields.joined(separator: ","))\"",
                 expected: "a header row naming onset_s, offset_s and side")
         }
+        let deviationColumn = names.firstIndex(of: "peak_deviation_mg")
         var movements: [LegMovement] = []
+        var deviations: [Double?] = []
         for row in lines.dropFirst() {
             func field(_ column: Int, _ what: String) throws(EvaluationError) -> String {
                 guard column < row.fields.count else {
@@ -63,8 +67,23 @@ extension EventSetReader {
                 throw .badData(path: path, line: row.number, column: sideColumn + 1, found: "\"\(sideText)\"", expected: "a side: L, R, left or right")
             }
             movements.append(LegMovement(side: side, onsetS: onset, offsetS: offset))
+            if let column = deviationColumn {
+                // A short row (the empty last field dropped) or an empty field: unknown.
+                let text = column < row.fields.count ? row.fields[column] : ""
+                if text.isEmpty {
+                    deviations.append(nil)
+                } else if let value = Double(text), value.isFinite, value >= 0 {
+                    deviations.append(value)
+                } else {
+                    throw .badData(
+                        path: path, line: row.number, column: column + 1, found: "\"\(text)\"",
+                        expected: "a peak deviation in milli-g (a non-negative number) or an empty field")
+                }
+            }
         }
-        return EventSet(source: path, movements: movements)
+        return EventSet(
+            source: path, movements: movements,
+            peakDeviationsMg: deviationColumn != nil && deviations.contains { $0 != nil } ? deviations : nil)
     }
 }
 

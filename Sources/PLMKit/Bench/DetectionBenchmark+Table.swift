@@ -2,22 +2,33 @@
 extension DetectionBenchmark.Result {
     /// Column headings and one row of cells per night, then the pooled row.
     private var rows: (header: [String], body: [[String]], footer: [String]) {
-        let header = ["night", "profile", "h", "Hz", "sens", "PPV", "F1", "onset err s", "PLMI truth", "PLMI found", "seconds", "samples/s"]
+        let bins = PeakDeviationBin.standard
+        let header =
+            ["night", "profile", "h", "Hz", "noise mg", "bits", "range g", "sens", "PPV", "F1", "onset err s", "PLMI truth", "PLMI found"]
+            + bins.map { "sens " + $0.label } + ["seconds", "samples/s"]
         let body = nights.map { n in
             [
-                n.night, n.profile, Self.fixed(n.hours, 1), Self.fixed(n.sampleRateHz, 0),
+                n.night, n.profile, Self.fixed(n.hours, 1), Self.fixed(n.sampleRateHz, 0), Self.fixed(n.noiseMg, 1),
+                "\(n.resolutionBits)", Self.fixed(n.rangeG, 0),
                 Self.fixed(n.sensitivity, 3), Self.fixed(n.positivePredictiveValue, 3), Self.fixed(n.f1, 3),
                 Self.fixed(n.onsetErrorMedianS, 2), Self.fixed(n.truthPLMIndex, 1), Self.fixed(n.foundPLMIndex, 1),
-                Self.fixed(n.seconds, 2), Self.grouped(n.samplesPerSecond),
-            ]
+            ] + Self.binCells(n.sensitivityByPeakDeviation, count: bins.count) + [Self.fixed(n.seconds, 2), Self.grouped(n.samplesPerSecond)]
         }
         let samples = nights.reduce(0) { $0 + $1.samples }
-        let footer = [
-            "all (pooled)", "", Self.fixed(nights.reduce(0) { $0 + $1.hours }, 1), "",
-            Self.fixed(pooled.sensitivity, 3), Self.fixed(pooled.positivePredictiveValue, 3), Self.fixed(pooled.f1, 3),
-            "", "", "", Self.fixed(totalSeconds, 2), Self.grouped(totalSeconds > 0 ? Double(samples) / totalSeconds : 0),
-        ]
+        let footer =
+            [
+                "all (pooled)", "", Self.fixed(nights.reduce(0) { $0 + $1.hours }, 1), "", "", "", "",
+                Self.fixed(pooled.sensitivity, 3), Self.fixed(pooled.positivePredictiveValue, 3), Self.fixed(pooled.f1, 3),
+                "", "", "",
+            ] + Self.binCells(pooledByPeakDeviation, count: bins.count)
+            + [Self.fixed(totalSeconds, 2), Self.grouped(totalSeconds > 0 ? Double(samples) / totalSeconds : 0)]
         return (header, body, footer)
+    }
+
+    /// `0.857 (14)`: sensitivity and reference count per bin; `-` for an empty or missing bin.
+    private static func binCells(_ bins: [PeakDeviationBin]?, count: Int) -> [String] {
+        guard let bins, bins.count == count else { return Array(repeating: "-", count: count) }
+        return bins.map { $0.referenceCount > 0 ? "\(fixed($0.sensitivity, 3)) (\($0.referenceCount))" : "-" }
     }
 
     /// An aligned table for the terminal (text columns left, numbers right), then the PLM index agreement.
@@ -45,6 +56,34 @@ extension DetectionBenchmark.Result {
         text += "|" + header.indices.map { $0 < 2 ? "---|" : "---:|" }.joined() + "\n"
         for row in body + [footer] { text += "| " + row.joined(separator: " | ") + " |\n" }
         text += "\n" + agreementText() + "\n"
+        text += sensorCurveMarkdown()
+        return text
+    }
+
+    /// Sensitivity by peak deviation pooled over the nights of each simulated sensor (noise,
+    /// bits, range): the detection-limit curve by noise level and bit depth, as a second Markdown
+    /// table; empty when no night has peak deviations.
+    private func sensorCurveMarkdown() -> String {
+        struct Sensor: Hashable {
+            var noiseMg: Double, bits: Int, rangeG: Double
+        }
+        var groups: [Sensor: [DetectionBenchmark.NightResult]] = [:]
+        for n in nights where n.sensitivityByPeakDeviation != nil {
+            groups[Sensor(noiseMg: n.noiseMg, bits: n.resolutionBits, rangeG: n.rangeG), default: []].append(n)
+        }
+        guard !groups.isEmpty else { return "" }
+        let bins = PeakDeviationBin.standard
+        let sensors = groups.keys.sorted { ($0.bits, $0.rangeG, $0.noiseMg) < ($1.bits, $1.rangeG, $1.noiseMg) }
+        var text = "\nSensitivity by peak deviation per simulated sensor (pooled over its nights):\n\n"
+        text += "| noise mg | bits | range g | nights | " + bins.map { "sens " + $0.label }.joined(separator: " | ") + " |\n"
+        text += "|---:|---:|---:|---:|" + bins.map { _ in "---:|" }.joined() + "\n"
+        for sensor in sensors {
+            let members = groups[sensor] ?? []
+            let pooled = PeakDeviationBin.sum(members.compactMap(\.sensitivityByPeakDeviation))
+            let cells = [Self.fixed(sensor.noiseMg, 1), "\(sensor.bits)", Self.fixed(sensor.rangeG, 0), "\(members.count)"]
+                + Self.binCells(pooled, count: bins.count)
+            text += "| " + cells.joined(separator: " | ") + " |\n"
+        }
         return text
     }
 
