@@ -163,57 +163,90 @@ enum AdjacentRestReference {
 
     /// `rests` without the held flexions (step 3 of the type's description).
     ///
-    /// A still run is a hold when its level is at least the onset level away from both
-    /// neighbouring rests, those two agree to within half that distance (the leg came back), and
-    /// it lies at least ``holdPeakFraction`` of the way out to the largest tilt of the movement
-    /// before it: a flexion is held at its extreme, while a movement that leaves a lasting change
-    /// of position (a partial return, 1-3 degrees after a 5-30 degree movement) rests well inside
-    /// its excursion. Holds up to ``DetectionSettings/maxHoldS`` are considered.
+    /// An *excursion* from a rest (the base) is a run of following rests at one held position (the
+    /// first one's, within a quarter of the excursion's distance from the base), at least the tilt
+    /// onset level away from the base, reached by a movement of at most ``maxInterruptionS`` and
+    /// never nearer than half the onset level to the base in between, that ends
+    /// with a return: a rest within half the excursion's smallest distance (and at least within
+    /// half the onset level) of the base. Its rests are holds when the excursion lasts at most
+    /// ``DetectionSettings/shortHoldS`` (a held flexion between a movement and the return, however
+    /// deep), or at most ``DetectionSettings/maxHoldS`` and lies at least ``holdPeakFraction`` of
+    /// the way out to the largest tilt of the movement that left the base: a flexion is held at
+    /// its extreme, while a movement that leaves a lasting change of position (a partial return,
+    /// 1-3 degrees after a 5-30 degree movement) rests well inside its excursion. A long movement
+    /// whose hold is broken into several still runs by slow wiggles is one excursion. Where the
+    /// signal leaves no rest before the first or after the last one (a valid run cut by a
+    /// defect, the recording's ends), `edgeDirection` (the rolling median direction) stands in.
     static func withoutHolds(
         _ rests: [Rest], gx: [Float], gy: [Float], gz: [Float], holdLevelDegrees: Double, maxHoldBins: Int,
         shortHoldBins: Int, interruptionBins: Int, edgeDirection: (Int) -> (Double, Double, Double)
     ) -> [Rest] {
+        guard !rests.isEmpty else { return rests }
         let level = holdLevelDegrees * Double.pi / 180
-        // Groups of consecutive rests at one level (within half the onset level, at most
-        // `interruptionBins` of movement apart): a held flexion interrupted by a twitch is one hold.
-        var groups: [Range<Int>] = []
-        for j in rests.indices {
-            if let last = groups.last, rests[j].bins.lowerBound - rests[j - 1].bins.upperBound <= interruptionBins,
-                angle(rests[j - 1].endLevel, rests[j].startLevel) < level / 2
-            {
-                groups[groups.count - 1] = last.lowerBound..<(j + 1)
-            } else {
-                groups.append(j..<(j + 1))
-            }
-        }
-        var kept: [Rest] = []
-        var previousEnd: Rest?
-        for g in groups.indices {
-            let first = rests[groups[g].lowerBound], last = rests[groups[g].upperBound - 1]
-            let span = last.bins.upperBound - first.bins.lowerBound
-            let mid = first.level(atBin: (first.bins.lowerBound + first.bins.upperBound) / 2)
-            // Where the signal (a valid run cut by a defect, or the recording's start) leaves no
-            // rest on one side, the rolling median direction stands in for it.
-            let before = previousEnd?.endLevel ?? edgeDirection(first.bins.lowerBound)
-            let after = g + 1 < groups.count ? rests[groups[g + 1].lowerBound].startLevel : edgeDirection(last.bins.upperBound - 1)
-            let away = min(angle(mid, before), angle(last.endLevel, after))
-            var isHold = span <= maxHoldBins && away >= level && angle(before, after) <= 0.5 * away
-            // A still run of a few seconds between a movement and the return to the same rest is
-            // a hold whatever its depth (the rests between the LMs of a train last 4-15 s); a
-            // longer one must also lie near the movement's extreme.
-            if isHold && span > shortHoldBins {
-                var peak = 0.0
-                for k in (previousEnd?.bins.upperBound ?? 0)..<first.bins.lowerBound {
-                    peak = max(peak, angle((Double(gx[k]), Double(gy[k]), Double(gz[k])), before))
+        var isHold = [Bool](repeating: false, count: rests.count)
+        var i = -1  // the base rest; -1 stands for the signal's start
+        while i < rests.count - 1 {
+            let base = i >= 0 ? rests[i].endLevel : edgeDirection(rests[0].bins.lowerBound)
+            let baseEnd = i >= 0 ? rests[i].bins.upperBound : 0
+            var j = i + 1, minAway = Double.infinity, returned = false
+            while true {
+                let previousEnd = j == i + 1 ? baseEnd : rests[j - 1].bins.upperBound
+                let returnLevel = max(level / 2, 0.5 * minAway)
+                if j == rests.count {
+                    // The signal ends during the excursion: its edge direction closes it.
+                    returned = j > i + 1 && angle(edgeDirection(previousEnd), base) <= returnLevel
+                    break
                 }
-                isHold = away >= holdPeakFraction * peak
+                let r = rests[j]
+                // The fall back to the base (at most an LM long) ends the excursion.
+                if j > i + 1 && angle(r.startLevel, base) <= returnLevel {
+                    returned = r.bins.lowerBound - previousEnd <= interruptionBins
+                    break
+                }
+                if j == i + 1 {
+                    // The movement that leaves the base (an LM's rise) is at most an LM long.
+                    guard r.bins.lowerBound - previousEnd <= interruptionBins else { break }
+                } else {
+                    // Inside the excursion the leg may stir (a long movement's slow wiggles) but
+                    // not come back to the base on the way.
+                    var nearest = Double.infinity
+                    for k in previousEnd..<r.bins.lowerBound {
+                        nearest = min(nearest, angle((Double(gx[k]), Double(gy[k]), Double(gz[k])), base))
+                    }
+                    guard nearest >= level / 2 else { break }
+                }
+                let away = min(angle(r.startLevel, base), angle(r.endLevel, base))
+                guard away >= level, r.bins.upperBound - rests[i + 1].bins.lowerBound <= maxHoldBins else { break }
+                // One held position: a later still run of the excursion lies where the first did
+                // (a train of LMs that each leave the leg somewhere else is not one hold).
+                if j > i + 1 {
+                    let held = rests[i + 1].endLevel
+                    guard angle(r.startLevel, held) <= max(level / 2, 0.25 * minAway) else { break }
+                }
+                minAway = min(minAway, away)
+                j += 1
             }
-            if !isHold {
-                kept.append(contentsOf: rests[groups[g]])
-                previousEnd = last
+            guard returned else {
+                i += 1
+                continue
+            }
+            let first = i + 1, last = j - 1
+            var hold = true
+            if rests[last].bins.upperBound - rests[first].bins.lowerBound > shortHoldBins {
+                var peak = 0.0
+                for k in baseEnd..<rests[first].bins.lowerBound {
+                    peak = max(peak, angle((Double(gx[k]), Double(gy[k]), Double(gz[k])), base))
+                }
+                hold = minAway >= holdPeakFraction * peak
+            }
+            if hold {
+                for k in first...last { isHold[k] = true }
+                i = j  // the rest the leg returned to is the next base
+            } else {
+                i += 1
             }
         }
-        return kept
+        return rests.indices.filter { !isHold[$0] }.map { rests[$0] }
     }
 
     /// Movement between two rests at one level shorter than this belongs to one position (a twitch

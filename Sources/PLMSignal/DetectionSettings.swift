@@ -134,6 +134,15 @@ public struct DetectionSettings: Sendable, Hashable, Codable {
     /// noise RMS, so 4 puts the onset near 5 RMS: above the noise peaks of a 10 mg sensor sampled
     /// at 50 Hz, where the fixed 20 mg let noise through; quiet sensors keep the fixed levels.
     public var restingNoiseFactor = 4.0
+    /// The dynamic onset level is at least this many times the magnitude's noise expected from the
+    /// leg's measured noise and resolution (``SensorNoise``: its effective noise through the
+    /// dynamic low-pass), and the offset level scales with it (0 to switch off). The resting
+    /// level above does this for Gaussian noise, but not for a coarse converter: an 8-bit +-4 g
+    /// sensor's magnitude flicks by whole 31 mg steps now and then while its resting level stays
+    /// low, and the fixed 20 mg let hundreds of such flicks through as movements. A rectified
+    /// normal variable exceeds 4 RMS once in 16,000 samples, and never for the 0.5 s a movement
+    /// needs above three quarters of that.
+    public var dynamicSeriesNoiseFactor = 4.0
     /// Offset level of the dynamic channel, g above resting. The EMG rule's 2 uV against 8 uV onset
     /// is a quarter, PAM-RL's a half; three quarters measured best here, because the low offset
     /// levels lengthened movements by the filters' tails.
@@ -277,6 +286,7 @@ public struct DetectionSettings: Sendable, Hashable, Codable {
         nonNegative(&s.onsetThresholdG, d.onsetThresholdG)
         nonNegative(&s.offsetThresholdG, d.offsetThresholdG)
         nonNegative(&s.restingNoiseFactor, d.restingNoiseFactor)
+        nonNegative(&s.dynamicSeriesNoiseFactor, d.dynamicSeriesNoiseFactor)
         nonNegative(&s.onsetTiltDegrees, d.onsetTiltDegrees)
         nonNegative(&s.offsetTiltDegrees, d.offsetTiltDegrees)
         nonNegative(&s.tiltRestingNoiseFactor, d.tiltRestingNoiseFactor)
@@ -332,6 +342,7 @@ public struct DetectionSettings: Sendable, Hashable, Codable {
             ("restingQuantile", restingQuantile, ""),
             ("onsetThresholdG", onsetThresholdG, "g"),
             ("restingNoiseFactor", restingNoiseFactor, ""),
+            ("dynamicSeriesNoiseFactor", dynamicSeriesNoiseFactor, ""),
             ("offsetThresholdG", offsetThresholdG, "g"),
             ("onsetTiltDegrees", onsetTiltDegrees, "deg"),
             ("offsetTiltDegrees", offsetTiltDegrees, "deg"),

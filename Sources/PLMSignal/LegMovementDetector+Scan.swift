@@ -35,9 +35,11 @@ extension LegMovementDetector {
     func scan(
         _ signal: MovementSignal, signalStart: Int, core: Range<Int>, state: inout SegmentScan,
         recording: AccelerationRecording, traceDynamic: inout [Float], traceTilt: inout [Float],
-        tiltNoisePerRestingG: Double, tiltNoiseLevelDegrees: Double = 0
+        tiltNoisePerRestingG: Double, tiltNoiseLevelDegrees: Double = 0, dynamicNoiseLevelG: Double = 0
     ) {
-        let onsetG = settings.onsetThresholdG, offsetG = settings.offsetThresholdG
+        // The dynamic floor rises to the level set by the leg's measured noise and resolution.
+        let onsetG = max(settings.onsetThresholdG, dynamicNoiseLevelG)
+        let offsetG = onsetG * (settings.onsetThresholdG > 0 ? settings.offsetThresholdG / settings.onsetThresholdG : 1)
         let noiseFactor = settings.restingNoiseFactor
         let offsetRatio = onsetG > 0 ? offsetG / onsetG : 1
         // The tilt floor rises to the level set by the leg's measured noise and resolution.

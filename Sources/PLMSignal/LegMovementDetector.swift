@@ -48,6 +48,7 @@ public struct LegMovementDetector: Sendable {
                 case "maxDominantFrequencyHz": s.maxDominantFrequencyHz = v
                 case "shortHoldS": s.shortHoldS = v
                 case "spikeNoiseExcess": s.spikeNoiseExcess = v
+                case "dynamicSeriesNoiseFactor": s.dynamicSeriesNoiseFactor = v
                 case "minTiltLowPassHz": s.minTiltLowPassHz = v
                 default: break
                 }
@@ -103,8 +104,11 @@ public struct LegMovementDetector: Sendable {
             band: .lowPass(cutoffHz: tiltCornerHz), order: settings.tiltLowPassOrder, sampleRateHz: tiltRate)
         let tiltFilter = settings.tiltLowPassHz <= 0 ? nil : ZeroPhaseFilter(response: tiltResponse)
         let tiltSeriesNoiseG = Self.seriesNoiseG(
-            sensorNoise, tiltBinSamples: tiltBinSamples, tiltFilterResponse: tiltFilter == nil ? nil : tiltResponse)
+            sensorNoise, binSamples: tiltBinSamples, lowPass: tiltFilter == nil ? nil : tiltResponse)
         let tiltNoiseLevelDegrees = settings.tiltSeriesNoiseFactor * tiltSeriesNoiseG * 180 / Double.pi
+        // The magnitude's noise is the sensor's along gravity through the dynamic low-pass.
+        let dynamicNoiseLevelG = settings.dynamicSeriesNoiseFactor
+            * Self.seriesNoiseG(sensorNoise, binSamples: 1, lowPass: dynamicBand)
         // The tilt's noise against the dynamic channel's: both are the sensor noise through a
         // low-pass (averaging in tilt bins and the lower bin rate cancel), so their RMS go as the
         // square roots of the two corners (8 against 20 Hz at 50 Hz and above, 8 against 12 Hz
@@ -139,7 +143,7 @@ public struct LegMovementDetector: Sendable {
                     scan(
                         signal, signalStart: built.lowerBound, core: core, state: &state, recording: recording,
                         traceDynamic: &traceDynamic, traceTilt: &traceTilt, tiltNoisePerRestingG: tiltNoisePerRestingG,
-                        tiltNoiseLevelDegrees: tiltNoiseLevelDegrees)
+                        tiltNoiseLevelDegrees: tiltNoiseLevelDegrees, dynamicNoiseLevelG: dynamicNoiseLevelG)
                 }
                 finishScan(&state, into: &candidates)
             }
@@ -209,7 +213,7 @@ public struct LegMovementDetector: Sendable {
         let response = ButterworthResponse(
             band: .lowPass(cutoffHz: maxCorner), order: settings.tiltLowPassOrder, sampleRateHz: tiltRateHz)
         let level = settings.tiltSeriesNoiseFactor
-            * Self.seriesNoiseG(noise, tiltBinSamples: tiltBinSamples, tiltFilterResponse: response) * 180 / Double.pi
+            * Self.seriesNoiseG(noise, binSamples: tiltBinSamples, lowPass: response) * 180 / Double.pi
         guard level > settings.onsetTiltDegrees, settings.onsetTiltDegrees > 0 else { return maxCorner }
         let ratio = settings.onsetTiltDegrees / level
         return min(maxCorner, max(min(settings.minTiltLowPassHz, maxCorner), maxCorner * ratio * ratio))
@@ -219,10 +223,10 @@ public struct LegMovementDetector: Sendable {
     /// over a tilt bin and passed through the tilt low-pass, whose zero-phase power response is
     /// `|H(f)|^4` (white noise keeps the band-average of that share of its power).
     static func seriesNoiseG(
-        _ noise: SensorNoise, tiltBinSamples: Int, tiltFilterResponse: ButterworthResponse?
+        _ noise: SensorNoise, binSamples: Int, lowPass: ButterworthResponse?
     ) -> Double {
         var powerGain = 1.0
-        if let response = tiltFilterResponse {
+        if let response = lowPass {
             let nyquist = response.sampleRateHz / 2
             let steps = 2000
             var sum = 0.0
@@ -232,7 +236,7 @@ public struct LegMovementDetector: Sendable {
             }
             powerGain = sum / Double(steps)
         }
-        return noise.effectiveNoiseRMSG / Double(max(1, tiltBinSamples)).squareRoot() * powerGain.squareRoot()
+        return noise.effectiveNoiseRMSG / Double(max(1, binSamples)).squareRoot() * powerGain.squareRoot()
     }
 
     /// A candidate of at most this many samples after edge refinement is a spike, not a movement.

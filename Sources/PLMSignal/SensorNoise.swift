@@ -30,11 +30,13 @@ public struct SensorNoise: Sendable, Hashable, Codable {
     /// over the recording, so a week costs what a night does).
     ///
     /// Noise: for white noise of RMS s, the second difference `x[i+1] - 2 x[i] + x[i-1]` has RMS
-    /// `s sqrt(6)`, and the median of its absolute value is 0.6745 of that (Gaussian); a smooth
-    /// movement of a few hertz adds almost nothing to it at 20 Hz and above. The three axes are
-    /// pooled. Quantization: the smallest positive difference between neighbouring values of an
+    /// `s sqrt(6)`; a smooth movement of a few hertz adds little to it at 20 Hz and above, and the
+    /// largest 5 % (knocks, fast movements) are left out (``trimmedRMS``). The three axes are
+    /// pooled. A median would be more robust, but reads 0 on a coarse converter whose samples
+    /// mostly repeat (8-bit over +-4 g with 8 mg of noise) and 1.5 times too much where they flick
+    /// between two steps; the mean square counts the rounding noise as it is. Quantization: the smallest positive difference between neighbouring values of an
     /// axis, kept when at least 90 % of the non-zero differences are whole multiples of it (within
-    /// 2 %): the values then lie on a grid.
+    /// a tenth of a step): the values then lie on a grid.
     public static func measure(_ recording: AccelerationRecording, validRanges: [Range<Int>]) -> SensorNoise {
         var secondDifferences: [Float] = []
         var differences: [Float] = []
@@ -57,9 +59,8 @@ public struct SensorNoise: Sendable, Hashable, Codable {
                 }
             }
         }
-        let medianSecond = Double(median(&secondDifferences))
-        let noise = medianSecond / 0.674_49 / 6.0.squareRoot()
-        return SensorNoise(noiseRMSG: noise, quantizationStepG: quantizationStep(&differences))
+        return SensorNoise(
+            noiseRMSG: trimmedRMS(&secondDifferences) / 6.0.squareRoot(), quantizationStepG: quantizationStep(&differences))
     }
 
     /// At most this many samples per axis enter the measurement.
@@ -72,14 +73,39 @@ public struct SensorNoise: Sendable, Hashable, Codable {
         // differences may be smaller when a file mixes decimals).
         let k = differences.count / 1000
         differences.withUnsafeMutableBufferPointer { select(kth: k, in: $0) }
-        let step = Double(differences[k])
-        guard step > 0 else { return 0 }
+        let smallest = differences[k]
+        guard smallest > 0 else { return 0 }
+        // The step is the mean of the differences in the smallest cluster (within 1.5 times the
+        // smallest): a file with fewer decimals than the step needs rounds it (31.25 mg written
+        // as 0.031 or 0.032 g), and the mean recovers it.
+        var clusterSum = 0.0, clusterCount = 0
+        for d in differences where d <= 1.5 * smallest {
+            clusterSum += Double(d)
+            clusterCount += 1
+        }
+        let step = clusterSum / Double(max(1, clusterCount))
         var onGrid = 0
         for d in differences {
             let multiple = Double(d) / step
-            if abs(multiple - multiple.rounded()) <= 0.02 * max(1, multiple.rounded()) { onGrid += 1 }
+            if abs(multiple - multiple.rounded()) <= 0.1 { onGrid += 1 }
         }
         return Double(onGrid) >= 0.9 * Double(differences.count) ? step : 0
+    }
+
+    /// The RMS of a zero-mean normal variable estimated from the 95 % of `values` (absolute
+    /// values, reordered) nearest zero: the mean square below the 95 % quantile of |x| is 0.7589
+    /// of the variance (`1 - 2 z phi(z) / 0.95` with z = 1.96), and is divided by that.
+    static func trimmedRMS(_ values: inout [Float]) -> Double {
+        guard !values.isEmpty else { return 0 }
+        let k = min(values.count - 1, values.count * 95 / 100)
+        values.withUnsafeMutableBufferPointer { select(kth: k, in: $0) }
+        let limit = values[k]
+        var sum = 0.0, count = 0
+        for v in values where v <= limit {
+            sum += Double(v) * Double(v)
+            count += 1
+        }
+        return count > 0 ? (sum / Double(count) / 0.758_9).squareRoot() : 0
     }
 
     /// The median of `values` (reordered), 0 when empty.
