@@ -182,6 +182,11 @@ public struct DetectionSettings: Sendable, Hashable, Codable {
     /// spread the rise a little early, and the median onset error on the simulator is 0-3 ms
     /// without it.
     public var maxOnsetBacktrackS = 0.0
+    /// The onset moves back and the offset forward along the tilt to the feet of the movement's
+    /// ramps, by at most this much each, s (0 to switch off; see
+    /// `LegMovementDetector.extendedToRampFeet`). LM ramps last 0.2-2 s; the levels cut a small
+    /// LM's ramps about halfway.
+    public var maxEdgeExtensionS = 0.5
 
     /// Candidates shorter than this have their edges re-measured on the raw acceleration when
     /// they are strong (see ``edgeRefinementPeakFactor``), s. The filters' spread is what can lift
@@ -292,6 +297,7 @@ public struct DetectionSettings: Sendable, Hashable, Codable {
         nonNegative(&s.tiltRestingNoiseFactor, d.tiltRestingNoiseFactor)
         positive(&s.offsetQuietDurationS, d.offsetQuietDurationS)
         nonNegative(&s.maxOnsetBacktrackS, d.maxOnsetBacktrackS)
+        nonNegative(&s.maxEdgeExtensionS, d.maxEdgeExtensionS)
         nonNegative(&s.edgeRefinementMaxDurationS, d.edgeRefinementMaxDurationS)
         nonNegative(&s.edgeRefinementPeakFactor, d.edgeRefinementPeakFactor)
         nonNegative(&s.maxHoldGapS, d.maxHoldGapS)
@@ -349,6 +355,7 @@ public struct DetectionSettings: Sendable, Hashable, Codable {
             ("tiltRestingNoiseFactor", tiltRestingNoiseFactor, ""),
             ("offsetQuietDurationS", offsetQuietDurationS, "s"),
             ("maxOnsetBacktrackS", maxOnsetBacktrackS, "s"),
+            ("maxEdgeExtensionS", maxEdgeExtensionS, "s"),
             ("edgeRefinementMaxDurationS", edgeRefinementMaxDurationS, "s"),
             ("edgeRefinementPeakFactor", edgeRefinementPeakFactor, ""),
             ("maxHoldGapS", maxHoldGapS, "s"),

@@ -23,39 +23,7 @@ public struct LegMovementDetector: Sendable {
     /// - Parameter settings: the settings; a value outside its meaningful range (a negative or
     ///   zero width, a NaN, a quantile outside [0, 1]) is replaced by its default.
     public init(settings: DetectionSettings = .default) {
-        var s = settings
-        // DEVONLY-BEGIN
-        if let spec = ProcessInfo.processInfo.environment["PLM_DEV_DETECTION"] {
-            for pair in spec.split(separator: ",") {
-                let kv = pair.split(separator: "=")
-                guard kv.count == 2, let v = Double(kv[1]) else { continue }
-                switch kv[0] {
-                case "tiltLowPassHz": s.tiltLowPassHz = v
-                case "tiltSeriesNoiseFactor": s.tiltSeriesNoiseFactor = v
-                case "stillnessNoiseFactor": s.stillnessNoiseFactor = v
-                case "minRestS": s.minRestS = v
-                case "maxHoldS": s.maxHoldS = v
-                case "tiltAdjacentRest": s.tiltAdjacentRest = v != 0
-                case "tiltRestingNoiseFactor": s.tiltRestingNoiseFactor = v
-                case "onsetTiltDegrees": s.onsetTiltDegrees = v
-                case "offsetTiltDegrees": s.offsetTiltDegrees = v
-                case "restingNoiseFactor": s.restingNoiseFactor = v
-                case "onsetThresholdG": s.onsetThresholdG = v
-                case "offsetThresholdG": s.offsetThresholdG = v
-                case "maxHoldGapS": s.maxHoldGapS = v
-                case "stillnessLagS": s.stillnessLagS = v
-                case "minPeakToFloorRatio": s.minPeakToFloorRatio = v
-                case "maxDominantFrequencyHz": s.maxDominantFrequencyHz = v
-                case "shortHoldS": s.shortHoldS = v
-                case "spikeNoiseExcess": s.spikeNoiseExcess = v
-                case "dynamicSeriesNoiseFactor": s.dynamicSeriesNoiseFactor = v
-                case "minTiltLowPassHz": s.minTiltLowPassHz = v
-                default: break
-                }
-            }
-        }
-        // DEVONLY-END
-        self.settings = s.sanitized()
+        self.settings = settings.sanitized()
     }
 
     /// Detects the movements of `recording`, the sensor on leg `side`.
@@ -245,6 +213,8 @@ public struct LegMovementDetector: Sendable {
     /// A movement found in one segment, in absolute sample indices.
     struct Candidate {
         var samples: Range<Int>
+        /// The samples between the level crossings, before the edges moved to the ramps' feet.
+        var crossing: Range<Int>
         var segmentIndex: Int
         /// The valid run the candidate was found in.
         var segmentRange: Range<Int>
