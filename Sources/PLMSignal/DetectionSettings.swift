@@ -187,6 +187,16 @@ public struct DetectionSettings: Sendable, Hashable, Codable {
     /// `LegMovementDetector.extendedToRampFeet`). LM ramps last 0.2-2 s; the levels cut a small
     /// LM's ramps about halfway.
     public var maxEdgeExtensionS = 0.5
+    /// ... walking while the tilt is above this many times the tilt's noise RMS (measured per
+    /// leg), and on while it keeps falling. The angle of two axes of noise is below 2 RMS 86 % of
+    /// the time: above the level the walk is on the movement's ramp, and below it a falling walk
+    /// soon meets a rising bin (on a quiet sensor it can go on for a tenth of a second or two
+    /// into the quiet before the movement: onsets on simulated nights are 0.02-0.1 s early).
+    public var footNoiseFactor = 2.0
+    /// ... and at least this, degrees: on a quiet sensor the noise level is a few hundredths of a
+    /// degree, and slow settling of a rest after a lasting change of position walked onsets up
+    /// to 0.4 s early.
+    public var minFootDegrees = 0.25
 
     /// Candidates shorter than this have their edges re-measured on the raw acceleration when
     /// they are strong (see ``edgeRefinementPeakFactor``), s. The filters' spread is what can lift
@@ -298,6 +308,8 @@ public struct DetectionSettings: Sendable, Hashable, Codable {
         positive(&s.offsetQuietDurationS, d.offsetQuietDurationS)
         nonNegative(&s.maxOnsetBacktrackS, d.maxOnsetBacktrackS)
         nonNegative(&s.maxEdgeExtensionS, d.maxEdgeExtensionS)
+        nonNegative(&s.footNoiseFactor, d.footNoiseFactor)
+        nonNegative(&s.minFootDegrees, d.minFootDegrees)
         nonNegative(&s.edgeRefinementMaxDurationS, d.edgeRefinementMaxDurationS)
         nonNegative(&s.edgeRefinementPeakFactor, d.edgeRefinementPeakFactor)
         nonNegative(&s.maxHoldGapS, d.maxHoldGapS)
@@ -356,6 +368,8 @@ public struct DetectionSettings: Sendable, Hashable, Codable {
             ("offsetQuietDurationS", offsetQuietDurationS, "s"),
             ("maxOnsetBacktrackS", maxOnsetBacktrackS, "s"),
             ("maxEdgeExtensionS", maxEdgeExtensionS, "s"),
+            ("footNoiseFactor", footNoiseFactor, ""),
+            ("minFootDegrees", minFootDegrees, "deg"),
             ("edgeRefinementMaxDurationS", edgeRefinementMaxDurationS, "s"),
             ("edgeRefinementPeakFactor", edgeRefinementPeakFactor, ""),
             ("maxHoldGapS", maxHoldGapS, "s"),

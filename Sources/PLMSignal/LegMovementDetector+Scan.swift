@@ -38,7 +38,8 @@ extension LegMovementDetector {
     func scan(
         _ signal: MovementSignal, signalStart: Int, core: Range<Int>, state: inout SegmentScan,
         recording: AccelerationRecording, traceDynamic: inout [Float], traceTilt: inout [Float],
-        tiltNoisePerRestingG: Double, tiltNoiseLevelDegrees: Double = 0, dynamicNoiseLevelG: Double = 0
+        tiltNoisePerRestingG: Double, tiltNoiseLevelDegrees: Double = 0, dynamicNoiseLevelG: Double = 0,
+        tiltSeriesNoiseDegrees: Double = 0
     ) {
         // The dynamic floor rises to the level set by the leg's measured noise and resolution.
         let onsetG = max(settings.onsetThresholdG, dynamicNoiseLevelG)
@@ -105,7 +106,8 @@ extension LegMovementDetector {
                             var burst = crossing
                             burst.samples = extendedToRampFeet(
                                 crossing.samples, tilts: tilts, binOffset: segmentStart - signalStart,
-                                tiltBinSamples: tiltBinSamples, notBefore: previousEnd, rateHz: recording.sampleRateHz)
+                                tiltBinSamples: tiltBinSamples, notBefore: previousEnd, rateHz: recording.sampleRateHz,
+                                footLevelDegrees: Float(max(settings.footNoiseFactor * tiltSeriesNoiseDegrees, settings.minFootDegrees)))
                             state.bursts.append((burst, crossing.samples, state.peakDynamic, state.peakTilt))
                         }
                         if state.detector.isActive {
@@ -130,8 +132,8 @@ extension LegMovementDetector {
     }
 
     /// `samples` (relative to the valid run) with the onset moved back and the offset forward
-    /// along the tilt to the feet of the movement's ramps: while the tilt keeps falling away from
-    /// the movement, by at most ``DetectionSettings/maxEdgeExtensionS`` each, never before
+    /// along the tilt to the feet of the movement's ramps: while the tilt is above the noise
+    /// (`footLevelDegrees`), and on while it keeps falling, by at most ``DetectionSettings/maxEdgeExtensionS`` each, never before
     /// `notBefore` (the previous movement's end) nor outside the built signal.
     ///
     /// The onset and offset levels cut a movement's smooth ramps where they cross them: a 1.5-s
@@ -142,7 +144,7 @@ extension LegMovementDetector {
     /// `binOffset` is the run's first sample in the signal's samples.
     func extendedToRampFeet(
         _ samples: Range<Int>, tilts: UnsafeBufferPointer<Float>, binOffset: Int, tiltBinSamples: Int,
-        notBefore: Int, rateHz: Double
+        notBefore: Int, rateHz: Double, footLevelDegrees: Float
     ) -> Range<Int> {
         let maxBins = Int((settings.maxEdgeExtensionS * rateHz / Double(tiltBinSamples)).rounded())
         // A crossing shorter than half the minimum LM is a twitch or a noise peak, whose feet are
@@ -154,14 +156,14 @@ extension LegMovementDetector {
         if onsetSignalSample >= 0 {
             var b = onsetSignalSample / tiltBinSamples
             let limit = max(0, b - maxBins, (notBefore + binOffset + tiltBinSamples - 1) / tiltBinSamples)
-            while b > limit && b < tilts.count && tilts[b - 1] < tilts[b] { b -= 1 }
+            while b > limit && b < tilts.count && (tilts[b - 1] > footLevelDegrees || tilts[b - 1] < tilts[b]) { b -= 1 }
             lower = min(lower, b * tiltBinSamples - binOffset)
         }
         let offsetSignalSample = samples.upperBound + binOffset
         if offsetSignalSample >= 0 {
             var b = offsetSignalSample / tiltBinSamples
             let limit = min(tilts.count - 1, b + maxBins)
-            while b < limit && tilts[b + 1] < tilts[b] { b += 1 }
+            while b < limit && (tilts[b + 1] > footLevelDegrees || tilts[b + 1] < tilts[b]) { b += 1 }
             upper = max(upper, b * tiltBinSamples - binOffset)
         }
         return max(lower, notBefore)..<upper

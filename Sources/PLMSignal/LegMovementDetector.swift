@@ -111,7 +111,8 @@ public struct LegMovementDetector: Sendable {
                     scan(
                         signal, signalStart: built.lowerBound, core: core, state: &state, recording: recording,
                         traceDynamic: &traceDynamic, traceTilt: &traceTilt, tiltNoisePerRestingG: tiltNoisePerRestingG,
-                        tiltNoiseLevelDegrees: tiltNoiseLevelDegrees, dynamicNoiseLevelG: dynamicNoiseLevelG)
+                        tiltNoiseLevelDegrees: tiltNoiseLevelDegrees, dynamicNoiseLevelG: dynamicNoiseLevelG,
+                        tiltSeriesNoiseDegrees: tiltSeriesNoiseG * 180 / Double.pi)
                 }
                 finishScan(&state, into: &candidates)
             }
