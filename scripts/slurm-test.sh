@@ -6,13 +6,15 @@
 # `plm batch --slurm` writes for the bundled SampleData nights, waits for it, collects, checks that
 # the database equals a local `plm batch` run of the same manifest, and stops the daemons it started.
 #
-# Usage: PLM=/path/to/plm bash scripts/slurm-test.sh [WORK_DIR]   (default WORK_DIR: out/slurm-test)
+# Usage: PLM=/path/to/plm [NIGHTS=DIR] [ARRAY_SIZE=N] bash scripts/slurm-test.sh [WORK_DIR]
+#        (defaults: NIGHTS=SampleData, pairs DIR/*/{left,right}.csv.gz; ARRAY_SIZE=3; WORK_DIR=out/slurm-test)
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 PLM="${PLM:-$ROOT/.build/release/plm}"
 WORK="$(mkdir -p "${1:-$ROOT/out/slurm-test}" && cd "${1:-$ROOT/out/slurm-test}" && pwd)"
 ARRAY_SIZE="${ARRAY_SIZE:-3}"
+NIGHTS="${NIGHTS:-$ROOT/SampleData}"
 [ -x "$PLM" ] || { echo "slurm-test: no plm executable at $PLM (run: swift build -c release --product plm)" >&2; exit 66; }
 [ "$(id -u)" = 0 ] || { echo "slurm-test: run as root (it installs packages and starts slurmd)" >&2; exit 77; }
 
@@ -84,8 +86,11 @@ done
 [ "$state" = idle ] || { echo "slurm-test: the node did not come up (sinfo: '$state'); see $WORK/slurm-state/*.log" >&2; exit 69; }
 echo "slurm-test: one-node Slurm up ($HOST, $(nproc) CPUs)"
 
-# 4. The job array over the sample nights.
-"$PLM" batch "$ROOT/SampleData" --pattern '*/{leg}.csv.gz' --out "$WORK/cluster" --slurm --array-size "$ARRAY_SIZE"
+# 4. The job array over the nights. Folders named *-mg hold milli-g files (SampleData/README.md):
+#    the manifest says so in its units column, and the array tasks read the edited manifest.
+"$PLM" batch "$NIGHTS" --pattern '*/{leg}.csv.gz' --out "$WORK/cluster" --slurm --array-size "$ARRAY_SIZE"
+awk -F, 'BEGIN { OFS = "," } NR > 1 && $1 ~ /-mg$/ { $9 = "mg" } { print }' "$WORK/cluster/manifest.csv" > "$WORK/manifest.tmp"
+mv "$WORK/manifest.tmp" "$WORK/cluster/manifest.csv"
 RECORDINGS="$(($(wc -l < "$WORK/cluster/manifest.csv") - 1))"
 t0="$(date +%s.%N)"
 JOB="$(sbatch --parsable "$WORK/cluster/slurm/batch.sbatch")"

@@ -11,33 +11,35 @@ public struct SHA256: Sendable {
     ]
     private var pending: [UInt8] = []
     private var totalBytes: UInt64 = 0
+    /// The message schedule, kept to avoid an allocation per block.
+    private var schedule = [UInt32](repeating: 0, count: 64)
 
     public init() { pending.reserveCapacity(64) }
 
     /// Feeds more bytes.
-    public mutating func update<Bytes: Collection>(_ bytes: Bytes) where Bytes.Element == UInt8 {
+    public mutating func update(raw bytes: UnsafeRawBufferPointer) {
+        guard let base = bytes.baseAddress, bytes.count > 0 else { return }
         totalBytes &+= UInt64(bytes.count)
-        var schedule = [UInt32](repeating: 0, count: 64)
-        var index = bytes.startIndex
+        var offset = 0
         if !pending.isEmpty {
-            while pending.count < 64, index != bytes.endIndex {
-                pending.append(bytes[index])
-                index = bytes.index(after: index)
-            }
+            offset = min(64 - pending.count, bytes.count)
+            pending.append(contentsOf: bytes[0..<offset])
             guard pending.count == 64 else { return }
-            compress(pending[...], schedule: &schedule)
+            let block = pending
+            block.withUnsafeBytes { if let p = $0.baseAddress { compress(p) } }
             pending.removeAll(keepingCapacity: true)
         }
-        var block: [UInt8] = []
-        block.reserveCapacity(64)
-        while index != bytes.endIndex {
-            block.removeAll(keepingCapacity: true)
-            while block.count < 64, index != bytes.endIndex {
-                block.append(bytes[index])
-                index = bytes.index(after: index)
-            }
-            if block.count == 64 { compress(block[...], schedule: &schedule) } else { pending = block }
+        while bytes.count - offset >= 64 {
+            compress(base + offset)
+            offset += 64
         }
+        if offset < bytes.count { pending.append(contentsOf: bytes[offset...]) }
+    }
+
+    /// Feeds more bytes.
+    public mutating func update<Bytes: Collection>(_ bytes: Bytes) where Bytes.Element == UInt8 {
+        let array = Array(bytes)
+        array.withUnsafeBytes { update(raw: $0) }
     }
 
     /// The digest as 64 lowercase hex digits; the hasher is consumed.
@@ -47,8 +49,10 @@ public struct SHA256: Sendable {
         tail.append(0x80)
         while tail.count % 64 != 56 { tail.append(0) }
         for shift in stride(from: 56, through: 0, by: -8) { tail.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift))) }
-        var schedule = [UInt32](repeating: 0, count: 64)
-        for start in stride(from: 0, to: tail.count, by: 64) { compress(tail[start..<start + 64], schedule: &schedule) }
+        tail.withUnsafeBytes { raw in
+            guard let base = raw.baseAddress else { return }
+            for start in stride(from: 0, to: raw.count, by: 64) { compress(base + start) }
+        }
         let hexDigits = Array("0123456789abcdef".utf8)
         var out: [UInt8] = []
         out.reserveCapacity(64)
@@ -76,22 +80,22 @@ public struct SHA256: Sendable {
             do { next = try handle.read(upToCount: 1 << 20) } catch { return nil }
             guard let chunk = next, !chunk.isEmpty else { break }  // nil or empty: end of file
             count += chunk.count
-            hasher.update(chunk)
+            chunk.withUnsafeBytes { hasher.update(raw: $0) }
         }
         return (count, hasher.hexDigest())
     }
 
-    private mutating func compress(_ block: ArraySlice<UInt8>, schedule w: inout [UInt32]) {
-        var p = block.startIndex
-        for t in 0..<16 {
-            w[t] = UInt32(block[p]) << 24 | UInt32(block[p + 1]) << 16 | UInt32(block[p + 2]) << 8 | UInt32(block[p + 3])
-            p += 4
+    /// Processes the 64-byte block at `block`.
+    private mutating func compress(_ block: UnsafeRawPointer) {
+        schedule.withUnsafeMutableBufferPointer { w in
+            for t in 0..<16 { w[t] = UInt32(bigEndian: block.loadUnaligned(fromByteOffset: 4 * t, as: UInt32.self)) }
+            for t in 16..<64 {
+                let s0 = w[t - 15].rotatedRight(7) ^ w[t - 15].rotatedRight(18) ^ (w[t - 15] >> 3)
+                let s1 = w[t - 2].rotatedRight(17) ^ w[t - 2].rotatedRight(19) ^ (w[t - 2] >> 10)
+                w[t] = w[t - 16] &+ s0 &+ w[t - 7] &+ s1
+            }
         }
-        for t in 16..<64 {
-            let s0 = w[t - 15].rotatedRight(7) ^ w[t - 15].rotatedRight(18) ^ (w[t - 15] >> 3)
-            let s1 = w[t - 2].rotatedRight(17) ^ w[t - 2].rotatedRight(19) ^ (w[t - 2] >> 10)
-            w[t] = w[t - 16] &+ s0 &+ w[t - 7] &+ s1
-        }
+        let w = schedule
         var a = state[0], b = state[1], c = state[2], d = state[3]
         var e = state[4], f = state[5], g = state[6], h = state[7]
         for t in 0..<64 {

@@ -101,7 +101,7 @@ public struct CohortReport: Sendable {
         let width = 720.0, height = 260.0, left = 44.0, right = 14.0, top = 16.0, bottom = 48.0
         let plotW = width - left - right, plotH = height - top - bottom
         let yTop = _Axis.niceCeiling(Double(max(counts.max() ?? 0, 1)))
-        let ticks = _Axis.ticks(top: yTop, target: 4)
+        let ticks = _Axis.ticks(top: yTop, target: 4).filter { $0 == $0.rounded() }  // counts: whole numbers only
         let yMax = max(ticks.last ?? yTop, yTop)
         let slot = plotW / Double(counts.count)
         x.open("svg", [
@@ -127,6 +127,10 @@ public struct CohortReport: Sendable {
             x.close("rect")
             x.element("text", [("x", _svg(x0)), ("y", _svg(top + plotH + 13)), ("font-size", "9.5"), ("text-anchor", "middle")], _NumberFormat.json(from))
         }
+        let lastEdge = Double(counts.count) * Self.binWidthPerHour
+        x.element("text", [("x", _svg(left + plotW)), ("y", _svg(top + plotH + 13)), ("font-size", "9.5"), ("text-anchor", "middle")], _NumberFormat.json(lastEdge))
+        x.element("text", [("x", "12"), ("y", _svg(top + plotH / 2)), ("font-size", "10.5"), ("text-anchor", "middle"), ("fill", _HTMLStyle.muted),
+            ("transform", "rotate(-90 12 \(_svg(top + plotH / 2)))")], "nights")
         let threshold = ClinicalThresholds.adultPLMSIndexPerHour
         let xt = left + threshold / Self.binWidthPerHour * slot
         x.empty("line", [("x1", _svg(xt)), ("x2", _svg(xt)), ("y1", _svg(top)), ("y2", _svg(top + plotH)), ("stroke", _HTMLStyle.ink), ("stroke-dasharray", "4 3")])
