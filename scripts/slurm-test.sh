@@ -114,7 +114,7 @@ t3="$(date +%s.%N)"
 for side in cluster local; do
     "$PLM" batch export "$WORK/$side" --csv "$WORK/$side-nights.csv" >/dev/null
     sqlite3 -csv "$WORK/$side/plm.sqlite" \
-        "SELECT id, status, leftPath, leftBytes, leftSha256, rightPath, rightBytes, rightSha256, settingsHash, errorMessage, exitClass, toolVersion, nightCount FROM recordings ORDER BY id" \
+        "SELECT id, status, leftPath, leftBytes, leftXXH64, rightPath, rightBytes, rightXXH64, settingsHash, errorMessage, exitClass, toolVersion, nightCount FROM recordings ORDER BY id" \
         > "$WORK/$side-recordings.csv"
 done
 cmp "$WORK/cluster-nights.csv" "$WORK/local-nights.csv"

@@ -8,9 +8,9 @@ enum BatchSchema {
     /// Columns of `recordings` with their SQL types.
     static let recordingColumns: [(name: String, type: String)] = [
         ("id", "TEXT NOT NULL PRIMARY KEY"), ("status", "TEXT NOT NULL"),
-        ("leftPath", "TEXT"), ("leftBytes", "INTEGER"), ("leftSha256", "TEXT"),
-        ("rightPath", "TEXT"), ("rightBytes", "INTEGER"), ("rightSha256", "TEXT"),
-        ("diaryPath", "TEXT"), ("diaryBytes", "INTEGER"), ("diarySha256", "TEXT"),
+        ("leftPath", "TEXT"), ("leftBytes", "INTEGER"), ("leftXXH64", "TEXT"),
+        ("rightPath", "TEXT"), ("rightBytes", "INTEGER"), ("rightXXH64", "TEXT"),
+        ("diaryPath", "TEXT"), ("diaryBytes", "INTEGER"), ("diaryXXH64", "TEXT"),
         ("settings", "TEXT NOT NULL"), ("settingsHash", "TEXT NOT NULL"),
         ("errorMessage", "TEXT"), ("exitClass", "TEXT"), ("exitCode", "INTEGER"),
         ("toolVersion", "TEXT NOT NULL"), ("startedAt", "TEXT NOT NULL"),
@@ -45,7 +45,7 @@ enum BatchSchema {
         var values: [(any DatabaseValueConvertible)?] = [o.id, o.status.rawValue]
         for role in ["left", "right", "diary"] {
             let file = input(role)
-            values += [file?.path, file?.bytes, file?.sha256]
+            values += [file?.path, file?.bytes, file?.xxh64]
         }
         values += [
             settingsJSON, o.settingsHash, o.errorMessage, o.exitClass, o.exitCode, o.toolVersion, o.startedAt,

@@ -22,7 +22,7 @@ public struct RecordingOutcome: Sendable, Codable, Equatable {
     public var id: String
     public var inputs: [BatchInput]
     public var settings: BatchSettings
-    /// SHA-256 of the settings' deterministic JSON.
+    /// XXH64 of the settings' deterministic JSON.
     public var settingsHash: String
     public var status: Status
     /// The failure's message as `plm analyze` prints it; nil when done.
@@ -71,13 +71,13 @@ public struct BatchInput: Sendable, Codable, Equatable {
     public var path: String
     /// Size in bytes; nil when the file could not be read.
     public var bytes: Int?
-    /// SHA-256 of the content, hex; nil when the file could not be read.
-    public var sha256: String?
+    /// XXH64 of the content, 16 hex digits; nil when the file could not be read.
+    public var xxh64: String?
 
     /// Describes the file at `path` now.
     public static func describe(role: String, path: String) -> BatchInput {
-        let hashed = SHA256.file(at: path)
-        return BatchInput(role: role, path: path, bytes: hashed?.bytes, sha256: hashed?.hex)
+        let hashed = XXH64.file(at: path)
+        return BatchInput(role: role, path: path, bytes: hashed?.bytes, xxh64: hashed?.hex)
     }
 }
 
@@ -102,8 +102,8 @@ public struct BatchSettings: Sendable, Codable, Equatable {
         toolVersion = PLMKitVersion.version
     }
 
-    /// SHA-256 of the deterministic JSON of the settings.
-    public func hash() throws -> String { SHA256.hex(of: try DeterministicJSON.data(self)) }
+    /// XXH64 of the deterministic JSON of the settings.
+    public func hash() throws -> String { XXH64.hex(of: try DeterministicJSON.data(self)) }
 }
 
 /// One scored night of a recording: its window and its indices under the plm-report/1 names.

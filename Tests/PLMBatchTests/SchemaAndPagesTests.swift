@@ -22,7 +22,7 @@ import Testing
         let path = folder.file("plm.sqlite")
         let database = try ResultsDatabase(path: path)
         let outcome = RecordingOutcome(
-            id: "x", inputs: [BatchInput(role: "left", path: "/l", bytes: 3, sha256: "ab")],
+            id: "x", inputs: [BatchInput(role: "left", path: "/l", bytes: 3, xxh64: "ab")],
             settings: BatchSettings(BatchRecording(id: "x")), settingsHash: "h", status: .failed, errorMessage: "bad, \"very\"",
             exitClass: "data", exitCode: 65, toolVersion: "0", startedAt: "t", hashSeconds: 0, analysisSeconds: 0, nights: [])
         try database.store(outcome)
