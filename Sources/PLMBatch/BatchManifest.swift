@@ -21,37 +21,37 @@ public struct BatchManifest: Sendable, Equatable {
     public init(recordings: [BatchRecording]) { self.recordings = recordings }
 
     /// Reads a manifest file.
-    /// - Throws: ``AnnotationFileError`` for a missing or unreadable file, ``BatchError`` (exit 65)
+    /// - Throws: ``AnnotationFileError`` for a missing or unreadable file, ``AnalysisError`` (exit 65)
     ///   naming the file, the line and what was expected.
     public static func read(path: String) throws -> BatchManifest {
         let rows = try PlainCSV.rows(path: path)
         guard let header = rows.first else {
-            throw BatchError("\(path): the manifest is empty; expected a header row such as id,left,right")
+            throw AnalysisError("\(path): the manifest is empty; expected a header row such as id,left,right", exitStatus: .dataError)
         }
         let names = header.fields.map { $0.lowercased() }
         for (k, name) in names.enumerated() where !columns.contains(name) {
-            throw BatchError(
-                "\(path):\(header.line):\(k + 1): unknown column '\(header.fields[k])'; expected some of \(columns.joined(separator: ", "))")
+            throw AnalysisError(
+                "\(path):\(header.line):\(k + 1): unknown column '\(header.fields[k])'; expected some of \(columns.joined(separator: ", "))", exitStatus: .dataError)
         }
         if let repeated = names.first(where: { name in names.filter { $0 == name }.count > 1 }) {
-            throw BatchError("\(path):\(header.line): the column '\(repeated)' appears twice")
+            throw AnalysisError("\(path):\(header.line): the column '\(repeated)' appears twice", exitStatus: .dataError)
         }
         guard names.contains("id"), names.contains("left") || names.contains("right") else {
-            throw BatchError("\(path):\(header.line): the header needs an 'id' column and a 'left' and/or 'right' column")
+            throw AnalysisError("\(path):\(header.line): the header needs an 'id' column and a 'left' and/or 'right' column", exitStatus: .dataError)
         }
         let folder = (path as NSString).deletingLastPathComponent
         var recordings: [BatchRecording] = []
         var lineOfID: [String: Int] = [:]
         for row in rows.dropFirst() {
             guard row.fields.count <= names.count else {
-                throw BatchError("\(path):\(row.line): \(row.fields.count) fields; expected at most \(names.count), one per header column")
+                throw AnalysisError("\(path):\(row.line): \(row.fields.count) fields; expected at most \(names.count), one per header column", exitStatus: .dataError)
             }
             var value: [String: String] = [:]
             for (k, field) in row.fields.enumerated() where !field.isEmpty { value[names[k]] = field }
             let id = value["id"] ?? ""
-            if let problem = idProblem(id) { throw BatchError("\(path):\(row.line):1: id '\(id)': \(problem)") }
+            if let problem = idProblem(id) { throw AnalysisError("\(path):\(row.line):1: id '\(id)': \(problem)", exitStatus: .dataError) }
             if let first = lineOfID[id] {
-                throw BatchError("\(path):\(row.line): id '\(id)' already used on line \(first); ids must be unique")
+                throw AnalysisError("\(path):\(row.line): id '\(id)' already used on line \(first); ids must be unique", exitStatus: .dataError)
             }
             lineOfID[id] = row.line
             recordings.append(
@@ -85,13 +85,13 @@ public struct BatchManifest: Sendable, Equatable {
     }
 
     /// The manifest as CSV text (all columns, absolute paths).
-    /// - Throws: ``BatchError`` when a value holds a comma or a line break, which the format cannot carry.
+    /// - Throws: ``AnalysisError`` when a value holds a comma or a line break, which the format cannot carry.
     public func csvText() throws -> String {
         var out = Self.columns.joined(separator: ",") + "\n"
         for r in recordings {
             let cells = [r.id, r.left, r.right, r.diary, r.lightsOff, r.lightsOn, r.rules, r.format, r.units].map { $0 ?? "" }
             if let bad = cells.first(where: { $0.contains(",") || $0.contains("\n") || $0.contains("\r") }) {
-                throw BatchError("'\(bad)': a manifest value cannot hold a comma or a line break", exitStatus: .usage)
+                throw AnalysisError("'\(bad)': a manifest value cannot hold a comma or a line break", exitStatus: .usage)
             }
             out += cells.joined(separator: ",") + "\n"
         }

@@ -55,23 +55,40 @@ public struct BatchSummary: Sendable, Equatable {
 /// (``runShard(_:shard:of:options:)``) writes only its recordings' folders and never the database.
 public enum BatchRunner {
     /// The local batch: every recording, results into `DIR/plm.sqlite`, then `DIR/cohort.html`.
-    /// - Throws: ``BatchError`` or ``FileWriteError`` when the batch folder or database cannot be written.
+    /// - Throws: ``AnalysisError`` or ``FileWriteError`` when the batch folder or database cannot be written.
     public static func run(_ manifest: BatchManifest, options: BatchOptions) async throws -> BatchSummary {
         try RecordingJob.createFolder(options.outputRoot)
         let database = try ResultsDatabase(path: (options.outputRoot as NSString).appendingPathComponent(ResultsDatabase.fileName))
         let stored = try database.runStamps()
+        // Rows are committed in groups: the result files are the commit points, and a row lost to a
+        // kill before its group's commit is loaded from its file by the next run.
+        var unstored: [RecordingOutcome] = []
+        var lastCommit = ContinuousClock.now
         let summary = try await process(manifest.recordings, options: options) { outcome, analysed in
-            if analysed || stored[outcome.id] != outcome.startedAt { try database.store(outcome) }
-            return !analysed && stored[outcome.id] != outcome.startedAt
+            let needsStore = analysed || stored[outcome.id] != outcome.startedAt
+            if needsStore { unstored.append(outcome) }
+            if unstored.count >= storeGroupSize || (!unstored.isEmpty && ContinuousClock.now - lastCommit > storeGroupInterval) {
+                try database.store(unstored)
+                unstored.removeAll()
+                lastCommit = ContinuousClock.now
+            }
+            return !analysed && needsStore
         }
+        try database.store(unstored)
         try CohortPage.write(from: database, outputRoot: options.outputRoot)
         return summary
     }
 
+    /// At most this many finished recordings wait for their database commit...
+    static let storeGroupSize = 32
+    /// ...and at most this long: each commit costs a few `fsync`s (about 7 ms each on this machine),
+    /// several times the per-recording work of the batch itself for short nights.
+    static let storeGroupInterval = Duration.seconds(2)
+
     /// One Slurm array task: the recordings of shard `shard` of `count`, outputs only.
     public static func runShard(_ manifest: BatchManifest, shard: Int, of count: Int, options: BatchOptions) async throws -> BatchSummary {
         guard count > 0, shard >= 0, shard < count else {
-            throw BatchError("--shard \(shard) --of \(count): expected 0 <= shard < of", exitStatus: .usage)
+            throw AnalysisError("--shard \(shard) --of \(count): expected 0 <= shard < of", exitStatus: .usage)
         }
         try RecordingJob.createFolder(options.outputRoot)
         return try await process(manifest.shard(shard, of: count), options: options) { _, _ in false }

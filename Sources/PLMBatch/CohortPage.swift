@@ -50,25 +50,30 @@ public enum BatchCollector {
 
     /// Loads `DIR/*/batch-result.json` into `DIR/plm.sqlite` and rewrites `DIR/cohort.html`.
     /// Idempotent, and safe while array tasks still run (result files appear by atomic rename).
-    /// - Throws: ``BatchError`` when the folder is missing (66) or the database cannot be written (74).
+    /// - Throws: ``AnalysisError`` when the folder is missing (66) or the database cannot be written (74).
     public static func collect(outputRoot: String) throws -> Summary {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: outputRoot, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw BatchError("\(outputRoot): no such batch folder", exitStatus: .noInput)
+            throw AnalysisError("\(outputRoot): no such batch folder", exitStatus: .noInput)
         }
         let database = try ResultsDatabase(path: (outputRoot as NSString).appendingPathComponent(ResultsDatabase.fileName))
         let stamps = try database.runStamps()
         var summary = Summary()
+        var unstored: [RecordingOutcome] = []
         let entries = ((try? FileManager.default.contentsOfDirectory(atPath: outputRoot)) ?? []).sorted()
         for entry in entries where BatchManifest.idProblem(entry) == nil {
             let path = ((outputRoot as NSString).appendingPathComponent(entry) as NSString).appendingPathComponent(RecordingOutcome.fileName)
             guard let outcome = RecordingOutcome.load(path: path), outcome.id == entry else { continue }
             summary.found += 1
-            if stamps[outcome.id] != outcome.startedAt {
-                try database.store(outcome)
-                summary.stored += 1
+            if stamps[outcome.id] != outcome.startedAt { unstored.append(outcome) }
+            if unstored.count >= 256 {
+                try database.store(unstored)
+                summary.stored += unstored.count
+                unstored.removeAll()
             }
         }
+        try database.store(unstored)
+        summary.stored += unstored.count
         let statuses = try database.statuses()
         summary.done = statuses.values.filter { $0 == .done }.count
         summary.failed = statuses.values.filter { $0 == .failed }.count
@@ -94,7 +99,7 @@ public enum BatchExport {
     public static func openDatabase(outputRoot: String) throws -> ResultsDatabase {
         let path = (outputRoot as NSString).appendingPathComponent(ResultsDatabase.fileName)
         guard FileManager.default.fileExists(atPath: path) else {
-            throw BatchError("\(path): no results database here; run plm batch or plm batch collect first", exitStatus: .noInput)
+            throw AnalysisError("\(path): no results database here; run plm batch or plm batch collect first", exitStatus: .noInput)
         }
         return try ResultsDatabase(path: path)
     }

@@ -1,4 +1,5 @@
 import Foundation
+import PLMKit
 
 /// Builds a manifest from a folder: `plm batch DIR --pattern GLOB`.
 ///
@@ -13,15 +14,15 @@ public struct ManifestPattern: Sendable {
 
     public let pattern: String
 
-    /// - Throws: ``BatchError`` (exit 64) when the pattern has no `{leg}` or no `*`.
+    /// - Throws: ``AnalysisError`` (exit 64) when the pattern has no `{leg}` or no `*`.
     public init(_ pattern: String) throws {
         guard pattern.contains(Self.legPlaceholder) else {
-            throw BatchError(
+            throw AnalysisError(
                 "--pattern \"\(pattern)\": expected {leg} where the file names say left or right, e.g. '*/{leg}.csv.gz'",
                 exitStatus: .usage)
         }
         guard pattern.contains("*") else {
-            throw BatchError(
+            throw AnalysisError(
                 "--pattern \"\(pattern)\": expected a * for the part that tells recordings apart, e.g. '*/{leg}.csv.gz'",
                 exitStatus: .usage)
         }
@@ -29,15 +30,15 @@ public struct ManifestPattern: Sendable {
     }
 
     /// The recordings found under `folder`, sorted by id.
-    /// - Throws: ``BatchError`` when the folder cannot be listed (66), nothing matches (66), or two
+    /// - Throws: ``AnalysisError`` when the folder cannot be listed (66), nothing matches (66), or two
     ///   files give the same id and leg (65).
     public func manifest(folder: String) throws -> BatchManifest {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw BatchError("\(folder): no such folder to build the manifest from", exitStatus: .noInput)
+            throw AnalysisError("\(folder): no such folder to build the manifest from", exitStatus: .noInput)
         }
         guard let enumerator = FileManager.default.enumerator(atPath: folder) else {
-            throw BatchError("\(folder): cannot list the folder", exitStatus: .noInput)
+            throw AnalysisError("\(folder): cannot list the folder", exitStatus: .noInput)
         }
         var relativePaths: [String] = []
         while let next = enumerator.nextObject() as? String { relativePaths.append(next) }
@@ -53,14 +54,14 @@ public struct ManifestPattern: Sendable {
                 var entry = legs[id] ?? (nil, nil)
                 let existing = side == "left" ? entry.left : entry.right
                 if let existing {
-                    throw BatchError("\(folder): '\(existing)' and '\(absolute)' both give recording '\(id)' a \(side) leg")
+                    throw AnalysisError("\(folder): '\(existing)' and '\(absolute)' both give recording '\(id)' a \(side) leg", exitStatus: .dataError)
                 }
                 if side == "left" { entry.left = absolute } else { entry.right = absolute }
                 legs[id] = entry
             }
         }
         guard !legs.isEmpty else {
-            throw BatchError("\(folder): no file matches --pattern \"\(pattern)\"", exitStatus: .noInput)
+            throw AnalysisError("\(folder): no file matches --pattern \"\(pattern)\"", exitStatus: .noInput)
         }
         return BatchManifest(recordings: legs.keys.sorted().map { id in
             BatchRecording(id: id, left: legs[id]?.left, right: legs[id]?.right)

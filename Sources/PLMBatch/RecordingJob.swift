@@ -26,7 +26,7 @@ struct RecordingJob: Sendable {
 
     /// Analyses the recording, writes its reports and then its outcome file.
     /// - Returns: the outcome as written (see ``RecordingOutcome/normalized()``).
-    /// - Throws: ``FileWriteError`` or ``BatchError`` when the outcome file cannot be written (exit 74).
+    /// - Throws: ``FileWriteError`` or ``AnalysisError`` when the outcome file cannot be written (exit 74).
     func run(inputs: [BatchInput], hashSeconds: Double) async throws -> RecordingOutcome {
         let settings = BatchSettings(recording)
         let started = Date()
@@ -56,23 +56,23 @@ struct RecordingJob: Sendable {
     }
 
     /// The request `plm analyze` would build from the same options.
-    /// - Throws: ``BatchError`` (exit 64) for a value `plm analyze` would refuse as a usage error.
+    /// - Throws: ``AnalysisError`` (exit 64) for a value `plm analyze` would refuse as a usage error.
     func analysisRequest() throws -> AnalysisRequest {
         var legs: [AnalysisRequest.LegInput] = []
         if let left = recording.left { legs.append(.init(side: .left, path: left)) }
         if let right = recording.right { legs.append(.init(side: .right, path: right)) }
         guard !legs.isEmpty else {
-            throw BatchError("recording \(recording.id): no leg: give a left and/or right file in the manifest", exitStatus: .usage)
+            throw AnalysisError("recording \(recording.id): no leg: give a left and/or right file in the manifest", exitStatus: .usage)
         }
         if let diary = recording.diary {
-            throw BatchError(
+            throw AnalysisError(
                 "recording \(recording.id): diary \(diary): sleep diaries need multi-night analysis, which this version of plm does not have yet; "
                     + "give lights_off and lights_on instead", exitStatus: .usage)
         }
         var options = ReadOptions()
         if let format = recording.format {
             guard let choice = FormatChoice(rawValue: format.lowercased()) else {
-                throw BatchError(
+                throw AnalysisError(
                     "recording \(recording.id): format \"\(format)\": expected one of \(FormatChoice.allCases.map(\.rawValue).joined(separator: ", "))",
                     exitStatus: .usage)
             }
@@ -80,14 +80,14 @@ struct RecordingJob: Sendable {
         }
         if let units = recording.units {
             guard let unit = AccelerationUnit(argument: units) else {
-                throw BatchError("recording \(recording.id): units \"\(units)\": expected g, mg, m/s2 or counts:PER_G:ZERO", exitStatus: .usage)
+                throw AnalysisError("recording \(recording.id): units \"\(units)\": expected g, mg, m/s2 or counts:PER_G:ZERO", exitStatus: .usage)
             }
             options.units = unit
         }
         var rules = RuleSet.wasm2016
         if let name = recording.rules {
             guard let profile = RuleSet.profile(named: name) else {
-                throw BatchError(
+                throw AnalysisError(
                     "recording \(recording.id): rules \"\(name)\": expected one of \(RuleSet.allProfiles.map(\.name).joined(separator: ", "))",
                     exitStatus: .usage)
             }
@@ -125,7 +125,7 @@ struct RecordingJob: Sendable {
         do {
             try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         } catch {
-            throw BatchError("\(path): cannot create the output folder: \(error.localizedDescription)", exitStatus: .ioError)
+            throw AnalysisError("\(path): cannot create the output folder: \(error.localizedDescription)", exitStatus: .ioError)
         }
     }
 }

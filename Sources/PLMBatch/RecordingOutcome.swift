@@ -42,7 +42,7 @@ public struct RecordingOutcome: Sendable, Codable, Equatable {
     /// One entry per scored night (one today; several once multi-night analysis exists).
     public var nights: [BatchNight]
 
-    /// Whether `other` was made from the same inputs and settings.
+    /// Whether this outcome was made from these inputs and settings.
     public func hasSameFingerprint(as inputs: [BatchInput], settingsHash: String) -> Bool {
         self.inputs == inputs && self.settingsHash == settingsHash
     }

@@ -16,7 +16,7 @@ public final class ResultsDatabase {
     public let path: String
 
     /// Opens (creating when missing) the database at `path` and migrates it to the current schema.
-    /// - Throws: ``BatchError`` (exit 74) naming the path.
+    /// - Throws: ``AnalysisError`` (exit 74) naming the path.
     public init(path: String) throws {
         self.path = path
         var configuration = Configuration()
@@ -25,26 +25,35 @@ public final class ResultsDatabase {
             queue = try DatabaseQueue(path: path, configuration: configuration)
             try Self.migrator.migrate(queue)
         } catch {
-            throw BatchError("\(path): cannot open the results database: \(error)", exitStatus: .ioError)
+            throw AnalysisError("\(path): cannot open the results database: \(error)", exitStatus: .ioError)
         }
     }
 
     /// Stores `outcome`, replacing the recording's earlier rows and nights.
-    public func store(_ outcome: RecordingOutcome) throws {
-        try guarded("store recording \(outcome.id)") {
+    public func store(_ outcome: RecordingOutcome) throws { try store([outcome]) }
+
+    /// Stores `outcomes` in one transaction (one commit, so one round of `fsync`s for all of them),
+    /// each replacing its recording's earlier rows and nights.
+    public func store(_ outcomes: [RecordingOutcome]) throws {
+        guard !outcomes.isEmpty else { return }
+        try guarded("store \(outcomes.count == 1 ? "recording \(outcomes[0].id)" : "\(outcomes.count) recordings")") {
             try queue.write { db in
-                try db.execute(sql: "DELETE FROM nights WHERE recordingId = ?", arguments: [outcome.id])
-                try db.execute(sql: "DELETE FROM recordings WHERE id = ?", arguments: [outcome.id])
-                let columns = BatchSchema.recordingColumns.map(\.name)
-                try db.execute(
-                    sql: "INSERT INTO recordings (\(columns.joined(separator: ", "))) VALUES (\(Self.placeholders(columns.count)))",
-                    arguments: StatementArguments(BatchSchema.recordingValues(outcome)))
-                let nightColumns = BatchSchema.nightColumns.map(\.name)
-                let insertNight = "INSERT INTO nights (\(nightColumns.map { "\"\($0)\"" }.joined(separator: ", "))) VALUES (\(Self.placeholders(nightColumns.count)))"
-                for night in outcome.nights {
-                    try db.execute(sql: insertNight, arguments: StatementArguments(try BatchSchema.nightValues(night, recordingID: outcome.id)))
-                }
+                for outcome in outcomes { try Self.insert(outcome, into: db) }
             }
+        }
+    }
+
+    private static func insert(_ outcome: RecordingOutcome, into db: Database) throws {
+        try db.execute(sql: "DELETE FROM nights WHERE recordingId = ?", arguments: [outcome.id])
+        try db.execute(sql: "DELETE FROM recordings WHERE id = ?", arguments: [outcome.id])
+        let columns = BatchSchema.recordingColumns.map(\.name)
+        try db.execute(
+            sql: "INSERT INTO recordings (\(columns.joined(separator: ", "))) VALUES (\(Self.placeholders(columns.count)))",
+            arguments: StatementArguments(BatchSchema.recordingValues(outcome)))
+        let nightColumns = BatchSchema.nightColumns.map(\.name)
+        let insertNight = "INSERT INTO nights (\(nightColumns.map { "\"\($0)\"" }.joined(separator: ", "))) VALUES (\(Self.placeholders(nightColumns.count)))"
+        for night in outcome.nights {
+            try db.execute(sql: insertNight, arguments: StatementArguments(try BatchSchema.nightValues(night, recordingID: outcome.id)))
         }
     }
 
@@ -110,8 +119,8 @@ public final class ResultsDatabase {
     }
 
     private func guarded<T>(_ what: String, _ body: () throws -> T) throws -> T {
-        do { return try body() } catch let error as BatchError { throw error } catch {
-            throw BatchError("\(path): cannot \(what) in the results database: \(error)", exitStatus: .ioError)
+        do { return try body() } catch let error as AnalysisError { throw error } catch {
+            throw AnalysisError("\(path): cannot \(what) in the results database: \(error)", exitStatus: .ioError)
         }
     }
 

@@ -66,10 +66,10 @@ public struct SlurmScript: Sendable, Equatable {
     public func write() throws {
         for (name, value) in [("--partition", partition), ("--time", timeLimit)] {
             if let value, value.isEmpty || value.contains(where: { $0.isWhitespace || $0 == "'" || $0 == "\"" }) {
-                throw BatchError("\(name) \"\(value)\": expected a Slurm value without spaces or quotes", exitStatus: .usage)
+                throw AnalysisError("\(name) \"\(value)\": expected a Slurm value without spaces or quotes", exitStatus: .usage)
             }
         }
-        guard arraySize > 0 else { throw BatchError("--array-size \(arraySize): expected 1 or more", exitStatus: .usage) }
+        guard arraySize > 0 else { throw AnalysisError("--array-size \(arraySize): expected 1 or more", exitStatus: .usage) }
         try RecordingJob.createFolder(folder)
         try AtomicFileWriter.write(text, to: path)
     }

@@ -1,4 +1,5 @@
 import Foundation
+import PLMKit
 import Testing
 @testable import PLMBatch
 
@@ -42,7 +43,7 @@ import Testing
         do {
             _ = try BatchManifest.read(path: path)
             Issue.record("expected an error containing \(expected)")
-        } catch let error as BatchError {
+        } catch let error as AnalysisError {
             #expect(error.message.contains(path))
             #expect(error.message.contains(expected), "\(error.message)")
             #expect(error.exitStatus == .dataError)
@@ -68,7 +69,7 @@ import Testing
         let path = try manifest.write(intoBatchFolder: folder.file("out"))
         #expect(try BatchManifest.read(path: path) == manifest)
         let bad = BatchManifest(recordings: [BatchRecording(id: "c", left: "/data/with,comma.csv")])
-        #expect(throws: BatchError.self) { try bad.csvText() }
+        #expect(throws: AnalysisError.self) { try bad.csvText() }
     }
 }
 
@@ -92,8 +93,8 @@ import Testing
         #expect(manifest.recordings[0].left == folder.file("data/p01/left.csv"))
         #expect(manifest.recordings[0].right == folder.file("data/p01/right.csv"))
         #expect(manifest.recordings[1].left == nil)
-        #expect(throws: BatchError.self) { try ManifestPattern("*/left.csv") }
-        #expect(throws: BatchError.self) { try ManifestPattern("{leg}.csv") }
-        #expect(throws: BatchError.self) { try ManifestPattern("*/{leg}.cwa").manifest(folder: folder.file("data")) }
+        #expect(throws: AnalysisError.self) { try ManifestPattern("*/left.csv") }
+        #expect(throws: AnalysisError.self) { try ManifestPattern("{leg}.csv") }
+        #expect(throws: AnalysisError.self) { try ManifestPattern("*/{leg}.cwa").manifest(folder: folder.file("data")) }
     }
 }

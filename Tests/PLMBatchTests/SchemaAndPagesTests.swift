@@ -73,6 +73,6 @@ import Testing
         #expect(script.submitCommand == "sbatch '/scratch/out/slurm/batch.sbatch'")
         var bad = script
         bad.partition = "a b"
-        #expect(throws: BatchError.self) { try bad.write() }
+        #expect(throws: AnalysisError.self) { try bad.write() }
     }
 }
