@@ -63,9 +63,15 @@ CONF
 # 3. Daemons; stop on exit only the ones started here.
 started=()
 stop_daemons() {
+    local pids=()
     for pidfile in "${started[@]}"; do
-        if [ -s "$pidfile" ]; then kill "$(cat "$pidfile")" 2>/dev/null || true; fi
+        if [ -s "$pidfile" ]; then pids+=("$(cat "$pidfile")"); kill "${pids[-1]}" 2>/dev/null || true; fi
     done
+    # slurmctld takes a few seconds to save its state and exit: wait for each, at most 20 s.
+    for pid in "${pids[@]}"; do
+        for _ in $(seq 40); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
+    done
+    echo "slurm-test: stopped the daemons it started (${#pids[@]})"
 }
 trap stop_daemons EXIT
 MUNGE_PID=/run/munge/munged.pid
