@@ -1,7 +1,7 @@
 # PLMKit: the two commands of the README, plus helpers.
 #   make run    build in release and analyse a bundled sample night into ./out/
 #   make test   run the test suite
-# Both install FFTW (libfftw3-dev), pkg-config and zlib headers with apt-get when pkg-config cannot find them.
+# Both install FFTW (libfftw3-dev), pkg-config, zlib and SQLite headers with apt-get when pkg-config cannot find them.
 
 SWIFT ?= swift
 SAMPLE_LEFT  ?= SampleData/moderate-generic/left.csv.gz
@@ -14,9 +14,9 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 .PHONY: run test deps build bench benchmarks report-preview clean
 
 deps:
-	@if ! pkg-config --exists fftw3 zlib 2>/dev/null; then \
-		echo "Installing FFTW, zlib headers and pkg-config with apt-get ..."; \
-		$(SUDO) apt-get update && $(SUDO) apt-get install -y libfftw3-dev pkg-config zlib1g-dev; \
+	@if ! pkg-config --exists fftw3 zlib sqlite3 2>/dev/null; then \
+		echo "Installing FFTW, zlib and SQLite headers and pkg-config with apt-get ..."; \
+		$(SUDO) apt-get update && $(SUDO) apt-get install -y libfftw3-dev pkg-config zlib1g-dev libsqlite3-dev; \
 	fi
 
 build: deps
@@ -51,6 +51,11 @@ bench-hard: build
 # Speed benchmarks of the readers, the DSP and the whole pipeline (ordo-one/benchmark).
 benchmarks: deps
 	cd Benchmarks && $(SWIFT) package --allow-writing-to-package-directory benchmark
+
+# plm batch through a real one-node Slurm (installs slurm-wlm and munge; root; not part of make test).
+.PHONY: slurm-test
+slurm-test: build
+	PLM="$$($(SWIFT) build -c release --show-bin-path)/plm" bash scripts/slurm-test.sh $(OUT)/slurm-test
 
 report-preview: build
 	bash scripts/report-preview.sh

@@ -13,6 +13,7 @@
 //   PLMSimulator  simulated nights with ground truth
 //   PLMEvaluation event matching and agreement statistics against a reference
 //   PLMKit        facade composing the pipeline
+//   PLMBatch      cohorts: many recordings, a results database (SQLite via GRDB), Slurm arrays
 //   PLMCommands   the `plm` subcommands (argument parsing only)
 //   plm           the executable
 import PackageDescription
@@ -36,6 +37,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         .systemLibrary(
@@ -62,8 +64,11 @@ let package = Package(
             ],
             swiftSettings: strictSwift),
         .target(
+            name: "PLMBatch", dependencies: ["PLMKit", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strictSwift),
+        .target(
             name: "PLMCommands",
-            dependencies: ["PLMKit", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["PLMKit", "PLMBatch", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: strictSwift),
         .executableTarget(name: "plm", dependencies: ["PLMCommands"], swiftSettings: strictSwift),
 
@@ -82,6 +87,7 @@ let package = Package(
         .testTarget(name: "PLMSimulatorTests", dependencies: ["PLMSimulator"], swiftSettings: strictSwift),
         .testTarget(name: "PLMEvaluationTests", dependencies: ["PLMEvaluation"], swiftSettings: strictSwift),
         .testTarget(name: "PLMKitTests", dependencies: ["PLMKit"], swiftSettings: strictSwift),
+        .testTarget(name: "PLMBatchTests", dependencies: ["PLMBatch"], swiftSettings: strictSwift),
         .testTarget(name: "PLMCommandsTests", dependencies: ["PLMCommands"], swiftSettings: strictSwift),
     ]
 )

@@ -14,7 +14,7 @@ public struct PLMCommand: AsyncParsableCommand {
             """,
         subcommands: [
             AnalyzeCommand.self, InspectCommand.self, ScoreCommand.self,
-            SimulateCommand.self, EvaluateCommand.self, BenchCommand.self,
+            SimulateCommand.self, EvaluateCommand.self, BenchCommand.self, BatchCommand.self,
         ])
 
     public init() {}
