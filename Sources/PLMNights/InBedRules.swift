@@ -54,8 +54,9 @@ public struct InBedRules: Sendable, Hashable {
     // MARK: Rest within lying (HDCZA's sustained low-movement blocks, at the ankle)
 
     /// An epoch is quiet when at most this many of its seconds move (own choice: wake in bed and
-    /// a sofa evening move in 10-20 s of a minute; sleep between PLM series in 0-2).
-    public var quietEpochMaxMovingSeconds = 3
+    /// a sofa evening move in 10-20 s of a minute per leg; sleep moves in 0-2, and in 4-6 during a
+    /// PLM series of two to three 2-s movements a minute, which must not break rest).
+    public var quietEpochMaxMovingSeconds = 6
     /// Quiet epochs count as rest only in runs of at least this many minutes (own choice; HDCZA
     /// asks 30 min of low angle change, at the ankle PLM series interrupt rest every few minutes).
     public var restBoutMinutes = 10

@@ -57,7 +57,7 @@ public enum NightWriter {
         return WrittenNight(leftPath: paths[0], rightPath: paths[1], truthPath: truthPath)
     }
 
-    private static func writeLeg(
+    static func writeLeg(
         _ recording: SimulatedLegRecording, settings: SimulationSettings, durationS: Double, to path: String,
         layout: SimulatedFileLayout, units: SimulatedFileUnit, gzip: Bool
     ) throws(SimulationError) {

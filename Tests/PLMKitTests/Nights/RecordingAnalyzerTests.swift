@@ -1,0 +1,71 @@
+import Foundation
+import Testing
+
+@testable import PLMKit
+
+/// The multi-night facade on short recordings: one confounder or one case at a time.
+@Suite("Recording analyzer")
+struct RecordingAnalyzerTests {
+    static let legsRequest = AnalysisRequest(legs: [.init(side: .left, path: "left.csv"), .init(side: .right, path: "right.csv")])
+
+    @Test("Sensor on a table between two stretches of day: non-wear reported, no night, nothing scored")
+    func nonWearOnly() throws {
+        let sim = try MultiDaySimulator.simulate(
+            MultiDaySettings(segments: [.day(hours: 1), .nonWear(hours: 1.5), .day(hours: 1)], sampleRateHz: 20, seed: 5))
+        let analysis = try RecordingAnalyzer.analyze(
+            RecordingAnalysisRequest(night: Self.legsRequest), recordings: MultiDayRecordings.legs(sim))
+        #expect(analysis.nights.isEmpty && analysis.summary.nights.isEmpty)
+        #expect(analysis.summary.summary.nightCount == 0)
+        #expect(analysis.summary.naps.isEmpty)
+        // Truth: 1.0 h to 2.5 h. The 60-min windows step by 15 min from the start, so the found
+        // span lies on that grid inside the truth, or covers it exactly when it is aligned (it is).
+        #expect(analysis.summary.nonWear.map { [$0.startS, $0.endS] } == [[3600, 9000]])
+        #expect(analysis.summary.terminalSummary().contains("No in-bed period of a night's length found: nothing scored."))
+    }
+
+    @Test("A recording of one night only (no day around it): one night over the whole recording")
+    func oneNightOnly() throws {
+        let sim = try MultiDaySimulator.simulate(
+            MultiDaySettings(segments: [.night(hours: 3.5, profile: .mild)], sampleRateHz: 20, seed: 11))
+        let analysis = try RecordingAnalyzer.analyze(
+            RecordingAnalysisRequest(night: Self.legsRequest), recordings: MultiDayRecordings.legs(sim))
+        #expect(analysis.summary.settings["nights.uprightFound"] == SettingValue.flag(false))
+        #expect(analysis.summary.nights.count == 1, "\(analysis.summary.naps) \(analysis.summary.nonWear) \(analysis.summary.lyingAwake)")
+        let found = try #require(analysis.summary.nights.first)
+        #expect(found.inBed.startS == 0)
+        #expect(abs(found.inBed.endS - sim.truth.durationS) < 60)
+        // The night's own report scores the same window.
+        let report = try #require(analysis.nights.first?.analysis.report)
+        #expect(abs(report.analysisWindow.timeInBedHours - (found.inBed.endS - found.inBed.startS) / 3600) < 1e-9)
+    }
+
+    @Test("A diary night outside the recording is an error naming the diary line")
+    func diaryOutside() throws {
+        let sim = try MultiDaySimulator.simulate(MultiDaySettings(segments: [.day(hours: 1)], sampleRateHz: 20, seed: 5))
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let diary = folder.file("diary.csv")
+        try "night,lights_off,lights_on\n2027-01-01,2027-01-01T23:00+01:00,2027-01-02T07:00+01:00\n"
+            .write(toFile: diary, atomically: true, encoding: .utf8)
+        #expect {
+            try RecordingAnalyzer.analyze(
+                RecordingAnalysisRequest(night: Self.legsRequest, diaryPath: diary), recordings: MultiDayRecordings.legs(sim))
+        } throws: { error in
+            "\(error)".contains("lies outside the recording") && "\(error)".contains("2027-01-01")
+        }
+    }
+
+    @Test("A diary with a bad time names the file, line and column")
+    func diaryBadTime() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let diary = folder.file("diary.csv")
+        try "night,lights_off,lights_on\n2026-01-13,2026-01-13T23:00,tomorrow\n".write(toFile: diary, atomically: true, encoding: .utf8)
+        #expect {
+            try SleepDiaryFile.read(path: diary)
+        } throws: { error in
+            guard let e = error as? AnnotationFileError else { return false }
+            return e.line == 2 && e.column == 3 && e.file == diary && e.exitStatus == .dataError
+        }
+    }
+}
