@@ -20,7 +20,7 @@ struct NightContext {
         self.periods = periods
         let states = InBedDetector(rules: request.inBedRules).minuteStates(legs: epochs)
         overview = RecordingOverview(
-            start: alignment.start, movingSeconds: states.movingSeconds, nonWear: states.nonWear,
+            movingSeconds: states.movingSeconds, nonWear: states.nonWear,
             asleep: [Bool](repeating: false, count: states.count), inBed: [Bool](repeating: false, count: states.count),
             plmOnsetsS: [])
     }

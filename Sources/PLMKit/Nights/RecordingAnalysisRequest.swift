@@ -36,17 +36,3 @@ public struct RecordingAnalysis: Sendable {
     public var overview: RecordingOverview
 }
 
-/// Minute by minute over the whole recording: what the overview (actogram) plots.
-public struct RecordingOverview: Sendable {
-    /// Clock time of minute 0 (the recording's start), nil without a clock.
-    public var start: RecordingClockTime?
-    /// Offset of minute 0 from the recording's start, s (minutes are aligned to the time line).
-    public var movingSeconds: [Int]
-    public var nonWear: [Bool]
-    /// Minutes estimated (or scored) asleep within scored nights.
-    public var asleep: [Bool]
-    /// Minutes inside a scored night's window.
-    public var inBed: [Bool]
-    /// Onsets of PLMs over all nights, seconds since the recording's start.
-    public var plmOnsetsS: [Double]
-}

@@ -46,7 +46,8 @@ public struct RecordingDestinations: Sendable, Hashable {
             }
             if summaryJSONPath == "-" { FileHandle.standardOutput.write(json) }
         }
-        if !htmlTargets.isEmpty, let html = Self.html(analysis) {
+        if !htmlTargets.isEmpty {
+            let html = SummaryHTML.render(analysis.summary, overview: analysis.overview)
             for path in htmlTargets {
                 try AtomicFileWriter.write(html, to: path)
                 written.append(path)
@@ -54,7 +55,4 @@ public struct RecordingDestinations: Sendable, Hashable {
         }
         return written
     }
-
-    /// The summary page; nil until the summary HTML exists.
-    static func html(_ analysis: RecordingAnalysis) -> String? { nil }
 }
