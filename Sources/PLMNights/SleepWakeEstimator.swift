@@ -76,3 +76,19 @@ public struct SleepWakeEstimator: Sendable {
             sleepEfficiency: n > 0 ? Double(total) / Double(n) : 0)
     }
 }
+
+extension SleepWakeEstimator.Estimate {
+    /// An estimate from given per-minute flags (a scored hypnogram reduced to minutes): onset
+    /// at the first sleep minute, final awakening after the last one.
+    public init(asleep: [Bool]) {
+        self.asleep = asleep
+        let first = asleep.firstIndex(of: true)
+        let last = asleep.lastIndex(of: true)
+        sleepOnsetMinute = first
+        finalAwakeningMinute = last.map { $0 + 1 }
+        let total = asleep.filter { $0 }.count
+        totalSleepMinutes = total
+        if let first, let last { wakeAfterSleepOnsetMinutes = last + 1 - first - total } else { wakeAfterSleepOnsetMinutes = 0 }
+        sleepEfficiency = asleep.isEmpty ? 0 : Double(total) / Double(asleep.count)
+    }
+}

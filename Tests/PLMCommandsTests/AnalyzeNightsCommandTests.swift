@@ -73,10 +73,10 @@ struct AnalyzeNightsCommandTests {
         #expect(FileManager.default.contents(atPath: json) == (try direct.report.jsonData()))
     }
 
-    @Test("Annotations without lights and --events without lights are usage errors")
+    @Test("Respiratory events and --events without lights are usage errors")
     func usage() async throws {
-        let hyp = await runPLM(["analyze", "--left", "x.csv", "--hypnogram", "h.csv", "--quiet"])
-        #expect(hyp.exitCode == 64 && hyp.message.contains("--hypnogram"))
+        let resp = await runPLM(["analyze", "--left", "x.csv", "--respiratory", "r.csv", "--quiet"])
+        #expect(resp.exitCode == 64 && resp.message.contains("--respiratory"))
         let events = await runPLM(["analyze", "--left", "x.csv", "--events", "e.csv", "--quiet"])
         #expect(events.exitCode == 64 && events.message.contains("--events"))
         let hours = await runPLM(["analyze", "--left", "x.csv", "--night-hours", "0", "--quiet"])

@@ -27,7 +27,8 @@ public enum NightAnalyzer {
     /// non-wear) to the excluded time, scores and assembles the report.
     /// - Returns: the analysis and the scorer's input (callers re-score it with a hypnogram).
     static func score(
-        _ request: AnalysisRequest, legs: [LegAnalysis], window given: TimeSpan? = nil, extraExcluded: [TimeSpan] = []
+        _ request: AnalysisRequest, legs: [LegAnalysis], window given: TimeSpan? = nil, extraExcluded: [TimeSpan] = [],
+        hypnogram givenHypnogram: Hypnogram? = nil
     ) throws -> (analysis: NightAnalysis, input: ScoringInput) {
         let alignment = try RecordingAlignment(legs: legs)
         let recordingEndS = legs.map { (alignment.offsetS[$0.side] ?? 0) + $0.durationS }.max() ?? 0
@@ -49,7 +50,8 @@ public enum NightAnalyzer {
             }
         }
         movements.sort(by: LegMovement.precedes)
-        let annotations = try readAnnotations(request, alignment: alignment)
+        var annotations = try readAnnotations(request, alignment: alignment)
+        if let givenHypnogram { annotations.hypnogram = givenHypnogram }
         let input = ScoringInput(
             movements: movements, window: window, excludedSpans: excluded.mergedUnion(),
             respiratoryEvents: annotations.respiratory ?? [], arousals: annotations.arousals ?? [],

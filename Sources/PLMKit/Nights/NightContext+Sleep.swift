@@ -9,6 +9,8 @@ extension NightContext {
         var firstMinute: Int
         /// The estimate as a hypnogram on the night's time line (N2 for sleep: the stage is unknown).
         var hypnogram: Hypnogram
+        /// `estimate` or `hypnogram`.
+        var source = "estimate"
     }
 
     /// Estimates sleep in `span`: per minute, the moving seconds of the most active leg minus the
@@ -46,6 +48,20 @@ extension NightContext {
         return SleepResult(estimate: estimate, firstMinute: firstMinute, hypnogram: hypnogram)
     }
 
+    /// The sleep of `span` from a scored hypnogram (recording time line), minute by minute: a
+    /// minute is asleep when the stage at its middle is a sleep stage.
+    func hypnogramSleep(_ hypnogram: Hypnogram, span: TimeSpan) -> SleepResult {
+        let minuteS = InBedRules.epochLengthS
+        let firstMinute = Int((span.startS / minuteS).rounded(.down))
+        let endMinute = Int((span.endS / minuteS).rounded(.up))
+        let asleep = (firstMinute..<max(firstMinute, endMinute)).map { minute in
+            hypnogram.stage(at: (Double(minute) + 0.5) * minuteS)?.isSleep == true
+        }
+        return SleepResult(
+            estimate: SleepWakeEstimator.Estimate(asleep: asleep), firstMinute: firstMinute, hypnogram: hypnogram,
+            source: "hypnogram")
+    }
+
     /// Marks the night on the overview: in bed, asleep, PLM onsets.
     mutating func record(span: TimeSpan, shift: Double, estimate: SleepResult, scoring: ScoringResult) {
         let minuteS = InBedRules.epochLengthS
@@ -70,7 +86,7 @@ extension NightContext {
             minute.map { min(span.endS, max(span.startS, Double(estimate.firstMinute + $0) * minuteS)) }
         }
         let sleep = NightsSummary.Sleep(
-            source: "estimate", sleepOnsetS: onLine(e.sleepOnsetMinute), finalAwakeningS: onLine(e.finalAwakeningMinute),
+            source: estimate.source, sleepOnsetS: onLine(e.sleepOnsetMinute), finalAwakeningS: onLine(e.finalAwakeningMinute),
             totalSleepHours: Double(e.totalSleepMinutes) / 60, wakeAfterSleepOnsetMinutes: Double(e.wakeAfterSleepOnsetMinutes),
             sleepEfficiency: e.sleepEfficiency)
         let valid = analysis.scoring.indices.validHours

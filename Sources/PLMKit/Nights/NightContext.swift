@@ -8,6 +8,8 @@ struct NightContext {
     var epochs: [[MinuteEpoch]]
     var periods: RestPeriods
     var overview: RecordingOverview
+    /// A PSG hypnogram on the recording's time line (`--hypnogram`): replaces the sleep estimate.
+    var hypnogram: Hypnogram?
 
     init(
         request: RecordingAnalysisRequest, recordings: [RecordingAnalyzer.LegRecording], alignment: RecordingAlignment,
@@ -62,13 +64,25 @@ struct NightContext {
         let nonWear = periods.nonWear.compactMap { $0.clamped(to: span) }.map {
             TimeSpan(startS: $0.startS - shift, endS: $0.endS - shift)
         }
-        var (analysis, input) = try NightAnalyzer.score(nightRequest, legs: legs, window: nightWindow, extraExcluded: nonWear)
+        let nightHypnogram = hypnogram.map {
+            Hypnogram(startS: $0.startS - shift, epochLengthS: $0.epochLengthS, stages: $0.stages)
+        }
+        var (analysis, input) = try NightAnalyzer.score(
+            nightRequest, legs: legs, window: nightWindow, extraExcluded: nonWear, hypnogram: nightHypnogram)
         analysis.report.settings["windowSource"] = .text(window.source)
 
-        let estimate = sleepEstimate(span: span, shift: shift, scoring: analysis.scoring)
-        var estimated = input
-        estimated.hypnogram = estimate.hypnogram
-        let sleepScoring = PLMScorer.score(estimated, rules: request.night.rules)
+        let estimate: SleepResult
+        let sleepScoring: ScoringResult
+        if let hypnogram {
+            // A scored hypnogram replaces the estimate; the report's PLMS index is already from it.
+            estimate = hypnogramSleep(hypnogram, span: span)
+            sleepScoring = analysis.scoring
+        } else {
+            estimate = sleepEstimate(span: span, shift: shift, scoring: analysis.scoring)
+            var estimated = input
+            estimated.hypnogram = estimate.hypnogram
+            sleepScoring = PLMScorer.score(estimated, rules: request.night.rules)
+        }
         record(span: span, shift: shift, estimate: estimate, scoring: analysis.scoring)
 
         let label = nightLabel(span: span, number: number)

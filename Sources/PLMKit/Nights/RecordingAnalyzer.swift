@@ -46,6 +46,7 @@ public enum RecordingAnalyzer {
 
         var context = NightContext(
             request: request, recordings: recordings, alignment: alignment, epochs: epochs, periods: periods)
+        context.hypnogram = try request.night.hypnogramPath.map { try HypnogramFile.read(path: $0) }
         var nights: [(RecordingAnalysis.Night, NightsSummary.Night)] = []
         for (k, window) in windows.enumerated() {
             progress?.start(stage: "night \(k + 1) of \(windows.count)")

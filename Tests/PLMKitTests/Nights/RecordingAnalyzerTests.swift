@@ -39,6 +39,36 @@ struct RecordingAnalyzerTests {
         #expect(abs(report.analysisWindow.timeInBedHours - (found.inBed.endS - found.inBed.startS) / 3600) < 1e-9)
     }
 
+    @Test("A hypnogram replaces the sleep estimate: sleep from its epochs, PLMS index from its sleep")
+    func hypnogramReplacesEstimate() throws {
+        let sim = try MultiDaySimulator.simulate(
+            MultiDaySettings(segments: [.night(hours: 3.5, profile: .mild)], sampleRateHz: 20, seed: 11))
+        let truth = try #require(sim.truth.nights.first)
+        // The truth's sleep as 30-s epochs from the recording's start (sleep changes on epoch edges).
+        let epochs = Int(sim.truth.durationS / 30)
+        var text = "epoch,stage\n"
+        for k in 0..<epochs {
+            let mid = Double(k) * 30 + 15
+            text += "\(k),\(truth.sleepSpans.contains { $0.startS <= mid && mid < $0.endS } ? "N2" : "W")\n"
+        }
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let path = folder.file("hypnogram.csv")
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        var night = Self.legsRequest
+        night.hypnogramPath = path
+        let analysis = try RecordingAnalyzer.analyze(
+            RecordingAnalysisRequest(night: night), recordings: MultiDayRecordings.legs(sim))
+        let found = try #require(analysis.summary.nights.first)
+        #expect(found.sleep.source == "hypnogram")
+        // The window is the whole recording, so every sleep minute of the truth counts; minutes are
+        // asleep by the stage at their middle, so each sleep span's two edges may move by 30 s.
+        #expect(abs(found.sleep.totalSleepHours - truth.totalSleepHours) <= 1.0 / 60)
+        #expect(abs((found.sleep.sleepOnsetS ?? -1) - (truth.sleepSpans.first?.startS ?? 0)) <= 60)
+        #expect(found.indices.plmsIndexEstimate == found.indices.report.plmsIndex)
+        #expect(found.indices.report.plmsIndex != nil)
+    }
+
     @Test("A diary night outside the recording is an error naming the diary line")
     func diaryOutside() throws {
         let sim = try MultiDaySimulator.simulate(MultiDaySettings(segments: [.day(hours: 1)], sampleRateHz: 20, seed: 5))
