@@ -11,11 +11,7 @@ public enum MultiDayWriter {
         _ recording: SimulatedMultiDay, toDirectory directory: String, layout: SimulatedFileLayout,
         units: SimulatedFileUnit = .g, gzip: Bool = false
     ) throws(SimulationError) -> WrittenNight {
-        do {
-            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        } catch {
-            throw .writeFailed(path: directory, reason: "cannot create the folder (\(error.localizedDescription))")
-        }
+        try NightWriter.createDirectory(directory)
         // The encoder reads the rate, range and start from night settings; the rest is unused.
         let settings = SimulationSettings(
             profile: .healthy, sampleRateHz: recording.settings.sampleRateHz, noiseG: recording.settings.noiseG,

@@ -29,11 +29,7 @@ public enum NightWriter {
         _ night: SimulatedNight, toDirectory directory: String, layout: SimulatedFileLayout,
         units: SimulatedFileUnit = .g, gzip: Bool = false
     ) throws(SimulationError) -> WrittenNight {
-        do {
-            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        } catch {
-            throw .writeFailed(path: directory, reason: "cannot create the folder (\(error.localizedDescription))")
-        }
+        try createDirectory(directory)
         let suffix = gzip ? ".csv.gz" : ".csv"
         // The two legs are formatted and compressed concurrently (zlib dominates the time).
         let paths = LegSide.allCases.map { (directory as NSString).appendingPathComponent($0.rawValue + suffix) }
@@ -55,6 +51,15 @@ public enum NightWriter {
         let truthPath = (directory as NSString).appendingPathComponent("truth.json")
         try AtomicFileWriter.writeAll(try encodeTruth(truth), to: truthPath)
         return WrittenNight(leftPath: paths[0], rightPath: paths[1], truthPath: truthPath)
+    }
+
+    /// Creates the output folder and its parents.
+    static func createDirectory(_ directory: String) throws(SimulationError) {
+        do {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        } catch {
+            throw .writeFailed(path: directory, reason: "cannot create the folder (\(error.localizedDescription))")
+        }
     }
 
     static func writeLeg(
