@@ -69,6 +69,18 @@ struct RecordingAnalyzerTests {
         #expect(found.indices.report.plmsIndex != nil)
     }
 
+    @Test("Same recording, same bytes: summary.json and each night's report are deterministic")
+    func deterministic() throws {
+        let sim = try MultiDaySimulator.simulate(
+            MultiDaySettings(segments: [.day(hours: 0.5), .night(hours: 3.2, profile: .moderate), .day(hours: 0.3)], sampleRateHz: 20, seed: 21))
+        let request = RecordingAnalysisRequest(night: Self.legsRequest)
+        let a = try RecordingAnalyzer.analyze(request, recordings: MultiDayRecordings.legs(sim))
+        let b = try RecordingAnalyzer.analyze(request, recordings: MultiDayRecordings.legs(sim))
+        #expect(a.summary.nights.count == 1)
+        #expect(try a.summary.jsonData() == b.summary.jsonData())
+        #expect(try a.nights.map { try $0.analysis.report.jsonData() } == b.nights.map { try $0.analysis.report.jsonData() })
+    }
+
     @Test("A diary night outside the recording is an error naming the diary line")
     func diaryOutside() throws {
         let sim = try MultiDaySimulator.simulate(MultiDaySettings(segments: [.day(hours: 1)], sampleRateHz: 20, seed: 5))
