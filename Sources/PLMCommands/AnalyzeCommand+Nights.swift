@@ -4,10 +4,6 @@ import PLMKit
 /// `plm analyze` without lights: the nights of a (multi-day) recording.
 extension AnalyzeCommand {
     func runNights() async throws {
-        if annotations.respiratory != nil || annotations.arousals != nil {
-            throw ValidationError(
-                "--respiratory and --arousals belong to one night: give --lights-off/--lights-on or --whole-recording with them")
-        }
         if output.events != nil {
             throw ValidationError("--events writes one night's events: use --out DIR for a recording with several nights")
         }

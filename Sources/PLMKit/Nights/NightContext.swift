@@ -8,6 +8,8 @@ struct NightContext {
     var epochs: [[MinuteEpoch]]
     var periods: RestPeriods
     var overview: RecordingOverview
+    /// Night labels given so far (folder names must not repeat).
+    var usedLabels: Set<String> = []
     /// A PSG hypnogram on the recording's time line (`--hypnogram`): replaces the sleep estimate.
     var hypnogram: Hypnogram?
 
@@ -85,7 +87,15 @@ struct NightContext {
         }
         record(span: span, shift: shift, estimate: estimate, scoring: analysis.scoring)
 
-        let label = nightLabel(span: span, number: number)
+        var label = nightLabel(span: span, number: number)
+        // Two nights on one evening (a diary night beside a detected one, a split night) keep
+        // their own folders: the later one gets a suffix.
+        var repeatCount = 1
+        while usedLabels.contains(label) {
+            repeatCount += 1
+            label = nightLabel(span: span, number: number) + "-\(repeatCount)"
+        }
+        usedLabels.insert(label)
         let result = RecordingAnalysis.Night(label: label, analysis: analysis)
         let entry = summaryEntry(
             label: label, window: window, span: span, estimate: estimate, analysis: analysis,

@@ -22,9 +22,8 @@ public enum RecordingAnalyzer {
     public static func analyze(_ request: RecordingAnalysisRequest, progress: ProgressReporter? = nil) async throws
         -> RecordingAnalysis
     {
+        try validate(request)
         let legs = request.night.legs
-        guard !legs.isEmpty else { throw AnalysisError("give at least one leg's file (--left or --right)") }
-        guard Set(legs.map(\.side)).count == legs.count else { throw AnalysisError("give at most one file per leg") }
         progress?.start(stage: "reading \(legs.count == 1 ? "1 leg" : "\(legs.count) legs")")
         let recordings = try await readLegs(request.night)
         return try analyze(request, recordings: recordings, progress: progress)
@@ -34,6 +33,7 @@ public enum RecordingAnalyzer {
     static func analyze(
         _ request: RecordingAnalysisRequest, recordings: [LegRecording], progress: ProgressReporter? = nil
     ) throws -> RecordingAnalysis {
+        try validate(request)
         let alignment = try RecordingAlignment(clocks: recordings.map { ($0.side, $0.path, $0.recording.start) })
         progress?.start(stage: "finding the nights")
         let epochs = recordings.map {
@@ -55,6 +55,17 @@ public enum RecordingAnalyzer {
         progress?.finish()
         let summary = summaryModel(request: request, context: context, nights: nights.map(\.1))
         return RecordingAnalysis(summary: summary, nights: nights.map(\.0), overview: context.overview)
+    }
+
+    /// Checks what can be checked before reading.
+    static func validate(_ request: RecordingAnalysisRequest) throws(AnalysisError) {
+        let legs = request.night.legs
+        guard !legs.isEmpty else { throw AnalysisError("give at least one leg's file (--left or --right)") }
+        guard Set(legs.map(\.side)).count == legs.count else { throw AnalysisError("give at most one file per leg") }
+        guard request.night.respiratoryEventsPath == nil, request.night.arousalsPath == nil else {
+            throw AnalysisError(
+                "--respiratory and --arousals belong to one night: give --lights-off/--lights-on or --whole-recording with them")
+        }
     }
 
     /// One leg's whole recording.

@@ -81,6 +81,33 @@ struct RecordingAnalyzerTests {
         #expect(try a.nights.map { try $0.analysis.report.jsonData() } == b.nights.map { try $0.analysis.report.jsonData() })
     }
 
+    @Test("Two diary nights on one evening get their own folders; diary nights need no detection")
+    func twoNightsOneEvening() throws {
+        var settings = MultiDaySettings(segments: [.day(hours: 3)], sampleRateHz: 20, seed: 5)
+        settings.recordingStart = RecordingStartTime(year: 2026, month: 1, day: 13, hour: 19, minute: 0, second: 0, utcOffsetMinutes: 60)
+        let sim = try MultiDaySimulator.simulate(settings)
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let diary = folder.file("diary.csv")
+        try "night,lights_off,lights_on\na,2026-01-13T19:10+01:00,2026-01-13T19:40+01:00\nb,2026-01-13T20:00+01:00,2026-01-13T21:30+01:00\n"
+            .write(toFile: diary, atomically: true, encoding: .utf8)
+        let analysis = try RecordingAnalyzer.analyze(
+            RecordingAnalysisRequest(night: Self.legsRequest, diaryPath: diary), recordings: MultiDayRecordings.legs(sim))
+        #expect(analysis.summary.nights.map(\.date) == ["2026-01-13", "2026-01-13-2"])
+        #expect(analysis.nights.map(\.folderName) == ["night-2026-01-13", "night-2026-01-13-2"])
+        #expect(analysis.summary.nights.map(\.windowSource) == ["diary", "diary"])
+        #expect(analysis.summary.nights.map(\.inBed.startS) == [600, 3600])
+    }
+
+    @Test("Respiratory events in a multi-night request are refused: they belong to one night")
+    func respiratoryRefused() throws {
+        var night = Self.legsRequest
+        night.respiratoryEventsPath = "r.csv"
+        #expect(throws: AnalysisError.self) {
+            try RecordingAnalyzer.analyze(RecordingAnalysisRequest(night: night), recordings: [])
+        }
+    }
+
     @Test("A diary night outside the recording is an error naming the diary line")
     func diaryOutside() throws {
         let sim = try MultiDaySimulator.simulate(MultiDaySettings(segments: [.day(hours: 1)], sampleRateHz: 20, seed: 5))
