@@ -67,7 +67,9 @@ extension NightContext {
         let minuteS = InBedRules.epochLengthS
         let first = Int((span.startS / minuteS).rounded(.down))
         let end = Int((span.endS / minuteS).rounded(.up))
-        for minute in max(0, first)..<min(end, overview.inBed.count) {
+        // (The epochs can end before the night does when the recording's last samples are excluded.)
+        let lower = max(0, first), upper = min(end, overview.inBed.count)
+        for minute in lower..<max(lower, upper) {
             overview.inBed[minute] = true
             let k = minute - estimate.firstMinute
             if k >= 0, k < estimate.estimate.asleep.count { overview.asleep[minute] = estimate.estimate.asleep[k] }
