@@ -75,6 +75,16 @@ extension SummaryHTML {
             writeSpans(overview.inBed, firstMinute: firstMinute, top: top, height: rowH - 4, fill: "#e8e8e8", into: &x, xOf: xOf)
             writeSpans(overview.asleep, firstMinute: firstMinute, top: top + rowH - 12, height: 8, fill: _HTMLStyle.sleep, into: &x, xOf: xOf)
             writeSpans(overview.nonWear, firstMinute: firstMinute, top: top, height: rowH - 4, fill: "#bdbdbd", into: &x, xOf: xOf)
+            // Naps and lying awake (sofa): thin bars at the top of the row.
+            let rowStart = Double(firstMinute) * 60
+            for (spans, fill, kind) in [(summary.naps, _HTMLStyle.lnIMIBars, "nap"), (summary.lyingAwake, _HTMLStyle.series, "lying-awake")] {
+                for span in spans {
+                    let a = max(0, (span.startS - rowStart) / 60), b = min(1440, (span.endS - rowStart) / 60)
+                    guard b > a else { continue }
+                    x.empty("rect", [("class", kind), ("x", _svg(xOf(a))), ("y", _svg(top)), ("width", _svg(xOf(b) - xOf(a))),
+                        ("height", "4"), ("fill", fill)])
+                }
+            }
             // Activity: the largest moving-second count in each 5-min bin.
             for bin in 0..<288 {
                 var peak = 0
@@ -96,7 +106,7 @@ extension SummaryHTML {
         x.close("svg")
         x.element("p", [("class", "legend")],
             "grey bars: movement (5-min peak of moving seconds)   light grey: in bed (scored night)   blue: sleep estimate   "
-                + "dark grey: sensor not worn   orange ticks: PLMs")
+                + "dark grey: sensor not worn   orange ticks: PLMs   green top bar: nap   yellow top bar: lying awake (legs up)")
     }
 
     /// Runs of `flags` within one day row as rectangles.

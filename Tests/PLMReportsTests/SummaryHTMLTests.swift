@@ -26,7 +26,9 @@ struct SummaryHTMLTests {
         }
         let nights = [night("2026-01-13", 18.5, 16.25, startS: 3600), night("2026-01-14", 7.5, 4.75, startS: 90_000)]
         let summary = NightsSummary(
-            tool: tiny.tool, recording: tiny.recording, settings: tiny.settings, nonWear: [], naps: [], lyingAwake: [],
+            tool: tiny.tool, recording: tiny.recording, settings: tiny.settings, nonWear: [],
+            naps: [NightsSummary.Span(TimeSpan(startS: 61_200, endS: 64_800))],  // 14:00-15:00 on the 14th
+            lyingAwake: [NightsSummary.Span(TimeSpan(startS: 82_800, endS: 93_600))],  // 20:00 on the 14th to 23:00
             nights: nights, summary: .init(nights: nights, thresholdPerHour: 15))
         var overview = RecordingOverview(
             movingSeconds: [Int](repeating: 0, count: 1560), nonWear: [Bool](repeating: false, count: 1560),
@@ -50,6 +52,9 @@ struct SummaryHTMLTests {
         #expect(root.all.filter { $0.classes.contains("plms-dot") }.map { $0.attributes["data-value"] ?? "" } == ["16.25", "4.75"])
         #expect(root.all.filter { $0.classes.contains("day-row") }.map { $0.attributes["data-date"] ?? "" } == ["2026-01-13", "2026-01-14"])
         #expect(root.all.filter { $0.classes.contains("plm-mark") }.count == 4)
+        // One nap bar on the 14th; the lying-awake stretch stays within the 14th's row (20:00-23:00).
+        #expect(root.all.filter { $0.classes.contains("nap") }.count == 1)
+        #expect(root.all.filter { $0.classes.contains("lying-awake") }.count == 1)
         // 1 of 2 nights at or above 15/h: 3.5 a week.
         let verdict = try #require(root.first(id: "verdict")).fullText
         #expect(verdict.contains("1 of 2 night(s) reached 15 or more PLMs per hour in bed, about 3.5 nights a week"))
