@@ -8,6 +8,7 @@
 //   PLMFFT        FFTW plans and aligned buffers, safe to use from several tasks
 //   PLMReaders    raw accelerometer CSV readers with defect detection      (read)
 //   PLMSignal     zero-phase filtering, movement signal, LM detection      (condition, detect)
+//   PLMNights     per-minute epochs -> non-wear, in-bed periods, naps, sleep/wake (pure Swift)
 //   PLMScoring    WASM 2016 / AASM scoring rules and indices, pure Swift    (score)
 //   PLMReports    plm-report/1 JSON, HTML, CSV, terminal summary            (report)
 //   PLMSimulator  simulated nights with ground truth
@@ -51,6 +52,7 @@ let package = Package(
         .target(name: "PLMReaders", dependencies: ["PLMCore", "CZlib"], swiftSettings: strictSwift),
         .target(name: "PLMSignal", dependencies: ["PLMCore", "PLMFFT", "PLMReaders"], swiftSettings: strictSwift),
         .target(name: "PLMScoring", dependencies: ["PLMCore"], swiftSettings: strictSwift),
+        .target(name: "PLMNights", dependencies: ["PLMCore", "PLMReaders"], swiftSettings: strictSwift),
         .target(name: "PLMReports", dependencies: ["PLMCore"], swiftSettings: strictSwift),
         .target(name: "PLMEvaluation", dependencies: ["PLMCore"], swiftSettings: strictSwift),
         .target(
@@ -59,7 +61,7 @@ let package = Package(
         .target(
             name: "PLMKit",
             dependencies: [
-                "PLMCore", "PLMReaders", "PLMSignal", "PLMScoring", "PLMReports",
+                "PLMCore", "PLMReaders", "PLMSignal", "PLMNights", "PLMScoring", "PLMReports",
                 "PLMSimulator", "PLMEvaluation",
             ],
             swiftSettings: strictSwift),
@@ -83,6 +85,7 @@ let package = Package(
         .testTarget(
             name: "PLMScoringTests", dependencies: ["PLMScoring"],
             resources: [.copy("Fixtures")], swiftSettings: strictSwift),
+        .testTarget(name: "PLMNightsTests", dependencies: ["PLMNights"], swiftSettings: strictSwift),
         .testTarget(name: "PLMReportsTests", dependencies: ["PLMReports"], swiftSettings: strictSwift),
         .testTarget(name: "PLMSimulatorTests", dependencies: ["PLMSimulator"], swiftSettings: strictSwift),
         .testTarget(name: "PLMEvaluationTests", dependencies: ["PLMEvaluation"], swiftSettings: strictSwift),

@@ -86,6 +86,9 @@ struct SimulateCommand: AsyncParsableCommand {
     @Option(help: "Local start time of the recording with its UTC offset, e.g. 2026-01-15T22:30:00+01:00 (the default).")
     var start: String?
 
+    @Flag(help: "Write a 3-day recording instead of one night: days (walking, sitting, standing), a sofa evening, non-wear, a nap and three nights (moderate, healthy, mild; the second after midnight), with their truth. Uses --rate, --seed, --noise, --layout, --units, --gzip and --start (default 2026-01-13T09:00:00+01:00).")
+    var threeDays = false
+
     @Option(help: "Folder to write left.csv[.gz], right.csv[.gz] and truth.json into.")
     var out: String
 
@@ -101,13 +104,14 @@ struct SimulateCommand: AsyncParsableCommand {
             guard let unit = SimulatedFileUnit(rawValue: unitName) else {
                 throw ValidationError("unknown --units \"\(units)\": expected g, mg or m/s2")
             }
-            var recordingStart = RecordingStartTime.standard
+            var recordingStart = threeDays ? MultiDaySettings.standardStart : RecordingStartTime.standard
             if let start {
                 guard let parsed = RecordingStartTime(iso8601: start) else {
                     throw ValidationError("--start \"\(start)\": expected a local time with UTC offset such as 2026-01-15T22:30:00+01:00")
                 }
                 recordingStart = parsed
             }
+            if threeDays { return try writeThreeDays(start: recordingStart, layout: layout, unit: unit) }
             var condition: SimulationCondition?
             if let name = self.condition {
                 guard let parsed = SimulationCondition(rawValue: name.lowercased()) else {

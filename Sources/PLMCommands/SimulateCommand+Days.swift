@@ -1,0 +1,18 @@
+import ArgumentParser
+import PLMKit
+
+/// `plm simulate --three-days`: a multi-day recording with its truth.
+extension SimulateCommand {
+    func writeThreeDays(start: RecordingStartTime, layout: SimulatedFileLayout, unit: SimulatedFileUnit) throws {
+        var settings = MultiDaySettings.threeDays(sampleRateHz: rate, seed: seed)
+        settings.recordingStart = start
+        if let noise { settings.noiseG = noise }
+        let recording = try MultiDaySimulator.simulate(settings)
+        let written = try MultiDayWriter.write(recording, toDirectory: out, layout: layout, units: unit, gzip: gzip)
+        let truth = recording.truth
+        print("Wrote \(written.leftPath), \(written.rightPath) and \(written.truthPath)")
+        print(
+            "3 days at \(rate) Hz, seed \(seed): \(truth.nights.count) nights (\(truth.nights.map(\.profile.rawValue).joined(separator: ", "))), "
+                + "\(truth.naps.count) nap, \(truth.sofaEvenings.count) sofa evening, \(truth.nonWear.count) non-wear period")
+    }
+}
