@@ -78,6 +78,18 @@ import Testing
         #expect(!trains.isEmpty)
     }
 
+    /// Nights with conditions still land in their profile's PLMS index band (the profile's
+    /// definition, as in ProfileBandTests), here for every condition on three profiles.
+    @Test(arguments: SimulationCondition.allCases)
+    func conditionNightsLandInTheirBand(condition: SimulationCondition) throws {
+        for (profile, seed) in [(SimulationProfile.mild, UInt64(301)), (.moderate, 302), (.severe, 301)] {
+            let settings = SimulationSettings(profile: profile, condition: condition, durationH: 2, seed: seed)
+            let plms = try #require(try NightSimulator.truth(for: settings, peakDeviations: false).expectedScoring?.plmsIndex)
+            let band = profile.plmsIndexBand
+            #expect(plms >= band.lower && plms < band.upper, "\(condition) \(profile): PLMS index \(plms)")
+        }
+    }
+
     /// Settings without conditions reproduce the bundled SampleData night byte for byte (both leg
     /// files and truth.json: SampleData/README.md gives the command).
     @Test func nightsWithoutConditionsAreUnchanged() throws {
