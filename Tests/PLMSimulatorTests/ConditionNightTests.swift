@@ -110,6 +110,19 @@ import Testing
         }
     }
 
+    /// With thermal drift the GENEActiv temperature column follows the warming: 30.0 °C at the
+    /// start and, after 15 min, 30 + 4 (1 - exp(-900/2400)) = 30 + 4 x 0.31271 = 31.25 -> "31.3".
+    @Test func geneactivTemperatureColumnFollowsTheWarming() throws {
+        let settings = SimulationSettings(profile: .mild, condition: .driftSlip, durationH: 0.25, seed: 2)
+        let out = NSTemporaryDirectory() + "plm-sim-temperature-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: out) }
+        let written = try NightWriter.write(try NightSimulator.simulate(settings), toDirectory: out, layout: .geneactiv)
+        let text = String(decoding: FileManager.default.contents(atPath: written.leftPath) ?? Data(), as: UTF8.self)
+        let rows = text.split(separator: "\r\n").dropFirst(100)
+        #expect(rows.first?.hasSuffix(",0,0,30.0") == true)
+        #expect(rows.last?.hasSuffix(",0,0,31.3") == true, "\(rows.last ?? "")")
+    }
+
     /// Conditions that are out of range are usage errors naming the setting.
     @Test func badConditionsAreUsageErrors() {
         var settings = SimulationSettings(profile: .mild, durationH: 1)
