@@ -23,7 +23,7 @@ struct RecordingEncoder {
         self.clock = CivilClock(start: settings.recordingStart)
         self.sampleRateHz = settings.sampleRateHz
         self.durationS = durationS
-        self.rangeG = settings.rangeG
+        self.rangeG = settings.sensor(recording.side).rangeG
         self.conditions = settings.conditions
     }
 
