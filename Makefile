@@ -41,8 +41,8 @@ bench: build
 bench-full: build
 	PLM="$$($(SWIFT) build -c release --show-bin-path)/plm" bash scripts/bench-full-nights.sh $(OUT)/full-nights
 
-# Detection on twelve hard nights of 1.5-2 h (issue 11: small, slow and clustered movements, coarse
-# sensors, drift and slip; seeds 301-312), simulated into $(OUT)/hard-nights and benched into
+# Detection on thirteen hard nights of 1.5-2 h (issue 11: small, slow and clustered movements, coarse
+# sensors, drift, slip, two devices; seeds 301-313), simulated into $(OUT)/hard-nights and benched into
 # $(OUT)/hard-nights/bench (release build).
 .PHONY: bench-hard
 bench-hard: build

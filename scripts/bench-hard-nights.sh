@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
-# Detection on hard nights (issue 11): simulates twelve nights of 1.5-2 h, two per hard condition
-# of `plm simulate --condition` (small-slow, trains, coarse-8bit, coarse-10bit-clipped, drift-slip,
-# hard and hard-8bit; docs/simulator.md), over several profiles and every file layout, at the
-# conditions' rates (20-25 Hz for the cheap sensors, 50 and 100 Hz for drift-slip), 2-9 mg noise,
-# 8/10/12-bit over +-2/4/8 g, gzip, seeds 301-312, then runs `plm bench` over them and prints its
-# table (with sensitivity by peak deviation and each night's noise and bit depth).
+# Detection on hard nights (issue 11): simulates thirteen nights of 1.5-2 h covering every hard
+# condition of `plm simulate --condition` (two each of small-slow, trains, coarse-8bit,
+# coarse-10bit-clipped and drift-slip; hard, hard-8bit and two-devices; docs/simulator.md), over
+# several profiles and every file layout, at the conditions' rates (20-25 Hz for the cheap sensors,
+# 50 and 100 Hz for drift-slip), 2-9 mg noise, 8/10/12-bit over +-2/4/8 g, gzip, seeds 301-313,
+# then runs `plm bench` over them and prints its table (with sensitivity by peak deviation and each
+# night's noise and bit depth).
 #
 #   bash scripts/bench-hard-nights.sh [DIR]     default DIR: out/hard-nights in the repository
 #   make bench-hard                             the same, after a release build
@@ -33,6 +34,7 @@ nights=(
   "drift-slip-mild-generic-100hz-2mg     --profile mild     --condition drift-slip           --hours 2   --seed 310 --layout generic --rate 100 --noise 0.002"
   "hard-severe-generic-25hz              --profile severe   --condition hard                 --hours 2   --seed 311 --layout generic"
   "hard-8bit-moderate-actigraph-20hz     --profile moderate --condition hard-8bit            --hours 2   --seed 312 --layout actigraph"
+  "two-devices-severe-generic-25hz       --profile severe   --condition two-devices          --hours 2   --seed 313 --layout generic"
 )
 
-bench_nights_main '2,17p' out/hard-nights "$@"
+bench_nights_main '2,18p' out/hard-nights "$@"

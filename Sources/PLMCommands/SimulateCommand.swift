@@ -27,8 +27,9 @@ struct SimulateCommand: AsyncParsableCommand {
             LMs, twitches next to LMs; 25 Hz, 4 mg), coarse-8bit (8-bit over +-4 g at 20 Hz, \
             8 mg), coarse-10bit-clipped (10-bit over +-2 g at 25 Hz, 7 mg, restless wake bursts \
             that clip), drift-slip (thermal drift of the offset 1-2 mg/C, the strap slipping \
-            10-25 degrees over the night), hard (all of them, 10-bit +-2 g, 25 Hz, 8 mg) and \
-            hard-8bit (all of them, 8-bit +-4 g, 20 Hz, 9 mg). See docs/simulator.md.
+            10-25 degrees over the night), hard (all of them, 10-bit +-2 g, 25 Hz, 8 mg), \
+            hard-8bit (all of them, 8-bit +-4 g, 20 Hz, 9 mg) and two-devices (left 10-bit \
+            +-2 g 8 mg, right 8-bit +-4 g 9 mg with a 20 min gap of its own). See docs/simulator.md.
 
             The same settings and seed always give the same files, byte for byte.
 
@@ -44,7 +45,7 @@ struct SimulateCommand: AsyncParsableCommand {
     @Option(help: "Sample rate in Hz (10-200; default 50, or the condition's).")
     var rate: Double?
 
-    @Option(help: "Hard condition to add: small-slow, trains, coarse-8bit, coarse-10bit-clipped, drift-slip, hard or hard-8bit.")
+    @Option(help: "Hard condition to add: small-slow, trains, coarse-8bit, coarse-10bit-clipped, drift-slip, hard, hard-8bit or two-devices.")
     var condition: String?
 
     @Option(help: "Seed of the random generator: the same seed gives the same night.")
@@ -59,7 +60,7 @@ struct SimulateCommand: AsyncParsableCommand {
     @Flag(help: "Compress the two leg files with gzip (.csv.gz).")
     var gzip = false
 
-    @Option(help: "Sensor noise per axis in g RMS (default: the profile's, 0.003 g; noisy 0.010 g).")
+    @Option(help: "Sensor noise per axis in g RMS (default: the condition's, else the profile's: 0.003 g; noisy 0.010 g).")
     var noise: Double?
 
     @Option(help: "Measurement range in +-g (the file clips there; default 8, or the condition's).")

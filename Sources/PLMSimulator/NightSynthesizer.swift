@@ -31,10 +31,11 @@ struct NightSynthesizer {
         let gaps = plan.defects.filter { $0.side == side && $0.kind == .gap }
         let spikes = plan.spikes[side.index]
         let defects = settings.effectiveDefects
-        let noise = settings.effectiveNoiseG
-        let q = settings.quantumG
-        let maxLevel = Double((1 << (settings.resolutionBits - 1)) - 1)
-        let minLevel = -Double(1 << (settings.resolutionBits - 1))
+        let sensor = settings.sensor(side)
+        let noise = sensor.noiseG
+        let q = sensor.quantumG
+        let maxLevel = Double((1 << (sensor.resolutionBits - 1)) - 1)
+        let minLevel = -Double(1 << (sensor.resolutionBits - 1))
         let clockScale = 1 + defects.clockDriftPPM * 1e-6
         let jitter = defects.timestampJitterS
         var rng = SimulationRandom(seed: settings.seed, stream: SimulationStream.noise(for: side).rawValue)
@@ -61,11 +62,11 @@ struct NightSynthesizer {
                 current = legMovements[movementIndex]
             }
             let segment = Self.segmentG(at: t, movement: current, phase: phases[phaseIndex], lastingRad: baseRad)
-            let sensor = sensorG(segment, at: t, mounting: mounting, conditions: sensorConditions)
+            let reading = sensorG(segment, at: t, mounting: mounting, conditions: sensorConditions)
             // Noise is drawn for every sample, kept or not, so gaps do not shift the noise.
-            var vx = sensor.x + noise * rng.normal()
-            var vy = sensor.y + noise * rng.normal()
-            var vz = sensor.z + noise * rng.normal()
+            var vx = reading.x + noise * rng.normal()
+            var vy = reading.y + noise * rng.normal()
+            var vz = reading.z + noise * rng.normal()
             let jitterS = jitter > 0 ? rng.uniform(-jitter, jitter) : 0
             if gapIndex < gaps.count, gaps[gapIndex].startS <= t { continue }
             while spikeIndex < spikes.count, spikes[spikeIndex].index < i { spikeIndex += 1 }

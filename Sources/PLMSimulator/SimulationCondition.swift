@@ -1,7 +1,8 @@
 /// Named hard conditions (`plm simulate --condition NAME`): a set of ``SimulationConditions``
 /// and a sensor, each covering what issue 11 found detectors losing on.
 ///
-/// The sensor values are defaults: options given explicitly (rate, noise, range, bits) win.
+/// The sensor values are defaults: options given explicitly (rate, noise, range, bits) win (for
+/// `two-devices` they set the left leg's sensor).
 public enum SimulationCondition: String, Sendable, Hashable, Codable, CaseIterable {
     /// Half of the LMs small (1.5-5°), a third slow (rise 0.5-2 s), a fifth leaving a lasting
     /// 1-3° change; 12-bit ±8 g at 25 Hz with 6 mg noise.
@@ -25,6 +26,10 @@ public enum SimulationCondition: String, Sendable, Hashable, Codable, CaseIterab
     case hard
     /// The same movements as `hard` on an 8-bit ±4 g sensor at 20 Hz with 9 mg noise.
     case hard8Bit = "hard-8bit"
+    /// Two devices on one night: the left leg 10-bit ±2 g with 8 mg noise, the right leg 8-bit
+    /// ±4 g with 9 mg noise (both at 25 Hz), a 20 min gap on the right leg only, and half of the
+    /// LMs small, so that each leg's own noise and resolution decide what it can see.
+    case twoDevices = "two-devices"
 
     /// The sensor a condition implies.
     public struct Sensor: Sendable, Hashable {
@@ -43,6 +48,7 @@ public enum SimulationCondition: String, Sendable, Hashable, Codable, CaseIterab
         case .driftSlip: Sensor(sampleRateHz: 50, noiseG: 0.003, rangeG: 8, resolutionBits: 12)
         case .hard: Sensor(sampleRateHz: 25, noiseG: 0.008, rangeG: 2, resolutionBits: 10)
         case .hard8Bit: Sensor(sampleRateHz: 20, noiseG: 0.009, rangeG: 4, resolutionBits: 8)
+        case .twoDevices: Sensor(sampleRateHz: 25, noiseG: 0.008, rangeG: 2, resolutionBits: 10)
         }
     }
 
@@ -65,6 +71,9 @@ public enum SimulationCondition: String, Sendable, Hashable, Codable, CaseIterab
                 smallLMShare: 0.5, slowLMShare: 0.33, lastingShiftShare: 0.2, multiBurstShare: 0.15,
                 trainSeriesShare: 0.3, bilateralSeriesShare: 0.45, doubletShare: 0.1, adjacentTwitchShare: 0.15,
                 wakeBurstsPerHour: 12, thermalDriftMgPerC: 1...2, strapSlipDegrees: 10...25)
+        case .twoDevices:
+            SimulationConditions(
+                smallLMShare: 0.5, rightLegSensor: .init(noiseG: 0.009, rangeG: 4, resolutionBits: 8), rightLegGapS: 1200)
         }
     }
 }

@@ -68,6 +68,28 @@ public struct SimulationConditions: Sendable, Hashable, Codable {
     /// shank's long axis linearly in time from the first to the last sample. Default 0...0 (off);
     /// issue 11: 10-25°.
     public var strapSlipDegrees: ClosedRange<Double>
+    /// The right leg's sensor when it is another device than the left's (noise, range, bits; the
+    /// rate is the night's); nil: both legs carry the settings' sensor. Default nil.
+    public var rightLegSensor: LegSensor?
+    /// A gap of this length on the right leg only, seconds (the sensor taken off or a lost
+    /// connection), at a random time between 10 % and 90 % of the night; 0: none. Default 0.
+    public var rightLegGapS: Double
+
+    /// One leg's sensor: white noise per axis (g RMS), range (±g) and converter bits.
+    public struct LegSensor: Sendable, Hashable, Codable {
+        public var noiseG: Double
+        public var rangeG: Double
+        public var resolutionBits: Int
+
+        public init(noiseG: Double, rangeG: Double, resolutionBits: Int) {
+            self.noiseG = noiseG
+            self.rangeG = rangeG
+            self.resolutionBits = resolutionBits
+        }
+
+        /// Quantisation step, g: `2 * rangeG` over `2^resolutionBits` levels.
+        public var quantumG: Double { 2 * rangeG / Double(1 << resolutionBits) }
+    }
 
     public init(
         smallLMShare: Double = 0, smallLMRotationDegrees: ClosedRange<Double> = 1.5...5,
@@ -77,7 +99,7 @@ public struct SimulationConditions: Sendable, Hashable, Codable {
         bilateralSeriesShare: Double? = nil, doubletShare: Double = 0, adjacentTwitchShare: Double = 0,
         wakeBurstsPerHour: Double = 0, thermalDriftMgPerC: ClosedRange<Double> = 0...0,
         temperatureRiseC: Double = 4, temperatureTimeConstantS: Double = 2400,
-        strapSlipDegrees: ClosedRange<Double> = 0...0
+        strapSlipDegrees: ClosedRange<Double> = 0...0, rightLegSensor: LegSensor? = nil, rightLegGapS: Double = 0
     ) {
         self.smallLMShare = smallLMShare
         self.smallLMRotationDegrees = smallLMRotationDegrees
@@ -96,6 +118,8 @@ public struct SimulationConditions: Sendable, Hashable, Codable {
         self.temperatureRiseC = temperatureRiseC
         self.temperatureTimeConstantS = temperatureTimeConstantS
         self.strapSlipDegrees = strapSlipDegrees
+        self.rightLegSensor = rightLegSensor
+        self.rightLegGapS = rightLegGapS
     }
 
     /// No condition: the profile's night as it always was.
@@ -146,6 +170,16 @@ public struct SimulationConditions: Sendable, Hashable, Codable {
         }
         guard temperatureRiseC.isFinite, abs(temperatureRiseC) <= 20 else {
             throw bad("temperatureRiseC", "\(temperatureRiseC)", "a temperature change within ±20 °C")
+        }
+        if let r = rightLegSensor {
+            guard r.noiseG.isFinite, r.noiseG >= 0, r.noiseG <= 0.5, r.rangeG.isFinite, r.rangeG >= 2, r.rangeG <= 16,
+                (8...16).contains(r.resolutionBits)
+            else {
+                throw bad("rightLegSensor", "\(r)", "noise 0-0.5 g, range 2-16 g and 8-16 bits")
+            }
+        }
+        guard rightLegGapS.isFinite, rightLegGapS >= 0, rightLegGapS <= 4 * 3600 else {
+            throw bad("rightLegGapS", "\(rightLegGapS)", "a gap of 0 to 14400 s")
         }
         guard temperatureTimeConstantS.isFinite, temperatureTimeConstantS > 0 else {
             throw bad("temperatureTimeConstantS", "\(temperatureTimeConstantS)", "a positive time constant in seconds")

@@ -108,6 +108,8 @@ enum SimulationStream: UInt64 {
     case conditions = 7
     /// Per-leg sensor conditions (thermal drift coefficients, strap slip).
     case sensorConditions = 8
+    /// The right-leg-only gap of ``SimulationConditions/rightLegGapS``.
+    case rightLegGap = 9
 
     static func noise(for side: LegSide) -> SimulationStream {
         side == .left ? .leftNoise : .rightNoise

@@ -62,6 +62,13 @@ public struct SimulationSettings: Sendable, Hashable, Codable {
     /// Quantisation step, g: the full range `2 * rangeG` over `2^resolutionBits` levels.
     public var quantumG: Double { 2 * rangeG / Double(1 << resolutionBits) }
 
+    /// The sensor of one leg: the settings' (noise, range, bits), or for the right leg the
+    /// conditions' `rightLegSensor` when it is another device.
+    public func sensor(_ side: LegSide) -> SimulationConditions.LegSensor {
+        if side == .right, let right = conditions.rightLegSensor { return right }
+        return SimulationConditions.LegSensor(noiseG: effectiveNoiseG, rangeG: rangeG, resolutionBits: resolutionBits)
+    }
+
     /// Largest night the simulator makes, samples per leg.
     static let maximumSamplesPerLeg = 10_000_000.0
 
@@ -93,6 +100,9 @@ public struct SimulationSettings: Sendable, Hashable, Codable {
             throw bad("resolution", "\(resolutionBits)", "8 to 16 bits")
         }
         try conditions.validate()
+        guard conditions.rightLegGapS == 0 || conditions.rightLegGapS <= 0.5 * durationH * 3600 else {
+            throw bad("rightLegGapS", "\(conditions.rightLegGapS) s", "a gap of at most half the recording (\(0.5 * durationH * 3600) s)")
+        }
         let d = effectiveDefects
         guard d.spikesPerHour >= 0, d.spikesPerHour <= 3600, d.gapCount >= 0, d.gapCount <= 100,
             d.gapDurationS.lowerBound > 0, d.clippingEventsPerHour >= 0, d.clippingEventsPerHour <= 60,

@@ -48,6 +48,27 @@ import Testing
         #expect(clipped > 0)
     }
 
+    /// `two-devices`: the left leg's samples are 10-bit ±2 g levels (4/1024 g), the right leg's
+    /// 8-bit ±4 g levels (8/256 g); the right leg alone has a 1200 s gap with no rows (25 Hz:
+    /// 30 000 samples missing), the left leg has every sample.
+    @Test func twoDevicesHaveTheirOwnConverterAndTheRightLegAGap() throws {
+        let settings = SimulationSettings(profile: .moderate, condition: .twoDevices, durationH: 2, seed: 313)
+        let night = try NightSimulator.simulate(settings)
+        func allLevels(_ r: SimulatedLegRecording, stepG: Double) -> Bool {
+            [r.x, r.y, r.z].allSatisfy { axis in axis.allSatisfy { Double($0) / stepG == (Double($0) / stepG).rounded() } }
+        }
+        #expect(allLevels(night.left, stepG: 4.0 / 1024))
+        #expect(allLevels(night.right, stepG: 8.0 / 256))
+        #expect(!allLevels(night.left, stepG: 8.0 / 256))
+        let gaps = night.truth.defects.filter { $0.kind == .gap }
+        #expect(gaps.count == 1 && gaps.first?.side == .right && abs((gaps.first.map { $0.endS - $0.startS } ?? 0) - 1200) < 1e-9)
+        #expect(night.left.sampleCount == 2 * 3600 * 25)
+        #expect(night.right.sampleCount == 2 * 3600 * 25 - 30_000)
+        let gap = try #require(gaps.first)
+        #expect(!night.right.timesS.contains { $0 >= gap.startS && $0 < gap.endS })
+        #expect(night.truth.settings.conditions?.rightLegSensor?.resolutionBits == 8)
+    }
+
     /// `hard`: about half of the LMs small (rotation 1.5-5°), multi-burst LMs, partial returns,
     /// twitches right next to LMs, doublets (an LM starting 0.6-2.5 s after another LM's offset),
     /// trains with every IMI in 10.5-15 s; every movement has a peak deviation.
@@ -78,6 +99,20 @@ import Testing
         #expect(!trains.isEmpty)
     }
 
+    /// Nights with conditions still land in their profile's PLMS index band (the profile's
+    /// definition, as in ProfileBandTests), here for every condition on three profiles, except
+    /// `two-devices`: its 20 min right-leg gap is excluded time, which ends the series it falls
+    /// in whatever the number of PLMs planned (on a 2 h night it can halve the index).
+    @Test(arguments: SimulationCondition.allCases.filter { $0 != .twoDevices })
+    func conditionNightsLandInTheirBand(condition: SimulationCondition) throws {
+        for (profile, seed) in [(SimulationProfile.mild, UInt64(301)), (.moderate, 302), (.severe, 301)] {
+            let settings = SimulationSettings(profile: profile, condition: condition, durationH: 2, seed: seed)
+            let plms = try #require(try NightSimulator.truth(for: settings, peakDeviations: false).expectedScoring?.plmsIndex)
+            let band = profile.plmsIndexBand
+            #expect(plms >= band.lower && plms < band.upper, "\(condition) \(profile): PLMS index \(plms)")
+        }
+    }
+
     /// Settings without conditions reproduce the bundled SampleData night byte for byte (both leg
     /// files and truth.json: SampleData/README.md gives the command).
     @Test func nightsWithoutConditionsAreUnchanged() throws {
@@ -96,6 +131,19 @@ import Testing
             let bundled = FileManager.default.contents(atPath: (folder as NSString).appendingPathComponent(name))
             #expect(made != nil && made == bundled, "\(name) differs from SampleData")
         }
+    }
+
+    /// With thermal drift the GENEActiv temperature column follows the warming: 30.0 °C at the
+    /// start and, after 15 min, 30 + 4 (1 - exp(-900/2400)) = 30 + 4 x 0.31271 = 31.25 -> "31.3".
+    @Test func geneactivTemperatureColumnFollowsTheWarming() throws {
+        let settings = SimulationSettings(profile: .mild, condition: .driftSlip, durationH: 0.25, seed: 2)
+        let out = NSTemporaryDirectory() + "plm-sim-temperature-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: out) }
+        let written = try NightWriter.write(try NightSimulator.simulate(settings), toDirectory: out, layout: .geneactiv)
+        let text = String(decoding: FileManager.default.contents(atPath: written.leftPath) ?? Data(), as: UTF8.self)
+        let rows = text.split(separator: "\r\n").dropFirst(100)
+        #expect(rows.first?.hasSuffix(",0,0,30.0") == true)
+        #expect(rows.last?.hasSuffix(",0,0,31.3") == true, "\(rows.last ?? "")")
     }
 
     /// Conditions that are out of range are usage errors naming the setting.

@@ -14,6 +14,11 @@ public enum DetectionBenchmark {
         public var noiseMg: Double
         public var resolutionBits: Int
         public var rangeG: Double
+        /// The right leg's sensor when it is another device (`two-devices`); nil when both legs
+        /// carry the sensor above.
+        public var rightLegNoiseMg: Double?
+        public var rightLegResolutionBits: Int?
+        public var rightLegRangeG: Double?
         /// The night's named hard condition (`plm simulate --condition`), if any.
         public var condition: String?
         /// Samples of both legs together.
@@ -85,11 +90,14 @@ public enum DetectionBenchmark {
             let evaluation = Evaluator.evaluate(reference: reference, detected: detected)
             evaluations.append(evaluation)
             let samples = analysis.report.recording.legs.reduce(0) { $0 + $1.samples }
+            let rightLeg = night.truth.settings.conditions?.rightLegSensor
             let result = NightResult(
                 night: night.name, profile: night.truth.profile.rawValue, layout: night.truth.output?.layout ?? "",
                 hours: night.truth.durationS / 3600, sampleRateHz: night.truth.settings.sampleRateHz,
                 noiseMg: night.truth.settings.noiseG * 1000, resolutionBits: night.truth.settings.resolutionBits,
-                rangeG: night.truth.settings.rangeG, condition: night.truth.settings.condition, samples: samples,
+                rangeG: night.truth.settings.rangeG,
+                rightLegNoiseMg: rightLeg.map { $0.noiseG * 1000 }, rightLegResolutionBits: rightLeg?.resolutionBits,
+                rightLegRangeG: rightLeg?.rangeG, condition: night.truth.settings.condition, samples: samples,
                 sensitivity: evaluation.total.sensitivity, positivePredictiveValue: evaluation.total.positivePredictiveValue,
                 f1: evaluation.total.f1, onsetErrorMedianS: evaluation.onsetError?.medianS,
                 offsetErrorMedianS: evaluation.offsetError?.medianS,
