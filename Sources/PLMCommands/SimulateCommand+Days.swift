@@ -4,7 +4,9 @@ import PLMKit
 /// `plm simulate --three-days`: a multi-day recording with its truth.
 extension SimulateCommand {
     func writeThreeDays(start: RecordingStartTime, layout: SimulatedFileLayout, unit: SimulatedFileUnit) throws {
-        var settings = MultiDaySettings.threeDays(sampleRateHz: rate, seed: seed)
+        // Without --rate, the multi-day simulator's default rate.
+        var settings = rate.map { MultiDaySettings.threeDays(sampleRateHz: $0, seed: seed) } ?? .threeDays(seed: seed)
+        let rate = settings.sampleRateHz
         settings.recordingStart = start
         if let noise { settings.noiseG = noise }
         let recording = try MultiDaySimulator.simulate(settings)
