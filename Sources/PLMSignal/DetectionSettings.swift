@@ -188,11 +188,10 @@ public struct DetectionSettings: Sendable, Hashable, Codable {
     /// LM's ramps about halfway.
     public var maxEdgeExtensionS = 0.5
     /// ... walking while the tilt is above this many times the tilt's noise RMS (measured per
-    /// leg), and on while it keeps falling. The angle of two axes of noise is below 2 RMS 86 % of
-    /// the time: above the level the walk is on the movement's ramp, and below it a falling walk
-    /// soon meets a rising bin (on a quiet sensor it can go on for a tenth of a second or two
-    /// into the quiet before the movement: onsets on simulated nights are 0.02-0.1 s early).
-    public var footNoiseFactor = 2.0
+    /// leg). The angle of two axes of noise (Rayleigh) is above 1 RMS 61 % of the time, so in the
+    /// quiet before a movement the walk ends within a few bins; on the ramp it goes down to where
+    /// the movement is lost in the noise (a 1.7-degree LM in 7 mg noise: 12 % of its height).
+    public var footNoiseFactor = 1.0
     /// ... and at least this, degrees: on a quiet sensor the noise level is a few hundredths of a
     /// degree, and slow settling of a rest after a lasting change of position walked onsets up
     /// to 0.4 s early.

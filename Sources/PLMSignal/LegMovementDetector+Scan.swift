@@ -133,7 +133,7 @@ extension LegMovementDetector {
 
     /// `samples` (relative to the valid run) with the onset moved back and the offset forward
     /// along the tilt to the feet of the movement's ramps: while the tilt is above the noise
-    /// (`footLevelDegrees`), and on while it keeps falling, by at most ``DetectionSettings/maxEdgeExtensionS`` each, never before
+    /// (`footLevelDegrees`), by at most ``DetectionSettings/maxEdgeExtensionS`` each, never before
     /// `notBefore` (the previous movement's end) nor outside the built signal.
     ///
     /// The onset and offset levels cut a movement's smooth ramps where they cross them: a 1.5-s
@@ -150,20 +150,23 @@ extension LegMovementDetector {
         // A crossing shorter than half the minimum LM is a twitch or a noise peak, whose feet are
         // no better known than its edges: only longer movements are extended.
         let minSamples = Int((PublishedRules.minimumLegMovementDurationS / 2 * rateHz).rounded())
-        guard maxBins > 0, samples.count >= minSamples else { return samples }
+        guard maxBins > 0, samples.count >= minSamples, tilts.count > 1 else { return samples }
+        let n = tilts.count
         var lower = samples.lowerBound, upper = samples.upperBound
         let onsetSignalSample = samples.lowerBound + binOffset
-        if onsetSignalSample >= 0 {
-            var b = onsetSignalSample / tiltBinSamples
-            let limit = max(0, b - maxBins, (notBefore + binOffset + tiltBinSamples - 1) / tiltBinSamples)
-            while b > limit && b < tilts.count && (tilts[b - 1] > footLevelDegrees || tilts[b - 1] < tilts[b]) { b -= 1 }
+        if onsetSignalSample >= 0 && onsetSignalSample / tiltBinSamples < n {
+            let onsetBin = onsetSignalSample / tiltBinSamples
+            let limit = max(0, onsetBin - maxBins, (notBefore + binOffset + tiltBinSamples - 1) / tiltBinSamples)
+            var b = onsetBin
+            while b > limit && tilts[b - 1] > footLevelDegrees { b -= 1 }
             lower = min(lower, b * tiltBinSamples - binOffset)
         }
         let offsetSignalSample = samples.upperBound + binOffset
-        if offsetSignalSample >= 0 {
-            var b = offsetSignalSample / tiltBinSamples
-            let limit = min(tilts.count - 1, b + maxBins)
-            while b < limit && (tilts[b + 1] > footLevelDegrees || tilts[b + 1] < tilts[b]) { b += 1 }
+        if offsetSignalSample >= 0 && offsetSignalSample / tiltBinSamples < n {
+            let offsetBin = offsetSignalSample / tiltBinSamples
+            let limit = min(n - 1, offsetBin + maxBins)
+            var b = offsetBin
+            while b < limit && tilts[b + 1] > footLevelDegrees { b += 1 }
             upper = max(upper, b * tiltBinSamples - binOffset)
         }
         return max(lower, notBefore)..<upper
