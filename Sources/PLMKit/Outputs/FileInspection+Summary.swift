@@ -19,7 +19,7 @@ extension FileInspection {
         let width = lines.map(\.0.count).max() ?? 0
         var text = lines.map { $0.0.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + $0.1 }.joined(separator: "\n") + "\n"
         for defect in defects {
-            let line = defect.line.map { "line \($0)" } ?? "-"
+            let line = defect.line.map { "line \($0)" } ?? defect.byteOffset.map { "byte \($0)" } ?? "-"
             text += "  \(defect.kind.rawValue) at \(Self.seconds(defect.span.startS))-\(Self.seconds(defect.span.endS)) s (\(line)): \(defect.detail)\n"
         }
         return text
