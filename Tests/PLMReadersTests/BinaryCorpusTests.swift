@@ -72,3 +72,79 @@ struct BinaryCorpusTests {
         #expect(r.sampleCount == samples)
     }
 }
+
+/// GENEActiv `.bin` corpus files: no CSV export of the same recordings is public (corpus
+/// README), so the expected values are actfast 1.3.0's reading of them (an independent Rust
+/// decoder): sample count, first and last calibrated sample, first sample's time (unix ns, the
+/// device clock read as UTC), and the corpus README's notes.
+@Suite("GENEActiv .bin corpus files (../shared/corpus), skipped when absent")
+struct GENEActivBinCorpusTests {
+    struct Expected: Sendable, CustomStringConvertible {
+        var file: String
+        var samples: Int
+        var first: (Float, Float, Float)
+        var last: (Float, Float, Float)
+        var firstNs: Int64
+        var description: String { file }
+    }
+
+    static let files: [Expected] = [
+        .init(file: "geneacore/20Hz_file.bin", samples: 2100, first: (-0.01949073, -1.008963, 0.04138068), last: (-0.01949073, -1.0011007, 0.02541899), firstNs: 1736594253000000000),
+        .init(file: "geneacore/667Hz.bin", samples: 4200, first: (0.00408676, -1.0011007, 0.06532323), last: (0.01194593, -1.0011007, -0.07035115), firstNs: 1736589785500000000),
+        .init(file: "geneacore/100650Hz_file.bin", samples: 46200, first: (0.62837535, 0.53192425, -0.538449), last: (-0.6913144, -0.70835495, 0.28691673), firstNs: 1686916930000000000),
+        .init(file: "geneacore/One_page_bin_file.bin", samples: 300, first: (0.24723335, -0.00464931, -0.95671016), last: (0.25119987, 0.00329823, -0.98078233), firstNs: 1726654457000000000),
+        .init(file: "geneacore/Not_contiguous.bin", samples: 2700, first: (0.1342676, -0.45200476, 0.8885973), last: (0.12643859, -0.43612546, 0.8925732), firstNs: 1619420400500000000),
+        .init(file: "ggir/GENEActiv_testfile.bin", samples: 5031, first: (0.7405217, 0.01406699, -0.6439032), last: (-0.57735264, 0.30939612, -0.8553528), firstNs: 1369908774500000000),
+        .init(file: "skdh/gnactv_sample.bin", samples: 900, first: (-0.88049525, 0.1975488, 0.04023521), last: (-0.5278583, -0.56059235, 0.80144185), firstNs: 1558455403500000000),
+        .init(file: "geneactiv_reader/left_ankle_example.bin", samples: 3900, first: (-0.03183958, -0.03421364, -1.0046823), last: (-0.5381086, 0.45061097, -1.0006803), firstNs: 1580375831000000000),
+    ]
+
+    @Test(.enabled(if: TestFiles.corpus != nil), arguments: files)
+    func matchesAnIndependentDecoder(_ e: Expected) throws {
+        let r = try RecordingReader.read(path: try BinaryCorpusTests.path(e.file))
+        #expect(r.layout == .geneactivBin)
+        #expect(r.sampleCount == e.samples)
+        let n = r.sampleCount - 1
+        let tolerance: Float = 1e-6
+        #expect(abs(r.x[0] - e.first.0) < tolerance && abs(r.y[0] - e.first.1) < tolerance && abs(r.z[0] - e.first.2) < tolerance)
+        #expect(abs(r.x[n] - e.last.0) < tolerance && abs(r.y[n] - e.last.1) < tolerance && abs(r.z[n] - e.last.2) < tolerance)
+        let start = try #require(r.start)
+        #expect(abs(start.secondsSince1970 - Double(e.firstNs) / 1e9) < 1e-6)
+    }
+
+    @Test(.enabled(if: TestFiles.corpus != nil))
+    func truncatedFileGivesTheReadablePartAndADefect() throws {
+        let r = try RecordingReader.read(path: try BinaryCorpusTests.path("geneactiv_reader/left_ankle_example.bin"))
+        #expect(r.metadata.contains { $0.key == "location" && $0.value == "left ankle" })
+        let defect = try #require(r.defects.first { $0.kind == .corruptBlock })
+        #expect(defect.sampleCount == (480 - 13) * 300)  // README: header says 480 pages, 13 present
+        #expect(abs(defect.span.startS - 195) < 1e-6)
+    }
+
+    @Test(.enabled(if: TestFiles.corpus != nil))
+    func tenHourGapIsAGap() throws {
+        let r = try RecordingReader.read(path: try BinaryCorpusTests.path("geneacore/Not_contiguous.bin"))
+        let gaps = r.defects.filter { $0.kind == .gap }
+        #expect(gaps.count == 1)
+        #expect(abs((gaps.first?.span.durationS ?? 0) - 36000) < 1)  // README: 10-hour gap between page 4 and 5
+    }
+
+    @Test(.enabled(if: TestFiles.corpus != nil), arguments: [
+        ("geneacore/Incomplete_bin_file.bin", nil),
+        ("geneacore/Short_header.bin", "no data page"),
+        ("geneacore/Zero_data_pages.bin", "no data page"),
+        ("geneacore/Not_a_GENEActiv_bin_file.bin", "Activinsights Band"),
+    ] as [(String, String?)])
+    func corruptFilesGiveTheReadablePartOrAClearRefusal(file: String, refusal: String?) throws {
+        let path = try BinaryCorpusTests.path(file)
+        if let refusal {
+            let error = try #require(expectReadError(path))
+            #expect(error.found.contains(refusal))
+            #expect(error.byteOffset != nil)
+        } else {
+            let r = try RecordingReader.read(path: path)
+            #expect(r.sampleCount > 0)
+            #expect(r.defects.contains { $0.kind == .corruptBlock })
+        }
+    }
+}
