@@ -148,3 +148,53 @@ struct GENEActivBinCorpusTests {
         }
     }
 }
+
+/// ActiGraph `.gt3x` corpus files against pygt3x 0.7.1 (ActiGraph's own reader) with its
+/// idle-sleep fill left out, actipy's count (README), and ActiLife's CSV export of neo.gt3x.
+@Suite("ActiGraph .gt3x corpus files (../shared/corpus), skipped when absent")
+struct GT3XCorpusTests {
+    @Test(.enabled(if: TestFiles.corpus != nil), arguments: [
+        // file, samples pygt3x read from records, first and last sample (g), unix time of the first, idle-sleep s
+        ("pygt3x/ISM_Enabled.gt3x", 2190, (Float(0.01953125), Float(0.015625), Float(1.0351562)), (Float(0.05078125), Float(0.01953125), Float(1.0390625)), 1616169420.0, 227.0),
+        ("pygt3x/ISM_Disabled.gt3x", 9000, (0.01953125, 0.01171875, 1.0429688), (0.046875, 0.00390625, 1.0351562), 1616169420.0, 0),
+        ("agcounts/example.gt3x", 18000, (-0.01953125, 0.0078125, 1.03125), (0.88671875, 0.203125, 0.14453125), 1686645240.0, 0),
+        ("ggir/actigraph_testfile.gt3x", 17640, (0.00390625, 0.0234375, -0.95703125), (-0.5, 0.01953125, -0.875), 1598436540.0, (53040 - 17640) / 30),
+    ] as [(String, Int, (Float, Float, Float), (Float, Float, Float), Double, Double)])
+    func logBinFilesMatchPygt3x(file: String, samples: Int, first: (Float, Float, Float), last: (Float, Float, Float), startS: Double, idleS: Double) throws {
+        let r = try RecordingReader.read(path: try BinaryCorpusTests.path(file))
+        #expect(r.layout == .gt3x)
+        #expect(r.sampleCount == samples)
+        let n = r.sampleCount - 1
+        #expect(abs(r.x[0] - first.0) < 1e-6 && abs(r.y[0] - first.1) < 1e-6 && abs(r.z[0] - first.2) < 1e-6)
+        #expect(abs(r.x[n] - last.0) < 1e-6 && abs(r.y[n] - last.1) < 1e-6 && abs(r.z[n] - last.2) < 1e-6)
+        #expect(r.start?.secondsSince1970 == startS)
+        // pygt3x fills idle sleep with repeated samples at the rate; those rows' time is what we report.
+        let idle = r.defects.filter { $0.kind == .idleSleep }.reduce(0) { $0 + $1.span.durationS }
+        #expect(abs(idle - idleS) < 1)
+        #expect(!r.defects.contains { $0.kind == .corruptBlock })
+    }
+
+    @Test(.enabled(if: TestFiles.corpus != nil))
+    func wgt3xIdleSleepPeriodsAreReported() throws {
+        let r = try RecordingReader.read(path: try BinaryCorpusTests.path("ggir/actigraph_testfile.gt3x"))
+        #expect(r.defects.filter { $0.kind == .idleSleep }.count == 23)  // README: actipy, 23 interrupts
+        #expect(r.start?.utcOffsetS == 2 * 3600)
+    }
+
+    /// neo.gt3x (activity.bin) and ActiLife's "Raw to CSV" export of it: same rows, values within
+    /// the export's 3 decimals.
+    @Test(.enabled(if: TestFiles.corpus != nil))
+    func activityBinMatchesTheActiLifeExport() throws {
+        let b = try RecordingReader.read(path: try BinaryCorpusTests.path("pygt3x/neo.gt3x"))
+        var options = ReadOptions()
+        options.rateHz = 30
+        let c = try RecordingReader.read(path: try BinaryCorpusTests.path("pygt3x/neo.csv"), options: options)
+        #expect(b.sampleCount == 18004 && c.sampleCount == 18004)
+        var worst: Float = 0
+        for i in 0..<min(b.sampleCount, c.sampleCount) {
+            worst = max(worst, abs(b.x[i] - c.x[i]), abs(b.y[i] - c.y[i]), abs(b.z[i] - c.z[i]))
+        }
+        #expect(worst <= 0.0005 + 1e-6)
+        #expect(b.start?.iso8601 == "2021-12-20T11:55:00.000-06:00")
+    }
+}
