@@ -7,7 +7,7 @@ import PLMCore
 /// A gap in time that a block defect explains (a corrupt sector, an idle-sleep period) is
 /// reported once, as that block defect, not a second time as a plain gap.
 enum _BinaryAssembler {
-    static func recording(from decoded: _BinaryDecoded, path: String) throws -> AccelerationRecording {
+    static func recording(from decoded: consuming _BinaryDecoded, path: String) throws -> AccelerationRecording {
         guard !decoded.x.isEmpty else {
             let why = decoded.blockDefects.first.map { " (\($0.detail))" } ?? ""
             throw ReadError(
@@ -20,7 +20,13 @@ enum _BinaryAssembler {
         rows.x = decoded.x
         rows.y = decoded.y
         rows.z = decoded.z
-        rows.timesS = decoded.timesS.map { $0 - firstS }
+        // Seconds since the first sample, shifted in place (the decoded buffer is not kept).
+        var relative = decoded.timesS
+        decoded.timesS = []
+        relative.withUnsafeMutableBufferPointer { times in
+            for i in times.indices { times[i] -= firstS }
+        }
+        rows.timesS = relative
         rows.maximumAbsoluteG = maximumAbsolute(decoded)
         let start = RecordingClockTime(secondsSince1970: decoded.originS + firstS, utcOffsetS: decoded.utcOffsetS)
 

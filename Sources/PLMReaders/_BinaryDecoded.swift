@@ -27,9 +27,13 @@ struct _BinaryDecoded {
         self.reason = reason
     }
 
+    /// Most samples reserved up front from what a header or a file size claims (50 M: 5.8 days
+    /// at 100 Hz, 1 GB of buffers); beyond that the buffers grow as samples arrive.
+    static let maximumReservedSamples = 50_000_000
+
     /// Reserves room for `count` samples in every buffer.
     mutating func reserve(_ count: Int) {
-        let n = max(0, min(count, 200_000_000))
+        let n = max(0, min(count, Self.maximumReservedSamples))
         x.reserveCapacity(n)
         y.reserveCapacity(n)
         z.reserveCapacity(n)

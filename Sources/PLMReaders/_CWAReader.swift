@@ -25,6 +25,15 @@ enum _CWAReader {
         let dataBytes = max(0, file.size - header.dataOffset)
         let sectorCount = dataBytes / sectorBytes
 
+        // Room for every sector's samples, sized by the first data sector's format.
+        var first = [UInt8](repeating: 0, count: 32)
+        let firstBytes = try first.withUnsafeMutableBytes { raw -> Int in
+            guard let base = raw.baseAddress else { return 0 }
+            return try file.read(into: base, count: 32, at: header.dataOffset)
+        }
+        if firstBytes == 32, let format = _CWASectorFormat(numAxesBPS: first[25], rateCode: first[24]) {
+            decoded.reserve(sectorCount * format.samplesPerSector)
+        }
         var state = _CWADecodeState(headerRateHz: _CWAHeader.rateHz(code: header.rateCode), dataOffset: header.dataOffset)
         let chunk = UnsafeMutableRawBufferPointer.allocate(byteCount: sectorsPerChunk * sectorBytes, alignment: 16)
         defer { chunk.deallocate() }

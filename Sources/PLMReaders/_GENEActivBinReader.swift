@@ -26,7 +26,8 @@ enum _GENEActivBinReader {
         decoded.declaredRateHz = header.rateHz
         decoded.utcOffsetS = header.utcOffsetS
         decoded.metadata = header.metadata
-        decoded.reserve(header.pageCount.map { $0 * samplesPerPage } ?? 0)
+        // A sample takes 12 hex digits in the file: a header's page count cannot claim more.
+        decoded.reserve(min(header.pageCount.map { $0 * samplesPerPage } ?? 0, file.size / digitsPerSample))
         var pages = _GENEActivPageDecoder(header: header)
         try pages.decodeAll(&cursor, into: &decoded)
         if let announced = header.pageCount, pages.pagesSeen < announced {

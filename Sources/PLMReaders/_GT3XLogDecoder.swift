@@ -71,6 +71,23 @@ struct _GT3XLogDecoder {
         if idleSince != nil { closeIdle(into: &decoded, endS: lastTimestamp.map { Double($0) - decoded.originS }) }
     }
 
+    /// XOR of the bytes `range` of `p`, eight at a time.
+    @inline(__always)
+    static func xor(_ p: UnsafeRawBufferPointer, _ range: Range<Int>) -> UInt8 {
+        var wide: UInt64 = 0
+        var k = range.lowerBound
+        while k + 8 <= range.upperBound {
+            wide ^= p.loadUnaligned(fromByteOffset: k, as: UInt64.self)
+            k += 8
+        }
+        var x = UInt8(truncatingIfNeeded: wide ^ wide >> 32 ^ wide >> 16 ^ wide >> 8 ^ wide >> 24 ^ wide >> 40 ^ wide >> 48 ^ wide >> 56)
+        while k < range.upperBound {
+            x ^= p[k]
+            k += 1
+        }
+        return x
+    }
+
     /// Parses records from the start of `p`; returns the bytes consumed.
     private mutating func parse(_ p: UnsafeRawBufferPointer, final: Bool, into decoded: inout _BinaryDecoded) -> Int {
         var i = 0
@@ -86,9 +103,7 @@ struct _GT3XLogDecoder {
                 if final { break }
                 return i
             }
-            var x: UInt8 = 0
-            for k in i..<end { x ^= p[k] }
-            guard ~x == p[end] else {
+            guard ~Self.xor(p, i..<end) == p[end] else {
                 beginCorrupt(at: pendingOffset + i, "record checksum mismatch", into: &decoded)
                 i += 1
                 continue
@@ -157,12 +172,26 @@ struct _GT3XLogDecoder {
         let base = startTimes(timestamp, into: &decoded)
         let samples = payload.count / 6
         let period = 1 / rateHz
-        for s in 0..<samples {
-            let at = 6 * s
-            decoded.x.append(g(Float(Int16(littleEndian: payload.loadUnaligned(fromByteOffset: at, as: Int16.self)))))
-            decoded.y.append(g(Float(Int16(littleEndian: payload.loadUnaligned(fromByteOffset: at + 2, as: Int16.self)))))
-            decoded.z.append(g(Float(Int16(littleEndian: payload.loadUnaligned(fromByteOffset: at + 4, as: Int16.self)))))
-            decoded.timesS.append(base + Double(s) * period)
+        let first = decoded.x.count
+        // Grow the buffers once per record, then fill them in place.
+        decoded.x.append(contentsOf: repeatElement(0, count: samples))
+        decoded.y.append(contentsOf: repeatElement(0, count: samples))
+        decoded.z.append(contentsOf: repeatElement(0, count: samples))
+        decoded.timesS.append(contentsOf: repeatElement(0, count: samples))
+        decoded.x.withUnsafeMutableBufferPointer { xs in
+            decoded.y.withUnsafeMutableBufferPointer { ys in
+                decoded.z.withUnsafeMutableBufferPointer { zs in
+                    decoded.timesS.withUnsafeMutableBufferPointer { ts in
+                        for s in 0..<samples {
+                            let at = 6 * s
+                            xs[first + s] = g(Float(Int16(littleEndian: payload.loadUnaligned(fromByteOffset: at, as: Int16.self))))
+                            ys[first + s] = g(Float(Int16(littleEndian: payload.loadUnaligned(fromByteOffset: at + 2, as: Int16.self))))
+                            zs[first + s] = g(Float(Int16(littleEndian: payload.loadUnaligned(fromByteOffset: at + 4, as: Int16.self))))
+                            ts[first + s] = base + Double(s) * period
+                        }
+                    }
+                }
+            }
         }
     }
 
