@@ -81,13 +81,16 @@ enum _BinaryAssembler {
             byteOffset: block.byteOffset)
     }
 
+    /// Largest |value| of any axis. Decoded values come from integers (never NaN), so the
+    /// maximum of the magnitudes' bit patterns (sign cleared) is the largest magnitude: an
+    /// integer maximum the compiler vectorises.
     static func maximumAbsolute(_ decoded: _BinaryDecoded) -> Float {
-        var maximum: Float = 0
+        var bits: UInt32 = 0
         for axis in [decoded.x, decoded.y, decoded.z] {
             axis.withUnsafeBufferPointer { values in
-                for v in values { maximum = max(maximum, abs(v)) }
+                for v in values { bits = max(bits, v.bitPattern & 0x7FFF_FFFF) }
             }
         }
-        return maximum
+        return Float(bitPattern: bits)
     }
 }

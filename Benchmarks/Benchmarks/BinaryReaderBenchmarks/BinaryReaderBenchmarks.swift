@@ -54,15 +54,16 @@ func writeCWA(to url: URL, samples: Int) throws {
     header[36] = 0x4A  // 100 Hz, +-8 g
     var data = Data(header)
     var noise = Noise()
-    // 2026-01-01 22:00:00: year 26, month 1, day 1, hour 22.
+    // 2026-01-01 from 00:00:00 (a day fits the date field): year 26, month 1, day 1.
     let day: UInt32 = 26 << 26 | 1 << 22 | 1 << 17
     for k in 0..<(samples / 120) {
         var s = [UInt8](repeating: 0, count: 512)
         put16(&s, 0, 0x5841)
         put16(&s, 2, 508)
         put32(&s, 10, UInt32(k))
+        // The time stamp is the next whole second, which sample `offset` of the sector falls on.
         let first = k * 120
-        let second = 22 * 3600 + first / 100
+        let second = (first + 99) / 100
         put32(&s, 14, day | UInt32(second / 3600) << 12 | UInt32(second / 60 % 60) << 6 | UInt32(second % 60))
         s[24] = 0x4A
         s[25] = 0x30
