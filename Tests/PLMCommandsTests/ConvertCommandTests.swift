@@ -75,4 +75,21 @@ struct ConvertCommandTests {
         #expect(lines.count == 1 + 2190)
         #expect(lines[1] == "2021-03-19T15:57:00.000-05:00,0.019531,0.015625,1.035156")
     }
+
+    @Test("plm analyze reads a GENEActiv .bin: its body location reaches the report's recording block", .enabled(if: corpus != nil))
+    func binaryLocationReachesTheReport() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let json = folder.file("report.json")
+        let input = try #require(Self.corpus) + "/geneactiv_reader/left_ankle_example.bin"
+        let outcome = await runPLM(["analyze", "--left", input, "--json", json, "--quiet"])
+        #expect(outcome.exitCode == 0, "\(outcome.message)")
+        let data = try #require(FileManager.default.contents(atPath: json))
+        let root = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let legs = try #require((root["recording"] as? [String: Any])?["legs"] as? [[String: Any]])
+        #expect(legs.first?["layout"] as? String == "geneactiv-bin")
+        #expect((legs.first?["metadata"] as? [String: Any])?["location"] as? String == "left ankle")
+        let defects = legs.first?["defects"] as? [[String: Any]] ?? []
+        #expect(defects.contains { $0["kind"] as? String == "corruptBlock" })  // the truncated tail
+    }
 }
