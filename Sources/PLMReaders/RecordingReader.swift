@@ -57,7 +57,9 @@ public enum RecordingReader {
         case .actigraph, .geneactiv, .axivity, .generic: return nil
         }
         let file = try _BinaryFile(path: path)
-        let detected = _BinaryFormat.detect(try file.prefix(64))
+        let prefix = try file.prefix(64)
+        try _BinaryFormat.refuseUnsupported(prefix, path: path)
+        let detected = _BinaryFormat.detect(prefix)
         if let wanted {
             guard detected == wanted else {
                 let signature = switch wanted {

@@ -17,6 +17,19 @@ enum _BinaryFormat {
         return nil
     }
 
+    /// Refuses binary files of devices PLMKit does not decode, by their signature, with a message
+    /// that says so (rather than the CSV reader's "unknown layout"): the original GENEA (2010),
+    /// whose .bin starts with the line `GENEA/1.00`.
+    static func refuseUnsupported(_ bytes: [UInt8], path: String) throws {
+        if bytes.starts(with: Array("GENEA/".utf8)) {
+            throw ReadError(
+                kind: .unknownLayout, path: path, line: 1, byteOffset: 0,
+                found: "an original GENEA (2010) .bin file (first line \"GENEA/...\"), which PLMKit does not decode",
+                expected: "a GENEActiv .bin (first line \"Device Identity\"), an Axivity .cwa, an ActiGraph .gt3x or a raw CSV",
+                hint: "export the recording to CSV with the GENEA software and read that.")
+        }
+    }
+
     /// Reads a binary file of a known layout.
     static func read(path: String, layout: RecordingLayout, file: _BinaryFile) throws -> AccelerationRecording {
         let decoded: _BinaryDecoded

@@ -29,12 +29,19 @@ enum _GT3XReader {
             throw ReadError(kind: .malformedData, path: path, found: "info.txt without a usable Sample Rate", expected: "Sample Rate: N (Hz)")
         }
         let legacy = archive["log.bin"] == nil
+        var calibrationNote: String?
+        if let calibration = archive["calibration.json"] {
+            var json = Data()
+            try extract(archive, calibration, path: path) { json.append(contentsOf: $0) }
+            calibrationNote = Self.calibrationNote(String(decoding: json, as: UTF8.self))
+        }
         let (countsPerG, stated) = info.countsPerG(legacy: legacy)
         var decoded = _BinaryDecoded(layout: .gt3x, reason: "")
         decoded.declaredRateHz = rateHz
         decoded.utcOffsetS = info.utcOffsetS
         decoded.metadata = info.metadata
         decoded.metadata.append(("scale", "\(_formatShort(countsPerG)) counts per g" + (stated ? " (info.txt Acceleration Scale)" : " (ActiGraph's for this device family; info.txt states none)")))
+        if let calibrationNote { decoded.metadata.append(("calibration", calibrationNote)) }
         if let logEntry = archive["log.bin"] {
             decoded.reason = "ActiGraph .gt3x: zip archive with info.txt and log.bin (\(info.deviceType))"
             decoded.reserve(Int(min(logEntry.uncompressedSize, 1 << 32) / 5))
@@ -60,6 +67,18 @@ enum _GT3XReader {
                 expected: "the raw acceleration entry log.bin (or activity.bin in older files)")
         }
         return decoded
+    }
+
+    /// What `calibration.json` says, for `inspect`: most files are calibrated on the device
+    /// (`"isCalibrated": true`); otherwise ActiGraph's per-device offsets and sensitivities would
+    /// have to be applied, which this reader does not do, and says so.
+    static func calibrationNote(_ json: String) -> String {
+        let compact = json.filter { !$0.isWhitespace }.lowercased()
+        if compact.contains("\"iscalibrated\":true") { return "calibrated on the device (calibration.json)" }
+        if compact.contains("\"iscalibrated\":false") {
+            return "NOT calibrated on the device: calibration.json's offsets and sensitivities are not applied; values are counts / Acceleration Scale"
+        }
+        return "calibration.json present, its state not recognised"
     }
 
     /// Streams an entry through `consumer`, turning archive errors into read errors.

@@ -102,3 +102,22 @@ struct GT3XReaderTests {
         }
     }
 }
+
+@Suite("Binary files PLMKit does not decode")
+struct UnsupportedBinaryTests {
+    @Test func originalGENEAIsRefusedByName() throws {
+        let error = try #require(expectReadError(try TestFiles.write("GENEA/1.00\r\nSerial-Number:01275\r\n", name: "old.bin")))
+        #expect(error.kind == .unknownLayout && error.found.contains("original GENEA"))
+    }
+
+    @Test(.enabled(if: TestFiles.corpus != nil)) func corpusGENEAFileIsRefusedByName() throws {
+        let path = try #require(TestFiles.corpus).appendingPathComponent("ggir/genea_testfile.bin").path
+        let error = try #require(expectReadError(path))
+        #expect(error.found.contains("original GENEA"))
+    }
+
+    @Test func uncalibratedGT3XSaysSo() {
+        #expect(_GT3XReader.calibrationNote("{\"isCalibrated\": false, \"calibrationMethod\": 2}").hasPrefix("NOT calibrated"))
+        #expect(_GT3XReader.calibrationNote("{ \"isCalibrated\" : true }").hasPrefix("calibrated on the device"))
+    }
+}
