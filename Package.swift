@@ -3,7 +3,7 @@
 //
 // The pipeline reads in one direction, one module per stage:
 //
-//   CFFTW, CZlib (C system libraries)
+//   CFFTW, CSystemZlib (C system libraries; not "CZlib": ZIPFoundation has a module of that name)
 //   PLMCore       shared vocabulary: legs, time spans, leg movements, published rule numbers
 //   PLMFFT        FFTW plans and aligned buffers, safe to use from several tasks
 //   PLMReaders    raw accelerometer CSV readers with defect detection      (read)
@@ -39,24 +39,28 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        // Reading the .gt3x zip archives (info.txt, log.bin) without a hand-written zip parser.
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         .systemLibrary(
             name: "CFFTW", pkgConfig: "fftw3",
             providers: [.apt(["libfftw3-dev"]), .brew(["fftw"])]),
         .systemLibrary(
-            name: "CZlib", pkgConfig: "zlib",
+            name: "CSystemZlib", pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]),
         .target(name: "PLMCore", swiftSettings: strictSwift),
         .target(name: "PLMFFT", dependencies: ["CFFTW"], swiftSettings: strictSwift),
-        .target(name: "PLMReaders", dependencies: ["PLMCore", "CZlib"], swiftSettings: strictSwift),
+        .target(
+            name: "PLMReaders", dependencies: ["PLMCore", "CSystemZlib", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            swiftSettings: strictSwift),
         .target(name: "PLMSignal", dependencies: ["PLMCore", "PLMFFT", "PLMReaders"], swiftSettings: strictSwift),
         .target(name: "PLMScoring", dependencies: ["PLMCore"], swiftSettings: strictSwift),
         .target(name: "PLMNights", dependencies: ["PLMCore", "PLMReaders"], swiftSettings: strictSwift),
         .target(name: "PLMReports", dependencies: ["PLMCore"], swiftSettings: strictSwift),
         .target(name: "PLMEvaluation", dependencies: ["PLMCore"], swiftSettings: strictSwift),
         .target(
-            name: "PLMSimulator", dependencies: ["PLMCore", "PLMScoring", "PLMEvaluation", "CZlib"],
+            name: "PLMSimulator", dependencies: ["PLMCore", "PLMScoring", "PLMEvaluation", "CSystemZlib"],
             swiftSettings: strictSwift),
         .target(
             name: "PLMKit",
@@ -77,7 +81,8 @@ let package = Package(
         .testTarget(name: "PLMCoreTests", dependencies: ["PLMCore"], swiftSettings: strictSwift),
         .testTarget(name: "PLMFFTTests", dependencies: ["PLMFFT"], swiftSettings: strictSwift),
         .testTarget(
-            name: "PLMReadersTests", dependencies: ["PLMReaders"],
+            name: "PLMReadersTests",
+            dependencies: ["PLMReaders", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             resources: [.copy("Fixtures")], swiftSettings: strictSwift),
         .testTarget(
             name: "PLMSignalTests", dependencies: ["PLMSignal"],

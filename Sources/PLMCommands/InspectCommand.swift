@@ -18,7 +18,7 @@ struct InspectCommand: AsyncParsableCommand {
             Example: plm inspect night/left.csv.gz --json
             """)
 
-    @Argument(help: ArgumentHelp("The sensor file (.csv or .csv.gz).", valueName: "file"))
+    @Argument(help: ArgumentHelp("The sensor file (.csv, .csv.gz, .cwa, GENEActiv .bin or .gt3x).", valueName: "file"))
     var file: String
 
     @OptionGroup(title: "Reading the file")

@@ -13,7 +13,7 @@ public struct PLMCommand: AsyncParsableCommand {
             screening estimate, not a polysomnographic diagnosis.
             """,
         subcommands: [
-            AnalyzeCommand.self, InspectCommand.self, ScoreCommand.self,
+            AnalyzeCommand.self, InspectCommand.self, ConvertCommand.self, ScoreCommand.self,
             SimulateCommand.self, EvaluateCommand.self, BenchCommand.self, BatchCommand.self,
         ])
 

@@ -58,14 +58,16 @@ struct ByteBuffer {
         }
     }
 
-    /// `yyyy-MM-ddTHH:mm:ss.SSS+hh:mm`.
+    /// `yyyy-MM-ddTHH:mm:ss.SSS+hh:mm` (`Z` never: the offset is always written as digits), or
+    /// without the offset when it is unknown (nil).
     mutating func appendISO(
         _ c: (year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int, millisecond: Int),
-        utcOffsetMinutes: Int
+        utcOffsetMinutes: Int?
     ) {
         appendDate(c, separator: UInt8(ascii: "-"))
         append(UInt8(ascii: "T"))
         appendTime(c, fractionSeparator: UInt8(ascii: "."))
+        guard let utcOffsetMinutes else { return }
         append(utcOffsetMinutes < 0 ? UInt8(ascii: "-") : UInt8(ascii: "+"))
         let m = abs(utcOffsetMinutes)
         appendDigits(m / 60, width: 2)
