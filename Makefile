@@ -52,6 +52,12 @@ bench-hard: build
 benchmarks: deps
 	cd Benchmarks && $(SWIFT) package --allow-writing-to-package-directory benchmark
 
+# Detection on the independent simulator's nights in ../shared/external-nights (a check, never
+# a tuning set; skipped with a message when the folder is absent).
+.PHONY: eval-external
+eval-external: build
+	PLM="$$($(SWIFT) build -c release --show-bin-path)/plm" bash scripts/eval-external.sh
+
 # plm batch through a real one-node Slurm (installs slurm-wlm and munge; root; not part of make test).
 .PHONY: slurm-test
 slurm-test: build
