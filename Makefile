@@ -1,7 +1,7 @@
 # PLMKit: the two commands of the README, plus helpers.
 #   make run    build in release and analyse a bundled sample night into ./out/
 #   make test   run the test suite
-# Both install FFTW (libfftw3-dev), pkg-config and zlib headers with apt-get when pkg-config cannot find them.
+# Both install FFTW (libfftw3-dev), pkg-config, zlib and SQLite headers with apt-get when pkg-config cannot find them.
 
 SWIFT ?= swift
 SAMPLE_LEFT  ?= SampleData/moderate-generic/left.csv.gz
@@ -14,9 +14,9 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 .PHONY: run test deps build bench benchmarks report-preview clean fuzz
 
 deps:
-	@if ! pkg-config --exists fftw3 zlib 2>/dev/null; then \
-		echo "Installing FFTW, zlib headers and pkg-config with apt-get ..."; \
-		$(SUDO) apt-get update && $(SUDO) apt-get install -y libfftw3-dev pkg-config zlib1g-dev; \
+	@if ! pkg-config --exists fftw3 zlib sqlite3 2>/dev/null; then \
+		echo "Installing FFTW, zlib and SQLite headers and pkg-config with apt-get ..."; \
+		$(SUDO) apt-get update && $(SUDO) apt-get install -y libfftw3-dev pkg-config zlib1g-dev libsqlite3-dev; \
 	fi
 
 build: deps
@@ -41,6 +41,13 @@ bench: build
 bench-full: build
 	PLM="$$($(SWIFT) build -c release --show-bin-path)/plm" bash scripts/bench-full-nights.sh $(OUT)/full-nights
 
+# Detection on thirteen hard nights of 1.5-2 h (issue 11: small, slow and clustered movements, coarse
+# sensors, drift, slip, two devices; seeds 301-313), simulated into $(OUT)/hard-nights and benched into
+# $(OUT)/hard-nights/bench (release build).
+.PHONY: bench-hard
+bench-hard: build
+	PLM="$$($(SWIFT) build -c release --show-bin-path)/plm" bash scripts/bench-hard-nights.sh $(OUT)/hard-nights
+
 # Speed benchmarks of the readers, the DSP and the whole pipeline (ordo-one/benchmark).
 benchmarks: deps
 	cd Benchmarks && $(SWIFT) package --allow-writing-to-package-directory benchmark
@@ -49,6 +56,17 @@ benchmarks: deps
 # inputs are kept in Tests/PLMKitTests/FuzzRegressions (docs/fuzzing.md).
 fuzz: deps
 	SWIFT=$(SWIFT) bash scripts/fuzz.sh
+
+# Detection on the independent simulator's nights in ../shared/external-nights (a check, never
+# a tuning set; skipped with a message when the folder is absent).
+.PHONY: eval-external
+eval-external: build
+	PLM="$$($(SWIFT) build -c release --show-bin-path)/plm" bash scripts/eval-external.sh
+
+# plm batch through a real one-node Slurm (installs slurm-wlm and munge; root; not part of make test).
+.PHONY: slurm-test
+slurm-test: build
+	PLM="$$($(SWIFT) build -c release --show-bin-path)/plm" bash scripts/slurm-test.sh $(OUT)/slurm-test
 
 report-preview: build
 	bash scripts/report-preview.sh

@@ -3,16 +3,18 @@
 //
 // The pipeline reads in one direction, one module per stage:
 //
-//   CFFTW, CZlib (C system libraries)
+//   CFFTW, CSystemZlib (C system libraries; not "CZlib": ZIPFoundation has a module of that name)
 //   PLMCore       shared vocabulary: legs, time spans, leg movements, published rule numbers
 //   PLMFFT        FFTW plans and aligned buffers, safe to use from several tasks
 //   PLMReaders    raw accelerometer CSV readers with defect detection      (read)
 //   PLMSignal     zero-phase filtering, movement signal, LM detection      (condition, detect)
+//   PLMNights     per-minute epochs -> non-wear, in-bed periods, naps, sleep/wake (pure Swift)
 //   PLMScoring    WASM 2016 / AASM scoring rules and indices, pure Swift    (score)
 //   PLMReports    plm-report/1 JSON, HTML, CSV, terminal summary            (report)
 //   PLMSimulator  simulated nights with ground truth
 //   PLMEvaluation event matching and agreement statistics against a reference
 //   PLMKit        facade composing the pipeline
+//   PLMBatch      cohorts: many recordings, a results database (SQLite via GRDB), Slurm arrays
 //   PLMCommands   the `plm` subcommands (argument parsing only)
 //   plm           the executable
 //   PLMFuzzHarness  fuzz target bodies (Fuzz/ builds them with libFuzzer; tests replay crashes)
@@ -40,34 +42,43 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        // Reading the .gt3x zip archives (info.txt, log.bin) without a hand-written zip parser.
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         .systemLibrary(
             name: "CFFTW", pkgConfig: "fftw3",
             providers: [.apt(["libfftw3-dev"]), .brew(["fftw"])]),
         .systemLibrary(
-            name: "CZlib", pkgConfig: "zlib",
+            name: "CSystemZlib", pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]),
         .target(name: "PLMCore", swiftSettings: strictSwift),
         .target(name: "PLMFFT", dependencies: ["CFFTW"], swiftSettings: strictSwift),
-        .target(name: "PLMReaders", dependencies: ["PLMCore", "CZlib"], swiftSettings: strictSwift),
+        .target(
+            name: "PLMReaders", dependencies: ["PLMCore", "CSystemZlib", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            swiftSettings: strictSwift),
         .target(name: "PLMSignal", dependencies: ["PLMCore", "PLMFFT", "PLMReaders"], swiftSettings: strictSwift),
         .target(name: "PLMScoring", dependencies: ["PLMCore"], swiftSettings: strictSwift),
+        .target(name: "PLMNights", dependencies: ["PLMCore", "PLMReaders"], swiftSettings: strictSwift),
         .target(name: "PLMReports", dependencies: ["PLMCore"], swiftSettings: strictSwift),
         .target(name: "PLMEvaluation", dependencies: ["PLMCore"], swiftSettings: strictSwift),
         .target(
-            name: "PLMSimulator", dependencies: ["PLMCore", "PLMScoring", "PLMEvaluation", "CZlib"],
+            name: "PLMSimulator", dependencies: ["PLMCore", "PLMScoring", "PLMEvaluation", "CSystemZlib"],
             swiftSettings: strictSwift),
         .target(
             name: "PLMKit",
             dependencies: [
-                "PLMCore", "PLMReaders", "PLMSignal", "PLMScoring", "PLMReports",
+                "PLMCore", "PLMReaders", "PLMSignal", "PLMNights", "PLMScoring", "PLMReports",
                 "PLMSimulator", "PLMEvaluation",
             ],
             swiftSettings: strictSwift),
         .target(
+            name: "PLMBatch", dependencies: ["PLMKit", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strictSwift),
+        .target(
             name: "PLMCommands",
-            dependencies: ["PLMKit", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["PLMKit", "PLMBatch", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: strictSwift),
         .executableTarget(name: "plm", dependencies: ["PLMCommands"], swiftSettings: strictSwift),
         .target(name: "PLMFuzzHarness", dependencies: ["PLMKit"], swiftSettings: strictSwift),
@@ -77,7 +88,11 @@ let package = Package(
         .testTarget(name: "PLMCoreTests", dependencies: ["PLMCore", "PLMTestSupport"], swiftSettings: strictSwift),
         .testTarget(name: "PLMFFTTests", dependencies: ["PLMFFT"], swiftSettings: strictSwift),
         .testTarget(
-            name: "PLMReadersTests", dependencies: ["PLMReaders", "CZlib", "PLMTestSupport"],
+            name: "PLMReadersTests",
+            dependencies: [
+                "PLMReaders", "CSystemZlib", "PLMTestSupport",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
             resources: [.copy("Fixtures")], swiftSettings: strictSwift),
         .testTarget(
             name: "PLMSignalTests", dependencies: ["PLMSignal"],
@@ -85,12 +100,14 @@ let package = Package(
         .testTarget(
             name: "PLMScoringTests", dependencies: ["PLMScoring"],
             resources: [.copy("Fixtures")], swiftSettings: strictSwift),
+        .testTarget(name: "PLMNightsTests", dependencies: ["PLMNights"], swiftSettings: strictSwift),
         .testTarget(name: "PLMReportsTests", dependencies: ["PLMReports"], swiftSettings: strictSwift),
-        .testTarget(name: "PLMSimulatorTests", dependencies: ["PLMSimulator"], swiftSettings: strictSwift),
-        .testTarget(name: "PLMEvaluationTests", dependencies: ["PLMEvaluation"], swiftSettings: strictSwift),
+        .testTarget(name: "PLMSimulatorTests", dependencies: ["PLMSimulator", "PLMTestSupport"], swiftSettings: strictSwift),
+        .testTarget(name: "PLMEvaluationTests", dependencies: ["PLMEvaluation", "PLMTestSupport"], swiftSettings: strictSwift),
         .testTarget(
             name: "PLMKitTests", dependencies: ["PLMKit", "PLMFuzzHarness", "PLMTestSupport"],
             resources: [.copy("FuzzRegressions")], swiftSettings: strictSwift),
+        .testTarget(name: "PLMBatchTests", dependencies: ["PLMBatch", "PLMTestSupport"], swiftSettings: strictSwift),
         .testTarget(name: "PLMCommandsTests", dependencies: ["PLMCommands", "PLMTestSupport"], swiftSettings: strictSwift),
     ]
 )

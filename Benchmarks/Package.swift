@@ -3,6 +3,7 @@
 // `swift build` / `swift test` at the root never resolve or compile the harness.
 //   cd Benchmarks && swift package benchmark                 # all
 //   cd Benchmarks && swift package benchmark --target ReaderBenchmarks
+//   cd Benchmarks && swift package benchmark --target BinaryReaderBenchmarks
 import PackageDescription
 
 let package = Package(
@@ -11,6 +12,7 @@ let package = Package(
     dependencies: [
         .package(name: "PLMKit", path: "../"),
         .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         .executableTarget(
@@ -20,6 +22,15 @@ let package = Package(
                 .product(name: "PLMReaders", package: "PLMKit"),
             ],
             path: "Benchmarks/ReaderBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]),
+        .executableTarget(
+            name: "BinaryReaderBenchmarks",
+            dependencies: [
+                .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "PLMReaders", package: "PLMKit"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
+            path: "Benchmarks/BinaryReaderBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]),
         .executableTarget(
             name: "SignalBenchmarks",

@@ -21,58 +21,20 @@
 # Exit status: plm's (0 when every night was simulated and analysed).
 set -euo pipefail
 
-here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-root="$(cd "$here/.." && pwd)"
+source "$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/lib/bench-nights.sh"
 
-case "${1:-}" in
-  -h|--help) sed -n '2,21p' "$0"; exit 0 ;;
-esac
-if [ $# -ge 1 ]; then
-  dir="$1"                 # relative to the caller's folder
-else
-  cd "$root"               # the default is relative to the repository
-  dir="out/full-nights"
-fi
-bench_out="${BENCH_OUT:-$dir/bench}"
-read -r -a build_args <<< "${SWIFT_BUILD_ARGS:-}"
-
-plm="${PLM:-}"
-if [ -z "$plm" ]; then
-  plm="$(swift build --package-path "$root" -c release "${build_args[@]}" --show-bin-path)/plm"
-  if [ ! -x "$plm" ]; then
-    echo "building the release plm ..." >&2
-    swift build --package-path "$root" -c release --product plm "${build_args[@]}" >&2
-  fi
-fi
-if [ ! -x "$plm" ]; then
-  echo "bench-full-nights: no plm binary at $plm (set PLM=PATH)" >&2
-  exit 66
-fi
-
-# name        profile   layout     rate units seed
-nights=(
-  "healthy-actigraph-30hz    healthy   actigraph  30  g   101"
-  "mild-geneactiv-50hz       mild      geneactiv  50  g   102"
-  "moderate-generic-50hz     moderate  generic    50  g   103"
-  "severe-axivity-100hz      severe    axivity    100 g   104"
-  "noisy-actigraph-30hz      noisy     actigraph  30  g   105"
-  "restless-generic-mg-25hz  restless  generic    25  mg  106"
-)
 hours=8
+nights=()
+# name        profile   layout     rate units seed
+for spec in \
+  "healthy-actigraph-30hz    healthy   actigraph  30  g   101" \
+  "mild-geneactiv-50hz       mild      geneactiv  50  g   102" \
+  "moderate-generic-50hz     moderate  generic    50  g   103" \
+  "severe-axivity-100hz      severe    axivity    100 g   104" \
+  "noisy-actigraph-30hz      noisy     actigraph  30  g   105" \
+  "restless-generic-mg-25hz  restless  generic    25  mg  106"; do
+  read -r name profile layout rate units seed <<< "$spec"
+  nights+=("$name --profile $profile --hours $hours --rate $rate --seed $seed --layout $layout --units $units")
+done
 
-mkdir -p "$dir"
-if [ "${SKIP_SIMULATE:-0}" != 1 ]; then
-  for spec in "${nights[@]}"; do
-    read -r name profile layout rate units seed <<< "$spec"
-    night="$dir/$name"
-    rm -rf "$night"
-    echo "+ plm simulate --profile $profile --hours $hours --rate $rate --seed $seed --layout $layout --units $units --gzip --out $night" >&2
-    "$plm" simulate --profile "$profile" --hours "$hours" --rate "$rate" --seed "$seed" \
-      --layout "$layout" --units "$units" --gzip --out "$night" >&2
-  done
-fi
-
-rules_args=()
-if [ -n "${RULES:-}" ]; then rules_args=(--rules "$RULES"); fi
-echo "+ plm bench $dir ${rules_args[*]} --out $bench_out" >&2
-"$plm" bench "$dir" "${rules_args[@]}" --out "$bench_out"
+bench_nights_main '2,21p' out/full-nights "$@"

@@ -62,6 +62,9 @@ if [ -z "$dir" ]; then
 t = json.load(open(sys.argv[1])); s = d.datetime.fromisoformat(t["recordingStart"])
 print(*[(s + d.timedelta(seconds=t["lights"][k])).isoformat(timespec="seconds") for k in ("startS", "endS")])' "$night/truth.json")"
       args+=(--lights-off "${lights% *}" --lights-on "${lights#* }")
+    else
+      # One night per folder: score the whole file (without it, plm analyze looks for nights).
+      args+=(--whole-recording)
     fi
     if ! "$plm" "${args[@]}" >/dev/null; then
       echo "$name: plm analyze failed" >&2

@@ -5,7 +5,7 @@ import PLMKit
 struct AnalyzeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "analyze",
-        abstract: "Score one night: find the leg movements in each ankle's recording and compute the PLM index.",
+        abstract: "Score the nights of a recording: find the leg movements in each ankle's recording and compute the PLM index.",
         discussion: """
             Give the raw acceleration file of each leg as exported by the device software \
             (ActiGraph ActiLife raw CSV, GENEActiv CSV, Axivity cwa-convert CSV, or any CSV with a \
@@ -14,8 +14,13 @@ struct AnalyzeCommand: AsyncParsableCommand {
             which options a file needs.
 
             Scoring covers lights off to lights on when you give them (as date and time on the \
-            recording's clock, e.g. 2026-01-15T23:10:00 or 2026-01-15T23:10:00+01:00), otherwise \
-            the whole recording. Stretches with defects (gaps, filled or clipped samples) are left \
+            recording's clock, e.g. 2026-01-15T23:10:00 or 2026-01-15T23:10:00+01:00), or the \
+            whole recording with --whole-recording. Without either, the recording may span days: \
+            every in-bed period is found from the shank's orientation and movement (naps, non-wear \
+            and legs-up evenings are reported, not scored), each night of at least --night-hours \
+            is scored on its own with a sleep/wake estimate, and --out DIR writes summary.json, \
+            summary.html and night-YYYY-MM-DD/ folders. --diary FILE (CSV night,lights_off,lights_on) \
+            overrides the detected nights it lists. Stretches with defects (gaps, filled or clipped samples) are left \
             out of scoring and of the hours the indices are divided by; the report lists them.
 
             With polysomnography annotations the scoring follows the rules fully: respiratory \
@@ -47,6 +52,15 @@ struct AnalyzeCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Lights on, on the recording's clock (ISO 8601). Default: the last sample.", valueName: "time"))
     var lightsOn: String?
 
+    @Flag(help: "Score the whole recording as one night (no night detection).")
+    var wholeRecording = false
+
+    @Option(help: ArgumentHelp("Sleep diary CSV (night,lights_off,lights_on) overriding the detected nights.", valueName: "file"))
+    var diary: String?
+
+    @Option(help: ArgumentHelp("Shortest in-bed period scored as a night, hours; shorter ones are naps.", valueName: "hours"))
+    var nightHours: Double = 3
+
     @OptionGroup(title: "Scoring")
     var rules: RuleOption
 
@@ -66,6 +80,7 @@ struct AnalyzeCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        if lightsOff == nil, lightsOn == nil, !wholeRecording { return try await runNights() }
         let request = try analysisRequest()
         let destinations = output.destinations(outputDirectory: out)
         try await reportingPipelineErrors {

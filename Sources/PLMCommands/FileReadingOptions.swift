@@ -7,7 +7,7 @@ import PLMKit
 /// says the file cannot be read without it.
 struct FileReadingOptions: ParsableArguments {
     @Option(help: ArgumentHelp(
-        "File layout: auto (recognise it), actigraph (ActiLife raw CSV), geneactiv (GENEActiv CSV), axivity (cwa-convert CSV) or generic (a time column and x, y, z).",
+        "File layout: auto (recognise it), actigraph (ActiLife raw CSV), geneactiv (GENEActiv CSV), axivity (cwa-convert CSV), generic (a time column and x, y, z), or the binary cwa (Axivity AX3/AX6), geneactiv-bin (GENEActiv .bin), gt3x (ActiGraph).",
         valueName: "layout"))
     var format: String = "auto"
 

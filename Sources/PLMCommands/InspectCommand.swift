@@ -18,7 +18,7 @@ struct InspectCommand: AsyncParsableCommand {
             Example: plm inspect night/left.csv.gz --json
             """)
 
-    @Argument(help: ArgumentHelp("The sensor file (.csv or .csv.gz).", valueName: "file"))
+    @Argument(help: ArgumentHelp("The sensor file (.csv, .csv.gz, .cwa, GENEActiv .bin or .gt3x).", valueName: "file"))
     var file: String
 
     @OptionGroup(title: "Reading the file")
@@ -32,7 +32,7 @@ struct InspectCommand: AsyncParsableCommand {
         try await reportingPipelineErrors {
             let inspection = try RecordingReader.inspect(path: file, options: options)
             if json {
-                FileHandle.standardOutput.write(try DeterministicJSON.data(inspection))
+                try StandardOutput.write([UInt8](try DeterministicJSON.data(inspection)))
             } else {
                 print(inspection.summaryText, terminator: "")
             }

@@ -13,8 +13,8 @@ public struct PLMCommand: AsyncParsableCommand {
             screening estimate, not a polysomnographic diagnosis.
             """,
         subcommands: [
-            AnalyzeCommand.self, InspectCommand.self, ScoreCommand.self,
-            SimulateCommand.self, EvaluateCommand.self, BenchCommand.self,
+            AnalyzeCommand.self, InspectCommand.self, ConvertCommand.self, ScoreCommand.self,
+            SimulateCommand.self, EvaluateCommand.self, BenchCommand.self, BatchCommand.self,
         ])
 
     public init() {}

@@ -20,6 +20,17 @@ struct SimulateCommand: AsyncParsableCommand {
             more noise, spikes, gaps, clipping, timestamp jitter, clock drift), restless \
             (much wake and many posture shifts, 5-15/h).
 
+            Conditions (--condition) add what makes detection hard to any profile, with a sensor \
+            to match (explicit --rate, --noise, --range and --bits win): small-slow (half of the \
+            LMs 1.5-5 degrees, a third rising over 0.5-2 s, lasting 1-3 degree changes; 25 Hz, \
+            6 mg), trains (series with IMIs of 10.5-15 s, bilateral pairs, doublets, multi-burst \
+            LMs, twitches next to LMs; 25 Hz, 4 mg), coarse-8bit (8-bit over +-4 g at 20 Hz, \
+            8 mg), coarse-10bit-clipped (10-bit over +-2 g at 25 Hz, 7 mg, restless wake bursts \
+            that clip), drift-slip (thermal drift of the offset 1-2 mg/C, the strap slipping \
+            10-25 degrees over the night), hard (all of them, 10-bit +-2 g, 25 Hz, 8 mg), \
+            hard-8bit (all of them, 8-bit +-4 g, 20 Hz, 9 mg) and two-devices (left 10-bit \
+            +-2 g 8 mg, right 8-bit +-4 g 9 mg with a 20 min gap of its own). See docs/simulator.md.
+
             The same settings and seed always give the same files, byte for byte.
 
             Example: plm simulate --profile moderate --hours 8 --rate 50 --seed 1 --layout generic --gzip --out night1
@@ -31,8 +42,11 @@ struct SimulateCommand: AsyncParsableCommand {
     @Option(help: "Recording length in hours (0.25-48).")
     var hours: Double = 8
 
-    @Option(help: "Sample rate in Hz (10-200).")
-    var rate: Double = 50
+    @Option(help: "Sample rate in Hz (10-200; default 50, or the condition's).")
+    var rate: Double?
+
+    @Option(help: "Hard condition to add: small-slow, trains, coarse-8bit, coarse-10bit-clipped, drift-slip, hard, hard-8bit or two-devices.")
+    var condition: String?
 
     @Option(help: "Seed of the random generator: the same seed gives the same night.")
     var seed: UInt64 = 1
@@ -46,11 +60,14 @@ struct SimulateCommand: AsyncParsableCommand {
     @Flag(help: "Compress the two leg files with gzip (.csv.gz).")
     var gzip = false
 
-    @Option(help: "Sensor noise per axis in g RMS (default: the profile's, 0.003 g; noisy 0.010 g).")
+    @Option(help: "Sensor noise per axis in g RMS (default: the condition's, else the profile's: 0.003 g; noisy 0.010 g).")
     var noise: Double?
 
-    @Option(help: "Measurement range in +-g (the file clips there).")
-    var range: Double = 8
+    @Option(help: "Measurement range in +-g (the file clips there; default 8, or the condition's).")
+    var range: Double?
+
+    @Option(help: "Converter resolution over the range in bits (8-16; default 12, or the condition's).")
+    var bits: Int?
 
     @Option(help: "Add this many single-sample spikes per hour (default: the profile's).")
     var spikesPerHour: Double?
@@ -70,6 +87,9 @@ struct SimulateCommand: AsyncParsableCommand {
     @Option(help: "Local start time of the recording with its UTC offset, e.g. 2026-01-15T22:30:00+01:00 (the default).")
     var start: String?
 
+    @Flag(help: "Write a 3-day recording instead of one night: days (walking, sitting, standing), a sofa evening, non-wear, a nap and three nights (moderate, healthy, mild; the second after midnight), with their truth. Uses --rate, --seed, --noise, --layout, --units, --gzip and --start (default 2026-01-13T09:00:00+01:00).")
+    var threeDays = false
+
     @Option(help: "Folder to write left.csv[.gz], right.csv[.gz] and truth.json into.")
     var out: String
 
@@ -85,12 +105,20 @@ struct SimulateCommand: AsyncParsableCommand {
             guard let unit = SimulatedFileUnit(rawValue: unitName) else {
                 throw ValidationError("unknown --units \"\(units)\": expected g, mg or m/s2")
             }
-            var recordingStart = RecordingStartTime.standard
+            var recordingStart = threeDays ? MultiDaySettings.standardStart : RecordingStartTime.standard
             if let start {
                 guard let parsed = RecordingStartTime(iso8601: start) else {
                     throw ValidationError("--start \"\(start)\": expected a local time with UTC offset such as 2026-01-15T22:30:00+01:00")
                 }
                 recordingStart = parsed
+            }
+            if threeDays { return try writeThreeDays(start: recordingStart, layout: layout, unit: unit) }
+            var condition: SimulationCondition?
+            if let name = self.condition {
+                guard let parsed = SimulationCondition(rawValue: name.lowercased()) else {
+                    throw ValidationError("unknown --condition \"\(name)\": expected one of \(SimulationCondition.allCases.map(\.rawValue).joined(separator: ", "))")
+                }
+                condition = parsed
             }
             var defects = profile.defaultDefects
             if let v = spikesPerHour { defects.spikesPerHour = v }
@@ -98,15 +126,20 @@ struct SimulateCommand: AsyncParsableCommand {
             if let v = clippingPerHour { defects.clippingEventsPerHour = v }
             if let v = jitterMs { defects.timestampJitterS = v / 1000 }
             if let v = driftPpm { defects.clockDriftPPM = v }
-            let settings = SimulationSettings(
-                profile: profile, durationH: hours, sampleRateHz: rate, noiseG: noise, seed: seed, rangeG: range,
-                defects: defects, recordingStart: recordingStart)
+            var settings = SimulationSettings(profile: profile, durationH: hours, seed: seed)
+            if let condition { settings = SimulationSettings(profile: profile, condition: condition, durationH: hours, seed: seed) }
+            if let rate { settings.sampleRateHz = rate }
+            if let noise { settings.noiseG = noise }
+            if let range { settings.rangeG = range }
+            if let bits { settings.resolutionBits = bits }
+            settings.defects = defects
+            settings.recordingStart = recordingStart
             let night = try NightSimulator.simulate(settings)
             let written = try NightWriter.write(night, toDirectory: out, layout: layout, units: unit, gzip: gzip)
             let truth = night.truth
             let lms = truth.movements.filter(\.countsAsLM).count
             var summary = "Wrote \(written.leftPath), \(written.rightPath) and \(written.truthPath)\n"
-            summary += "\(profile.rawValue) night, \(hours) h at \(rate) Hz, seed \(seed): \(truth.movements.count) movements, \(lms) leg movements"
+            summary += "\(profile.rawValue) night\(condition.map { " (\($0.rawValue))" } ?? ""), \(hours) h at \(settings.sampleRateHz) Hz, seed \(seed): \(truth.movements.count) movements, \(lms) leg movements"
             if let e = truth.expectedScoring {
                 let plms = e.plmsIndex.map { DecimalText.fixed($0, 1) } ?? "-"
                 let plm = e.plmIndex.map { DecimalText.fixed($0, 1) } ?? "-"

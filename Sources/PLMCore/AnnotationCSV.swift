@@ -118,6 +118,18 @@ public enum LegMovementCSV {
     /// - Throws: ``AnnotationCSV/DataError`` naming the line, column, found text and expectation.
     /// - Complexity: O(n) in the file size.
     public static func parse(_ bytes: [UInt8]) throws(AnnotationCSV.DataError) -> [LegMovement] {
+        try parseWithPeakDeviations(bytes).movements
+    }
+
+    /// Parses the bytes of an events file and its optional `peak_deviation_mg` column (each
+    /// movement's peak deviation from rest in milli-g; an empty field or a short row is unknown).
+    /// `peakDeviationsMg` is nil when the column is absent or every value is unknown, otherwise it
+    /// has one entry per movement. Every row is a movement whatever other columns (such as
+    /// `kind`) say.
+    /// - Throws: ``AnnotationCSV/DataError`` naming the line, column, found text and expectation.
+    public static func parseWithPeakDeviations(
+        _ bytes: [UInt8]
+    ) throws(AnnotationCSV.DataError) -> (movements: [LegMovement], peakDeviationsMg: [Double?]?) {
         let rows = try AnnotationCSV.rows(bytes)
         let headerText = "a header line 'onset_s,offset_s,side'"
         guard let header = rows.first else { throw AnnotationCSV.DataError(line: 1, found: "an empty file", expected: headerText) }
@@ -135,7 +147,9 @@ public enum LegMovementCSV {
         let onsetColumn = try require(["onset_s", "onset"])
         let offsetColumn = try require(["offset_s", "offset"])
         let sideColumn = try require(["side", "leg"])
+        let deviationColumn = AnnotationCSV.column(names, ["peak_deviation_mg"])
         var movements: [LegMovement] = []
+        var deviations: [Double?] = []
         movements.reserveCapacity(rows.count)
         for row in rows.dropFirst() {
             let seconds = AnnotationCSV.secondsExpectation
@@ -154,7 +168,20 @@ public enum LegMovementCSV {
                     expected: "an offset at or after the onset \(row.fields[onsetColumn])")
             }
             movements.append(LegMovement(side: side, onsetS: onset, offsetS: offset))
+            if let column = deviationColumn {
+                // A short row (the empty last field dropped) or an empty field: unknown.
+                let text = column < row.fields.count ? row.fields[column] : ""
+                if text.isEmpty {
+                    deviations.append(nil)
+                } else if let value = Double(text), value.isFinite, value >= 0 {
+                    deviations.append(value)
+                } else {
+                    throw AnnotationCSV.DataError(
+                        line: row.line, column: column + 1, columnName: names[column], found: "'\(text)'",
+                        expected: "a peak deviation in milli-g (a non-negative number) or an empty field")
+                }
+            }
         }
-        return movements
+        return (movements, deviations.contains { $0 != nil } ? deviations : nil)
     }
 }

@@ -11,11 +11,15 @@ public struct EvaluationReport: Sendable, Hashable, Codable {
     public var pooled: DetectionCounts
     /// PLM index agreement over the nights with an index on both sides; nil for fewer than 2.
     public var plmIndexAgreement: AgreementStatistics?
+    /// Sensitivity by peak deviation summed over the nights whose reference gives peak
+    /// deviations; nil when none does.
+    public var pooledByPeakDeviation: [PeakDeviationBin]?
 
     public init(nights: [NightEvaluation], options: EvaluationOptions = .standard) {
         self.options = options
         self.nights = nights
         self.pooled = nights.reduce(DetectionCounts(referenceCount: 0, detectedCount: 0, truePositives: 0)) { $0 + $1.total }
+        self.pooledByPeakDeviation = PeakDeviationBin.sum(nights.compactMap(\.sensitivityByPeakDeviation))
         let paired = nights.compactMap { n -> (Double, Double)? in
             guard let r = n.referencePLMIndex, let d = n.detectedPLMIndex else { return nil }
             return (r, d)
@@ -49,20 +53,27 @@ public struct EvaluationReport: Sendable, Hashable, Codable {
     public func text() -> String {
         func pct(_ v: Double?) -> String { v.map { fixed($0 * 100, 1) + " %" } ?? "-" }
         func num(_ v: Double?, _ d: Int) -> String { v.map { fixed($0, d) } ?? "-" }
-        var rows: [[String]] = [["night", "profile", "ref LMs", "in gaps", "found", "matched", "sensitivity", "PPV", "F1", "onset err (median / mean |e|) s", "PLMI ref", "PLMI found"]]
+        // Sensitivity by peak deviation: one column per bin when any reference gives peak deviations.
+        let binHeadings = pooledByPeakDeviation.map { $0.map { "sens " + $0.label } } ?? []
+        func binCells(_ bins: [PeakDeviationBin]?) -> [String] {
+            guard !binHeadings.isEmpty else { return [] }
+            guard let bins, bins.count == binHeadings.count else { return binHeadings.map { _ in "-" } }
+            return bins.map { b in b.referenceCount > 0 ? "\(pct(b.sensitivity)) (\(b.referenceCount))" : "-" }
+        }
+        var rows: [[String]] = [["night", "profile", "ref LMs", "in gaps", "found", "matched", "sensitivity", "PPV", "F1", "onset err (median / mean |e|) s", "PLMI ref", "PLMI found"] + binHeadings]
         for (k, n) in nights.enumerated() {
             let onset = n.onsetError.map { "\(fixed($0.medianS, 2)) / \(fixed($0.meanAbsoluteS, 2))" } ?? "-"
             rows.append([
                 "\(k + 1)", n.profile ?? "-", "\(n.total.referenceCount)", "\(n.total.referenceInExcludedTime)", "\(n.total.detectedCount)", "\(n.total.truePositives)",
                 pct(n.total.sensitivity), pct(n.total.positivePredictiveValue), pct(n.total.f1), onset,
                 num(n.referencePLMIndex, 1), num(n.detectedPLMIndex, 1),
-            ])
+            ] + binCells(n.sensitivityByPeakDeviation))
         }
         if nights.count > 1 {
             rows.append([
                 "all", "", "\(pooled.referenceCount)", "\(pooled.referenceInExcludedTime)", "\(pooled.detectedCount)", "\(pooled.truePositives)",
                 pct(pooled.sensitivity), pct(pooled.positivePredictiveValue), pct(pooled.f1), "", "", "",
-            ])
+            ] + binCells(pooledByPeakDeviation))
         }
         var widths = [Int](repeating: 0, count: rows[0].count)
         for r in rows { for (i, c) in r.enumerated() { widths[i] = max(widths[i], c.count) } }

@@ -21,6 +21,9 @@ public struct EventMatching: Sendable, Hashable {
     /// The events that took part, after the duration filter.
     public var reference: [LegMovement]
     public var detected: [LegMovement]
+    /// For each event of ``reference``, its index in the reference list given to the matcher
+    /// (to look up what the source says about it, such as its peak deviation).
+    public var referenceInputIndices: [Int] = []
 }
 
 /// Matches detected movements to reference movements one to one, leg by leg.
@@ -35,7 +38,10 @@ public enum EventMatcher {
     /// - Complexity: O((r + d) log(r + d) + p log p) for p candidate pairs.
     public static func match(reference: [LegMovement], detected: [LegMovement], options: EvaluationOptions = .standard) -> EventMatching {
         func keep(_ m: LegMovement) -> Bool { options.durationRangeS.map { $0.contains(m.durationS) } ?? true }
-        let ref = reference.filter(keep).sorted(by: LegMovement.precedes)
+        let referenceOrder = reference.indices.filter { keep(reference[$0]) }.sorted {
+            LegMovement.precedes(reference[$0], reference[$1])
+        }
+        let ref = referenceOrder.map { reference[$0] }
         let det = detected.filter(keep).sorted(by: LegMovement.precedes)
 
         struct Candidate {
@@ -79,6 +85,7 @@ public enum EventMatcher {
         pairs.sort { $0.referenceIndex < $1.referenceIndex }
         return EventMatching(
             pairs: pairs, missedReference: ref.indices.filter { !refUsed[$0] },
-            unmatchedDetected: det.indices.filter { !detUsed[$0] }, reference: ref, detected: det)
+            unmatchedDetected: det.indices.filter { !detUsed[$0] }, reference: ref, detected: det,
+            referenceInputIndices: referenceOrder)
     }
 }

@@ -14,15 +14,20 @@ public struct EventSet: Sendable, Hashable {
     /// gaps, fill, clipping). Reference movements missed there are data loss the report already
     /// declares, and are counted apart from detection misses.
     public var excludedSpans: [LegSide: [TimeSpan]]
+    /// Per movement (same order as ``movements``), the peak change of the acceleration vector
+    /// from rest, milli-g, where the source gives it (a simulator truth's `peakDeviationMg`, a
+    /// reference CSV's `peak_deviation_mg`); nil when the source gives none at all.
+    public var peakDeviationsMg: [Double?]?
 
     public init(
         source: String, movements: [LegMovement], plmIndex: Double? = nil, profile: String? = nil,
-        excludedSpans: [LegSide: [TimeSpan]] = [:]
+        excludedSpans: [LegSide: [TimeSpan]] = [:], peakDeviationsMg: [Double?]? = nil
     ) {
         self.source = source
         self.movements = movements
         self.plmIndex = plmIndex
         self.profile = profile
         self.excludedSpans = excludedSpans
+        self.peakDeviationsMg = peakDeviationsMg
     }
 }

@@ -64,6 +64,7 @@ public enum EventSetReader {
         var side: LegSide
         var onsetS: Double
         var offsetS: Double
+        var peakDeviationMg: Double?
     }
 
     private struct ScoringSubset: Decodable {
@@ -103,7 +104,10 @@ public enum EventSetReader {
         try checkTimes(movements, path: path)
         let index = indexWindow == .lights ? truth.expectedScoring?.plmIndex : truth.expectedScoring?.recordingPLMIndex
         try checkIndex(index, key: indexWindow == .lights ? "expectedScoring.plmIndex" : "expectedScoring.recordingPLMIndex", path: path)
-        return EventSet(source: path, movements: movements, plmIndex: index, profile: truth.profile)
+        let deviations = truth.movements.map(\.peakDeviationMg)
+        return EventSet(
+            source: path, movements: movements, plmIndex: index, profile: truth.profile,
+            peakDeviationsMg: deviations.contains { $0 != nil } ? deviations : nil)
     }
 
     // MARK: Report (plm-report/1)

@@ -95,6 +95,9 @@ public struct NightEvaluation: Sendable, Hashable, Codable {
     public var referencePLMIndex: Double?
     public var detectedPLMIndex: Double?
     public var plmIndexError: Double?
+    /// Sensitivity by the reference movements' peak deviation (bins of
+    /// ``PeakDeviationBin/edgesMg``); nil when the reference gives no peak deviations.
+    public var sensitivityByPeakDeviation: [PeakDeviationBin]?
 }
 
 /// Compares a detection with a reference.
@@ -103,17 +106,19 @@ public enum Evaluator {
     /// offset errors and the PLM index error.
     public static func evaluate(reference: EventSet, detected: EventSet, options: EvaluationOptions = .standard) -> NightEvaluation {
         let matching = EventMatcher.match(reference: reference.movements, detected: detected.movements, options: options)
-        func counts(_ side: LegSide) -> DetectionCounts {
-            let excluded = detected.excludedSpans[side] ?? []
-            let missedInExcludedTime = matching.missedReference.filter { k in
+        // Missed reference movements that lie (partly) in time the detection declared excluded.
+        let missedInExcludedTime = Set(
+            matching.missedReference.filter { k in
                 let m = matching.reference[k]
-                return m.side == side && excluded.contains { $0.overlaps(m.span) }
-            }.count
+                return (detected.excludedSpans[m.side] ?? []).contains { $0.overlaps(m.span) }
+            })
+        func counts(_ side: LegSide) -> DetectionCounts {
+            let missed = missedInExcludedTime.filter { matching.reference[$0].side == side }.count
             return DetectionCounts(
-                referenceCount: matching.reference.filter { $0.side == side }.count - missedInExcludedTime,
+                referenceCount: matching.reference.filter { $0.side == side }.count - missed,
                 detectedCount: matching.detected.filter { $0.side == side }.count,
                 truePositives: matching.pairs.filter { $0.side == side }.count,
-                referenceInExcludedTime: missedInExcludedTime)
+                referenceInExcludedTime: missed)
         }
         let left = counts(.left), right = counts(.right)
         var plmError: Double?
@@ -123,6 +128,8 @@ public enum Evaluator {
             left: left, right: right, total: left + right,
             onsetError: TimingError(matching.pairs.map(\.onsetErrorS)),
             offsetError: TimingError(matching.pairs.map(\.offsetErrorS)),
-            referencePLMIndex: reference.plmIndex, detectedPLMIndex: detected.plmIndex, plmIndexError: plmError)
+            referencePLMIndex: reference.plmIndex, detectedPLMIndex: detected.plmIndex, plmIndexError: plmError,
+            sensitivityByPeakDeviation: sensitivityByPeakDeviation(
+                matching, reference: reference, missedInExcludedTime: missedInExcludedTime))
     }
 }

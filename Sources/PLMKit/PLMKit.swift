@@ -6,6 +6,7 @@
 // package) needs `import PLMKit` only.
 @_exported import PLMCore
 @_exported import PLMEvaluation
+@_exported import PLMNights
 @_exported import PLMReaders
 @_exported import PLMReports
 @_exported import PLMScoring

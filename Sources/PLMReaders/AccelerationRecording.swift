@@ -90,6 +90,15 @@ public enum RecordingLayout: String, Sendable, Codable, CaseIterable {
     case axivity
     /// Any other `time, x, y, z` CSV, described by its header row or by options.
     case generic
+    /// Axivity AX3/AX6 binary `.cwa` (OpenMovement sectors).
+    case cwa
+    /// GENEActiv binary `.bin` (text header, hexadecimal pages).
+    case geneactivBin = "geneactiv-bin"
+    /// ActiGraph `.gt3x` (zip with `info.txt` and `log.bin` or `activity.bin`).
+    case gt3x
+
+    /// Whether the layout is one of the devices' binary files (decoded natively, not parsed as text).
+    public var isBinary: Bool { self == .cwa || self == .geneactivBin || self == .gt3x }
 }
 
 /// Something wrong in a recording, with where it is and how much of it there is.
@@ -112,6 +121,13 @@ public struct RecordingDefect: Sendable, Hashable, Codable {
         case missingValue
         /// The declared rate disagrees with the timestamps (not excluded; reported).
         case rateMismatch
+        /// A block of a binary file (a .cwa sector, a GENEActiv page, a .gt3x record) that fails
+        /// its checksum, does not parse, or is cut off by the end of the file: its samples are
+        /// absent (never filled) and its time is excluded.
+        case corruptBlock
+        /// ActiGraph idle-sleep mode: the device stopped sampling while still; no samples exist
+        /// for that time (ActiLife's CSV export repeats the last sample instead).
+        case idleSleep
         /// An acceleration beyond ``DefectThresholds/largestValueG`` (or beyond `Float`'s range,
         /// e.g. `1e39`): kept as NaN, never as an infinity.
         case outOfRangeValue
@@ -128,14 +144,20 @@ public struct RecordingDefect: Sendable, Hashable, Codable {
     public var line: Int?
     /// A sentence for a person, e.g. "41.3 s without samples between 01:12:03.120 and 01:12:44.420".
     public var detail: String
+    /// 0-based byte offset in a binary file where the defect starts (binary layouts only).
+    public var byteOffset: Int?
 
-    public init(kind: Kind, span: TimeSpan, sampleRange: Range<Int>, sampleCount: Int, line: Int?, detail: String) {
+    public init(
+        kind: Kind, span: TimeSpan, sampleRange: Range<Int>, sampleCount: Int, line: Int?, detail: String,
+        byteOffset: Int? = nil
+    ) {
         self.kind = kind
         self.span = span
         self.sampleRange = sampleRange
         self.sampleCount = sampleCount
         self.line = line
         self.detail = detail
+        self.byteOffset = byteOffset
     }
 
     /// Whether the defect's time is excluded from detection and scoring. Everything but a

@@ -26,6 +26,8 @@ public struct ReadError: PipelineError, Equatable {
     public var line: Int?
     /// 1-based field (column) in that line, when the problem is in one field.
     public var column: Int?
+    /// 0-based byte offset in a binary file, when the problem is at one.
+    public var byteOffset: Int?
     /// What the reader found.
     public var found: String
     /// What it expected instead.
@@ -34,9 +36,10 @@ public struct ReadError: PipelineError, Equatable {
     public var hint: String?
 
     public init(
-        kind: Kind, path: String, line: Int? = nil, column: Int? = nil, found: String, expected: String,
-        hint: String? = nil
+        kind: Kind, path: String, line: Int? = nil, column: Int? = nil, byteOffset: Int? = nil, found: String,
+        expected: String, hint: String? = nil
     ) {
+        self.byteOffset = byteOffset
         self.kind = kind
         self.path = path
         self.line = line
@@ -58,6 +61,7 @@ public struct ReadError: PipelineError, Equatable {
         var place = path
         if let line { place += ":\(line)" }
         if let column { place += ":\(column)" }
+        if let byteOffset { place += " (byte \(byteOffset))" }
         var text = "\(place): \(found); expected \(expected)"
         if let hint { text += "\n" + hint }
         return text

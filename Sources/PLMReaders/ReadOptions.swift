@@ -47,6 +47,12 @@ public struct ReadOptions: Sendable, Hashable {
 /// The layout to read, or `.auto` to recognise it.
 public enum FormatChoice: String, Sendable, Hashable, Codable, CaseIterable {
     case auto, actigraph, geneactiv, axivity, generic
+    /// Axivity binary `.cwa`.
+    case cwa
+    /// GENEActiv binary `.bin`.
+    case geneactivBin = "geneactiv-bin"
+    /// ActiGraph `.gt3x`.
+    case gt3x
 }
 
 /// Unit of the acceleration values written in a file. The reader converts everything to g.

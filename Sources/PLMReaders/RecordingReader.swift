@@ -19,10 +19,16 @@ public enum RecordingReader {
     /// - Returns: the samples in g, their times and the defects found.
     /// - Throws: ``ReadError`` (missing file 66, bad data 65, I/O 74).
     /// - Complexity: O(file size) time; O(samples) memory.
-    /// - Parameter progress: called now and then with the share of the file read so far (0-1).
+    /// - Parameter progress: called now and then with the share of the file read so far (0-1);
+    ///   a device's binary file reports only its end.
     public static func read(
         path: String, options: ReadOptions = ReadOptions(), progress: ((Double) -> Void)? = nil
     ) throws -> AccelerationRecording {
+        if let binary = try binaryLayout(path: path, options: options) {
+            let recording = try _BinaryFormat.read(path: path, layout: binary.layout, file: binary.file)
+            progress?(1)
+            return recording
+        }
         let stream = try _ByteStream(path: path)
         try stream.refill()
         let prefixBytes = min(stream.end, 256 << 10)
@@ -52,6 +58,38 @@ public enum RecordingReader {
     public static let maximumRows = 100_000_000
 
     // MARK: - Internals
+
+    /// The binary layout to decode the file with: the one `--format` names, else the one its
+    /// first bytes announce; nil for text (CSV) files.
+    static func binaryLayout(path: String, options: ReadOptions) throws -> (layout: RecordingLayout, file: _BinaryFile)? {
+        let wanted: RecordingLayout?
+        switch options.format {
+        case .cwa: wanted = .cwa
+        case .geneactivBin: wanted = .geneactivBin
+        case .gt3x: wanted = .gt3x
+        case .auto: wanted = nil
+        case .actigraph, .geneactiv, .axivity, .generic: return nil
+        }
+        let file = try _BinaryFile(path: path)
+        let prefix = try file.prefix(64)
+        try _BinaryFormat.refuseUnsupported(prefix, path: path)
+        let detected = _BinaryFormat.detect(prefix)
+        if let wanted {
+            guard detected == wanted else {
+                let signature = switch wanted {
+                case .cwa: "the bytes \"MD\" of an Axivity header"
+                case .geneactivBin: "the line \"Device Identity\" of a GENEActiv .bin header"
+                default: "a zip archive (\"PK\") holding info.txt and log.bin or activity.bin"
+                }
+                throw ReadError(
+                    kind: .unknownLayout, path: path, byteOffset: 0,
+                    found: detected.map { "a \($0.rawValue) file" } ?? "a file that does not start like a --format \(wanted.rawValue) file",
+                    expected: signature, hint: "leave out --format to recognise the layout from the file.")
+            }
+            return (wanted, file)
+        }
+        return detected.map { ($0, file) }
+    }
 
     /// Rows to reserve room for: the (uncompressed) file size over the mean length of the first
     /// data lines, so that the sample buffers are allocated once.

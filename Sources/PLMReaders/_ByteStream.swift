@@ -1,4 +1,4 @@
-internal import CZlib
+internal import CSystemZlib
 
 #if canImport(Glibc)
 import Glibc

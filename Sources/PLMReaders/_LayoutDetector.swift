@@ -31,7 +31,7 @@ enum _LayoutDetector {
             plan = try genericPlan(prefix: prefix, options: options, path: path, layout: .axivity)
         case .generic:
             plan = try genericPlan(prefix: prefix, options: options, path: path, layout: .generic)
-        case .auto:
+        case .auto, .cwa, .geneactivBin, .gt3x:  // binary layouts are decoded before any text parsing
             if first.contains("file created by actigraph") {
                 plan = try actiGraphPlan(prefix: prefix, options: options, path: path)
             } else if prefix.lines.prefix(5).contains(where: { $0.lowercased().hasPrefix("device type,geneactiv") }) {

@@ -38,7 +38,7 @@ extension _HTMLContext {
         x.open("table", [("id", "quality-table")])
         x.open("thead")
         x.open("tr")
-        for (h, numeric) in [("Leg", false), ("Valid (h)", true), ("Excluded (h)", true), ("Defects", false), ("Declared rate (Hz)", true), ("Measured rate (Hz)", true), ("Samples", true), ("First / last sample", false)] {
+        for (h, numeric) in [("Leg", false), ("Valid (h)", true), ("Excluded (h)", true), ("Defects", false), ("Declared rate (Hz)", true), ("Measured rate (Hz)", true), ("Noise / step (mg)", true), ("Detection limit", true), ("Samples", true), ("First / last sample", false)] {
             x.element("th", numeric ? [("class", "num")] : [], h)
         }
         x.close("tr")
@@ -54,6 +54,16 @@ extension _HTMLContext {
             x.element("td", [], defects.isEmpty ? "none" : defects)
             x.element("td", [("class", "num")], q.declaredRateHz.map { DecimalText.fixed($0, 2) } ?? "not declared")
             x.element("td", [("class", "num")], q.measuredRateHz.map { DecimalText.fixed($0, 3) } ?? "no timestamps")
+            if let limit = q.detectionLimit {
+                let step = limit.quantizationStepMg.map { DecimalText.fixed($0, 1) } ?? "-"
+                x.element("td", [("class", "num")], DecimalText.fixed(limit.noiseRMSMg, 1) + " / " + step)
+                x.element(
+                    "td", [("class", "num"), ("data-value", DecimalText.json(limit.peakDeviationMg))],
+                    DecimalText.fixed(limit.peakDeviationMg, 0) + " mg (" + DecimalText.fixed(limit.tiltDegrees, 1) + "\u{00B0})")
+            } else {
+                x.element("td", [("class", "num")], "-")
+                x.element("td", [("class", "num")], "-")
+            }
             x.element("td", [("class", "num")], leg.map { String($0.samples) } ?? "-")
             x.element("td", [], leg.map { "\($0.firstSample) / \($0.lastSample)" } ?? "-")
             x.close("tr")
@@ -61,6 +71,13 @@ extension _HTMLContext {
         x.close("tbody")
         x.close("table")
 
+        if report.quality.contains(where: { $0.detectionLimit != nil }) {
+            x.element(
+                "p", [("class", "small"), ("id", "detection-limit-note")],
+                "Detection limit: the smallest leg movement (peak change of the acceleration vector, and the tilt it "
+                    + "makes) found with at least 90 % sensitivity given the noise and resolution measured on that leg. "
+                    + "Smaller movements are missed more often than not.")
+        }
         let facts = identifierList(identifiers: false)
         if !facts.isEmpty {
             x.element("p", [("class", "small"), ("id", "header-facts")], "From the file headers: " + facts.joined(separator: "; ") + ".")

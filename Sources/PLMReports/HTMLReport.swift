@@ -22,20 +22,7 @@ public enum HTMLReport {
     public static func render(_ report: PLMReport, traces: NightTraces? = nil) -> String {
         let context = _HTMLContext(report: report, traces: traces)
         var x = _XMLWriter(capacity: 200_000)
-        x.raw("<!DOCTYPE html>\n")
-        x.open("html", [("xmlns", "http://www.w3.org/1999/xhtml"), ("lang", "en")])
-        x.newline()
-        x.open("head")
-        x.empty("meta", [("charset", "utf-8")])
-        x.empty("meta", [("name", "viewport"), ("content", "width=device-width, initial-scale=1")])
-        x.element("title", [], context.title)
-        x.open("style")
-        x.raw(_HTMLStyle.css)
-        x.close("style")
-        x.close("head")
-        x.newline()
-        x.open("body")
-        x.open("main")
+        x.openPage(title: context.title)
         context.writeHeader(&x)
         x.newline()
         context.writeKeyFigures(&x)
@@ -66,6 +53,26 @@ public enum HTMLReport {
 extension PLMReport {
     /// The HTML report (see ``HTMLReport``).
     public func html(traces: NightTraces? = nil) -> String { HTMLReport.render(self, traces: traces) }
+}
+
+extension _XMLWriter {
+    /// The document's start up to the open `<main>`: doctype, head with the report style, body.
+    mutating func openPage(title: String) {
+        raw("<!DOCTYPE html>\n")
+        open("html", [("xmlns", "http://www.w3.org/1999/xhtml"), ("lang", "en")])
+        newline()
+        open("head")
+        empty("meta", [("charset", "utf-8")])
+        empty("meta", [("name", "viewport"), ("content", "width=device-width, initial-scale=1")])
+        element("title", [], title)
+        open("style")
+        raw(_HTMLStyle.css)
+        close("style")
+        close("head")
+        newline()
+        open("body")
+        open("main")
+    }
 }
 
 /// What the section writers share: the report, the traces, and the recording clock.

@@ -96,18 +96,50 @@ extension PLMReport {
         public var declaredRateHz: Double?
         /// The sample rate measured from the timestamps, Hz; `null` when the file has no timestamps.
         public var measuredRateHz: Double?
+        /// What the detection on this leg cannot see; `null` when nothing could be measured.
+        public var detectionLimit: DetectionLimit?
 
         public init(
             side: LegSide, validHours: Double, excludedHours: Double,
             defectCounts: SortedObject<Int> = SortedObject(),
-            declaredRateHz: Double?, measuredRateHz: Double?
+            declaredRateHz: Double?, measuredRateHz: Double?, detectionLimit: DetectionLimit? = nil
         ) {
+            self.detectionLimit = detectionLimit
             self.side = side
             self.validHours = validHours
             self.excludedHours = excludedHours
             self.defectCounts = defectCounts
             self.declaredRateHz = declaredRateHz
             self.measuredRateHz = measuredRateHz
+        }
+    }
+
+    /// A leg's sensor noise and resolution as measured from its samples, the tilt onset level
+    /// they set, and the smallest leg movement found with at least 90 % sensitivity.
+    public struct DetectionLimit: Sendable, Codable, Equatable {
+        /// White noise per axis, mg RMS (from the samples' second differences).
+        public var noiseRMSMg: Double
+        /// Quantization step of the samples, mg; `null` when the values are finer than the noise.
+        public var quantizationStepMg: Double?
+        /// Low-pass corner of the gravity direction, Hz (lowered on noisy sensors).
+        public var tiltLowPassHz: Double
+        /// Tilt onset level, degrees.
+        public var tiltOnsetDegrees: Double
+        /// Smallest peak change of the acceleration vector found with >= 90 % sensitivity, mg.
+        public var peakDeviationMg: Double
+        /// The same as a tilt, degrees.
+        public var tiltDegrees: Double
+
+        public init(
+            noiseRMSMg: Double, quantizationStepMg: Double?, tiltLowPassHz: Double, tiltOnsetDegrees: Double,
+            peakDeviationMg: Double, tiltDegrees: Double
+        ) {
+            self.noiseRMSMg = noiseRMSMg
+            self.quantizationStepMg = quantizationStepMg
+            self.tiltLowPassHz = tiltLowPassHz
+            self.tiltOnsetDegrees = tiltOnsetDegrees
+            self.peakDeviationMg = peakDeviationMg
+            self.tiltDegrees = tiltDegrees
         }
     }
 }

@@ -43,6 +43,9 @@ public enum TerminalSummary {
         rows.append(("Window", "\(windowText)  (\(DecimalText.fixed(w.timeInBedHours, 2)) h in bed)"))
         if let rules = report.settings["rules"] { rows.append(("Rules", rules.description)) }
         rows.append(("Movements", "LM \(idx.lmCount)   CLM \(idx.clmCount)   PLM \(idx.plmCount)   series \(idx.seriesCount)"))
+        if let note = report.settings["input.sameLegOverlaps"]?.description, note != "none" {
+            rows.append(("Same leg", note))  // `plm score`: touching or overlapping movements of one leg
+        }
         let basis: String
         switch idx.hoursBasis {
         case .totalSleepTime: basis = "per hour of sleep"

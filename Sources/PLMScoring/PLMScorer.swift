@@ -6,7 +6,8 @@ import PLMCore
 public enum PLMScorer {
     /// Scores one night.
     ///
-    /// Steps: select the movements that start in the window outside defect time; set aside those
+    /// Steps: select the movements that start in the window outside defect time; join touching
+    /// movements of one leg when the rules do (``RuleSet/sameLegJoining``); set aside those
     /// shorter than the LM minimum (and, when the rules ignore them, the long ones); combine the
     /// legs into bilateral LMs; classify CLMs; attach sleep state, respiratory and arousal
     /// association; find series (and again without respiratory CLMs); count.
@@ -21,37 +22,45 @@ public enum PLMScorer {
         let excluded = input.excludedSpans.compactMap { $0.clamped(to: window) }.mergedUnion()
         let exact = TimeArithmetic.exactMicroseconds
 
-        // 1. Select movements; set aside the ones that are not leg movements under the rules.
-        var components: [_Component] = []
-        var notMovements: [CandidateMovement] = []
-        var leftComponents = 0, rightComponents = 0
+        // 1. Select movements, join touching ones of one leg when the rules do, and set aside the
+        //    ones that are not leg movements under the rules.
+        var selected: [(index: Int, onsetS: Double, offsetS: Double, side: LegSide)] = []
+        selected.reserveCapacity(input.movements.count)
         for (index, m) in input.movements.enumerated() {
             guard m.onsetS.isFinite, m.offsetS.isFinite else { continue }
             guard m.onsetS >= window.startS, m.onsetS < window.endS else { continue }
             guard !_contains(excluded, m.onsetS) else { continue }
-            let offsetS = max(m.offsetS, m.onsetS)
-            let durationS = exact.difference(offsetS, m.onsetS)
-            let side: CandidateSide = m.side == .left ? .left : .right
+            selected.append((index, m.onsetS, max(m.offsetS, m.onsetS), m.side))
+        }
+        let (legRuns, sameLegContacts) = _SameLegJoiner.join(selected, joining: rules.sameLegJoining)
+        var components: [_Component] = []
+        var notMovements: [CandidateMovement] = []
+        var leftComponents = 0, rightComponents = 0
+        for run in legRuns {
+            let durationS = exact.difference(run.offsetS, run.onsetS)
+            let countedS = rules.durationCounting.durationS(onsetS: run.onsetS, offsetS: run.offsetS)
             var reason: CandidateExclusion?
-            if durationS < rules.minimumMovementDurationS {
+            if countedS < rules.minimumMovementDurationS {
                 reason = .shorterThanMinimum
-            } else if rules.exceedsDurationLimit(durationS, rules.maximumMonolateralCandidateDurationS),
+            } else if rules.exceedsDurationLimit(countedS, rules.maximumMonolateralCandidateDurationS),
                 rules.longMovementHandling == .ignored
             {
                 reason = .longerThanMaximumIgnored
             }
             if let reason {
+                let stage = input.hypnogram?.stage(at: run.onsetS)
                 notMovements.append(
                     CandidateMovement(
-                        side: side, onsetS: m.onsetS, offsetS: offsetS, durationS: durationS,
-                        componentIndices: [index], isLegMovement: false, isCandidate: false,
-                        exclusionReason: reason, inSleep: input.hypnogram?.stage(at: m.onsetS)?.isSleep,
-                        sleepStage: input.hypnogram?.stage(at: m.onsetS)))
+                        side: run.side == .left ? .left : .right, onsetS: run.onsetS, offsetS: run.offsetS,
+                        durationS: durationS, componentIndices: run.indices, isLegMovement: false, isCandidate: false,
+                        exclusionReason: reason, inSleep: stage?.isSleep, sleepStage: stage))
                 continue
             }
-            if m.side == .left { leftComponents += 1 } else { rightComponents += 1 }
+            if run.side == .left { leftComponents += 1 } else { rightComponents += 1 }
             components.append(
-                _Component(index: index, side: m.side, onsetS: m.onsetS, offsetS: offsetS, durationS: durationS))
+                _Component(
+                    indices: run.indices, side: run.side, onsetS: run.onsetS, offsetS: run.offsetS,
+                    durationS: durationS, countedDurationS: countedS))
         }
 
         // 2. Bilateral grouping and CLM classification.
@@ -110,7 +119,7 @@ public enum PLMScorer {
         let severity = indices.plmIndex.flatMap { SeverityBand.icsd1(plmIndex: $0) }
         return ScoringResult(
             rules: rules, candidates: ordered, series: series, indices: indices, distributions: distributions,
-            severity: severity)
+            severity: severity, sameLegContacts: sameLegContacts)
     }
 
     /// Merges the LMs (already in order) with the set-aside movements, by onset; an LM comes first
@@ -138,10 +147,11 @@ public enum PLMScorer {
     private static func _classify(_ group: _Group, rules: RuleSet, input: ScoringInput) -> CandidateMovement {
         let onsetS = group.onsetS, offsetS = group.offsetS
         let durationS = TimeArithmetic.exactMicroseconds.difference(offsetS, onsetS)
+        let countedS = rules.durationCounting.durationS(onsetS: onsetS, offsetS: offsetS)
         let hasLeft = group.components.contains { $0.side == .left }
         let hasRight = group.components.contains { $0.side == .right }
         let side: CandidateSide = hasLeft && hasRight ? .bilateral : (hasLeft ? .left : .right)
-        let longest = group.components.map(\.durationS).max() ?? 0
+        let longest = group.components.map(\.countedDurationS).max() ?? 0
         var reason: CandidateExclusion?
         let longComponent = rules.exceedsDurationLimit(longest, rules.maximumMonolateralCandidateDurationS)
         if group.components.count == 1 {
@@ -150,13 +160,13 @@ public enum PLMScorer {
             reason = .containsLongComponent
         } else if group.components.count > rules.maximumBilateralComponents {
             reason = .tooManyComponents
-        } else if rules.exceedsDurationLimit(durationS, rules.maximumBilateralCandidateDurationS) {
+        } else if rules.exceedsDurationLimit(countedS, rules.maximumBilateralCandidateDurationS) {
             reason = .bilateralTooLong
         }
         let span = TimeSpan(startS: onsetS, endS: offsetS)
         return CandidateMovement(
             side: side, onsetS: onsetS, offsetS: offsetS, durationS: durationS,
-            componentIndices: group.components.map(\.index).sorted(), isLegMovement: true,
+            componentIndices: group.components.flatMap(\.indices).sorted(), isLegMovement: true,
             isCandidate: reason == nil, exclusionReason: reason,
             isRespiratory: _isRespiratory(span, input.respiratoryEvents, rules.respiratoryWindow),
             isArousalAssociated: _isArousalAssociated(span, input.arousals, maximumGapS: rules.arousalMaximumGapS),

@@ -12,7 +12,9 @@ extension RuleSet {
         minimumMovementDurationS: 0.5,
         maximumMonolateralCandidateDurationS: 10,
         durationMaximaInclusive: true,
+        durationCounting: .offsetMinusOnset,
         longMovementHandling: .breaksSeries,
+        sameLegJoining: .keptApart,
         bilateralGrouping: .offsetToOnsetGapChains,
         bilateralWindowS: 0.5,
         bilateralWindowInclusive: false,
@@ -24,6 +26,7 @@ extension RuleSet {
         imiReference: .previousCandidate,
         shortIMICandidateMayStartSeries: false,
         minimumSeriesLength: 4,
+        lastMovementMayJoinSeries: true,
         excludedTimeBreaksIMI: true,
         wakeMovementHandling: .keptInSeries,
         respiratoryWindow: .wasmAroundEventEnd,
@@ -42,14 +45,19 @@ extension RuleSet {
         return r
     }()
 
-    /// Reproduces SOMAS (`get_PLM_indices_WASM.m`): like ``wasm2016`` except IMI < 90 s (exclusive),
-    /// IMIs measured from the previous LM of any kind, and the 10 s / 15 s limits exclusive.
+    /// Reproduces SOMAS (`get_PLM_indices_WASM.m`, commit bfd2ca7): like ``wasm2016`` except IMI
+    /// < 90 s (exclusive), IMIs measured from the previous LM of any kind, durations counted in
+    /// inclusive 1-kHz samples (so 0.499 s is an LM and 10.000 s / 15.000 s are not CLMs; the limits
+    /// themselves stay inclusive, as SOMAS's `> 10*Fs`), same-leg movements that touch, overlap or
+    /// lie 1 ms apart joined into one, and the last LM never in a series.
     public static let wasm2016Somas: RuleSet = {
         var r = RuleSet.wasm2016
         r.name = "wasm2016-somas"
+        r.durationCounting = .inclusiveMillisecondSamples
+        r.sameLegJoining = .joinedOnMillisecondSamples
         r.imiMaximumInclusive = false
         r.imiReference = .previousMovement
-        r.durationMaximaInclusive = false
+        r.lastMovementMayJoinSeries = false
         return r
     }()
 
@@ -62,7 +70,9 @@ extension RuleSet {
         minimumMovementDurationS: 0.5,
         maximumMonolateralCandidateDurationS: 10,
         durationMaximaInclusive: true,
+        durationCounting: .offsetMinusOnset,
         longMovementHandling: .ignored,
+        sameLegJoining: .keptApart,
         bilateralGrouping: .onsetToOnsetGreedyPairs,
         bilateralWindowS: 5,
         bilateralWindowInclusive: true,
@@ -74,6 +84,7 @@ extension RuleSet {
         imiReference: .previousCandidate,
         shortIMICandidateMayStartSeries: true,
         minimumSeriesLength: 4,
+        lastMovementMayJoinSeries: true,
         excludedTimeBreaksIMI: true,
         wakeMovementHandling: .removedBeforeSeries,
         respiratoryWindow: .aasmAroundEvent,
@@ -108,9 +119,12 @@ extension RuleSet {
             return "wasm2016-luna: reproduces Luna's LM command. As wasm2016, but a CLM after a short "
                 + "IMI may start a new series and IMIs are compared in floating point."
         case "wasm2016-somas":
-            return "wasm2016-somas: reproduces SOMAS. As wasm2016, but IMI < 90 s (90 s excluded), "
-                + "IMIs are measured from the previous LM of any kind, and a CLM must be shorter than "
-                + "10 s (15 s bilateral)."
+            return "wasm2016-somas: reproduces SOMAS (get_PLM_indices_WASM.m) including its quirks. As "
+                + "wasm2016, but IMI < 90 s (90 s excluded); IMIs are measured from the previous LM of any "
+                + "kind; durations are counted in inclusive 1 kHz samples (a 0.499 s movement is an LM, a "
+                + "10.000 s one is not a CLM, nor a 15.000 s bilateral one); movements of one leg that "
+                + "touch, overlap or lie at most 1 ms apart are joined into one; and the last LM of the "
+                + "night never joins a series."
         case "aasm":
             return "aasm: reproduces psgscoring's AASM scoring. LMs 0.5-10 s (longer ones ignored, the "
                 + "series goes on); left/right LMs with onsets <= 5 s apart paired; series of >= 4 with "

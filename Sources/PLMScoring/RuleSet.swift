@@ -20,14 +20,21 @@ public struct RuleSet: Sendable, Hashable, Codable {
     /// WASM 2016 (CLM 0.5-10 s monolateral). Luna `max-clm-dur`, SOMAS `10*Fs`.
     public var maximumMonolateralCandidateDurationS: Double
     /// Whether a movement exactly as long as a CLM limit (10 s monolateral or component, 15 s
-    /// bilateral) is still a CLM. WASM 2016 ("0.5-10 s"), Luna (`dur <= max_clm_dur`) and psgscoring:
-    /// yes. SOMAS draws annotations onto a 1-kHz vector including both end samples, so a movement
-    /// of exactly 10.000 s counts 10001 samples `> 10*Fs` and is rejected: effectively no.
+    /// bilateral), as ``durationCounting`` measures it, is still a CLM. WASM 2016 ("0.5-10 s"), Luna
+    /// (`dur <= max_clm_dur`), psgscoring and SOMAS (`> 10*Fs` rejects): yes. SOMAS still rejects a
+    /// movement annotated as exactly 10.000 s, because it counts 10001 inclusive samples.
     public var durationMaximaInclusive: Bool
+    /// How durations are measured for the 0.5 s minimum and the 10 s / 15 s maxima. WASM 2016, Luna,
+    /// psgscoring: offset minus onset. SOMAS: inclusive 1-kHz samples (a 0.499 s movement is an LM,
+    /// a 10.000 s one is not a CLM), ``DurationCounting/inclusiveMillisecondSamples``.
+    public var durationCounting: DurationCounting
     /// What a monolateral movement longer than ``maximumMonolateralCandidateDurationS`` does.
     /// WASM 2016, Luna, SOMAS: it is an LM but not a CLM and ends a series (``LongMovementHandling/breaksSeries``).
     /// psgscoring's detector never reports it (``LongMovementHandling/ignored``): a series goes on across it.
     public var longMovementHandling: LongMovementHandling
+    /// Whether movements of one leg that touch, overlap or lie at most one 1-kHz sample (1 ms) apart
+    /// become one movement. SOMAS: yes (each leg is one 0/1 vector); WASM 2016, Luna, psgscoring: no.
+    public var sameLegJoining: SameLegJoining
 
     // MARK: Bilateral movements
 
@@ -67,6 +74,11 @@ public struct RuleSet: Sendable, Hashable, Codable {
     public var shortIMICandidateMayStartSeries: Bool
     /// Fewest consecutive movements that make a series. Source: AASM 2007 rule B.1, WASM 2016: 4.
     public var minimumSeriesLength: Int
+    /// Whether the last movement that enters series detection may be a PLM. The standards, Luna and
+    /// psgscoring: yes. SOMAS: no; its series loop (`get_PLM_indices_WASM.m` lines 407-422, and
+    /// 557-581 for the non-respiratory re-run) stops before adding the final index, an artefact of
+    /// the loop bound that no standard supports.
+    public var lastMovementMayJoinSeries: Bool
     /// Whether an IMI that spans excluded (defect) time is unmeasurable, ending a series. Our rule
     /// for accelerometer recordings (no standard speaks of it): yes in every profile.
     public var excludedTimeBreaksIMI: Bool
@@ -100,7 +112,9 @@ public struct RuleSet: Sendable, Hashable, Codable {
         minimumMovementDurationS: Double,
         maximumMonolateralCandidateDurationS: Double,
         durationMaximaInclusive: Bool,
+        durationCounting: DurationCounting,
         longMovementHandling: LongMovementHandling,
+        sameLegJoining: SameLegJoining,
         bilateralGrouping: BilateralGrouping,
         bilateralWindowS: Double,
         bilateralWindowInclusive: Bool,
@@ -112,6 +126,7 @@ public struct RuleSet: Sendable, Hashable, Codable {
         imiReference: IMIReference,
         shortIMICandidateMayStartSeries: Bool,
         minimumSeriesLength: Int,
+        lastMovementMayJoinSeries: Bool,
         excludedTimeBreaksIMI: Bool,
         wakeMovementHandling: WakeMovementHandling,
         respiratoryWindow: RespiratoryWindow,
@@ -124,7 +139,9 @@ public struct RuleSet: Sendable, Hashable, Codable {
         self.minimumMovementDurationS = minimumMovementDurationS
         self.maximumMonolateralCandidateDurationS = maximumMonolateralCandidateDurationS
         self.durationMaximaInclusive = durationMaximaInclusive
+        self.durationCounting = durationCounting
         self.longMovementHandling = longMovementHandling
+        self.sameLegJoining = sameLegJoining
         self.bilateralGrouping = bilateralGrouping
         self.bilateralWindowS = bilateralWindowS
         self.bilateralWindowInclusive = bilateralWindowInclusive
@@ -136,6 +153,7 @@ public struct RuleSet: Sendable, Hashable, Codable {
         self.imiReference = imiReference
         self.shortIMICandidateMayStartSeries = shortIMICandidateMayStartSeries
         self.minimumSeriesLength = minimumSeriesLength
+        self.lastMovementMayJoinSeries = lastMovementMayJoinSeries
         self.excludedTimeBreaksIMI = excludedTimeBreaksIMI
         self.wakeMovementHandling = wakeMovementHandling
         self.respiratoryWindow = respiratoryWindow

@@ -13,4 +13,7 @@ public struct ScoringResult: Sendable, Hashable, Codable {
     public var distributions: PLMDistributions
     /// ICSD-1 severity band of ``PLMIndices/plmIndex`` (nil when the index is unknown).
     public var severity: SeverityBand?
+    /// Movements of one leg that touched or overlapped an earlier one of the same leg, and how many
+    /// the rules joined (``RuleSet/sameLegJoining``).
+    public var sameLegContacts: SameLegContacts
 }

@@ -2,12 +2,18 @@ import PLMCore
 
 /// A monolateral movement that entered bilateral grouping.
 struct _Component {
-    /// Index into the input movements.
-    var index: Int
+    /// Indices into the input movements (several when same-leg movements were joined), in time order.
+    var indices: [Int]
     var side: LegSide
     var onsetS: Double
     var offsetS: Double
+    /// Offset minus onset, s.
     var durationS: Double
+    /// The duration as ``RuleSet/durationCounting`` measures it, s: what the limits are compared with.
+    var countedDurationS: Double
+
+    /// The first input index: breaks ties between equal onsets deterministically.
+    var index: Int { indices.first ?? 0 }
 }
 
 /// A group of components forming one LM, with a rank that orders groups of equal onset the way the

@@ -21,7 +21,9 @@ enum _SeriesDetector {
     ///
     /// A CLM continues the open run when its IMI is measurable and within bounds; otherwise the run
     /// closes (kept when long enough) and the CLM starts a new one, unless it follows a short IMI and
-    /// the rules forbid that. A non-CLM closes the run (Luna `detect_sequences`, SOMAS loop).
+    /// the rules forbid that. A non-CLM closes the run (Luna `detect_sequences`, SOMAS loop). Under
+    /// ``RuleSet/lastMovementMayJoinSeries`` false the last item closes the run without joining it
+    /// (SOMAS's loop bound); its IMI is still measured.
     ///
     /// - Parameters:
     ///   - items: movements in time order.
@@ -55,6 +57,7 @@ enum _SeriesDetector {
                 continue
             }
             outcome.imis[k] = imi
+            if k == items.count - 1 && !rules.lastMovementMayJoinSeries { break }
             if let imi, !run.isEmpty, rules.imiWithinBounds(imi) {
                 run.append(k)
             } else {

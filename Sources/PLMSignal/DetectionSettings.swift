@@ -53,6 +53,10 @@ public struct DetectionSettings: Sendable, Hashable, Codable {
     /// the sensor noise down to ~0.1 degree at 6 mg RMS; lower corners spread strong, short
     /// movements over more time (measured: more false 0.5-s movements from 0.45-s twitches).
     public var tiltLowPassHz = 8.0
+    /// The tilt low-pass comes down from ``tiltLowPassHz`` towards this corner on a leg whose
+    /// measured noise would otherwise hold the tilt onset level above ``onsetTiltDegrees``
+    /// (see `LegMovementDetector.tiltCornerHz`), Hz. An LM's tilt lies below 2 Hz.
+    public var minTiltLowPassHz = 2.0
     /// Butterworth prototype order of the tilt low-pass.
     public var tiltLowPassOrder = 2
     /// Measure the tilt against the nearer of two resting directions, the medians of the
@@ -65,6 +69,47 @@ public struct DetectionSettings: Sendable, Hashable, Codable {
     /// cannot become the resting direction. Costs a second angle per tilt bin and a margin of a
     /// whole window around each processing chunk.
     public var tiltBaselineOneSided = true
+    /// Measure the tilt against the resting direction of the still stretch next to each moment
+    /// (``AdjacentRestReference``) instead of the rolling medians (true). The medians hold a
+    /// position only while it lasts longer than half their window: between two movements 10-40 s
+    /// apart that each leave a 1-3 degree change of position, the tilt stayed up and a whole train
+    /// of LMs became one movement of more than 10 s. The medians remain the reference where no
+    /// still stretch lies within the built signal.
+    public var tiltAdjacentRest = true
+    /// Stillness: the gravity series changes by less than ``stillnessNoiseFactor`` times its noise
+    /// between this long before and this long after a moment, s. 0.2 s is shorter than the rise of
+    /// any LM (0.2-2 s) and long enough to see a slow one move.
+    public var stillnessLagS = 0.2
+    /// Stillness level in noise RMS of one axis of the gravity series (measured per leg,
+    /// ``SensorNoise``): the change over 2 x ``stillnessLagS`` of three axes of white noise has RMS
+    /// `sqrt(6)` noise RMS; 5 keeps all but ~1 in 1000 still bins still.
+    public var stillnessNoiseFactor = 5.0
+    /// ... and at least this change, g (a converter finer than its noise can read a still leg as
+    /// moving at ~0.1 mg; a stillness level under 2 mg would split rests on the slightest drift).
+    public var minStillnessChangeG = 0.002
+    /// A still run at least this long is a rest whose level can serve as the reference, s. Shorter
+    /// than the quiet between LMs of a dense train (an LM every 5-15 s), longer than the turning
+    /// point of a movement.
+    public var minRestS = 1.0
+    /// Window of the rolling median that gives a rest its level, s (cut at the rest's ends):
+    /// follows slow drift and a slipping strap; a slow small movement inside a long rest stays out
+    /// of it.
+    public var restLevelWindowS = 30.0
+    /// A still run up to this long can be a held flexion rather than a rest (see
+    /// ``AdjacentRestReference``), s: long movements (10-60 s, not LMs) are held flexions too,
+    /// and treating their hold as a rest split them into two false short movements.
+    public var maxHoldS = 60.0
+    /// A still run up to this long between a movement and the return to the rest before it is a
+    /// hold whatever its depth; a longer one must also lie near the movement's extreme (a flexion
+    /// is held at its extreme; a lasting change of position is a partial return), s. The rests
+    /// between the LMs of a dense train (IMI 5-15 s) are longer.
+    public var shortHoldS = 3.0
+    /// The tilt onset level is at least this many times the tilt noise measured per leg (the noise
+    /// of the gravity series read as an angle, from ``SensorNoise``), and the tilt offset level
+    /// scales with it (0 to switch off). The angle of two axes of noise of RMS s is Rayleigh
+    /// distributed with scale s: 5 s is exceeded by one value in 270,000 (a night at 25 Hz has
+    /// 720,000 tilt bins, mostly correlated over the low-pass's 0.1 s).
+    public var tiltSeriesNoiseFactor = 5.0
 
     // MARK: Resting levels
 
@@ -89,6 +134,15 @@ public struct DetectionSettings: Sendable, Hashable, Codable {
     /// noise RMS, so 4 puts the onset near 5 RMS: above the noise peaks of a 10 mg sensor sampled
     /// at 50 Hz, where the fixed 20 mg let noise through; quiet sensors keep the fixed levels.
     public var restingNoiseFactor = 4.0
+    /// The dynamic onset level is at least this many times the magnitude's noise expected from the
+    /// leg's measured noise and resolution (``SensorNoise``: its effective noise through the
+    /// dynamic low-pass), and the offset level scales with it (0 to switch off). The resting
+    /// level above does this for Gaussian noise, but not for a coarse converter: an 8-bit +-4 g
+    /// sensor's magnitude flicks by whole 31 mg steps now and then while its resting level stays
+    /// low, and the fixed 20 mg let hundreds of such flicks through as movements. A rectified
+    /// normal variable exceeds 4 RMS once in 16,000 samples, and never for the 0.5 s a movement
+    /// needs above three quarters of that.
+    public var dynamicSeriesNoiseFactor = 4.0
     /// Offset level of the dynamic channel, g above resting. The EMG rule's 2 uV against 8 uV onset
     /// is a quarter, PAM-RL's a half; three quarters measured best here, because the low offset
     /// levels lengthened movements by the filters' tails.
@@ -128,6 +182,20 @@ public struct DetectionSettings: Sendable, Hashable, Codable {
     /// spread the rise a little early, and the median onset error on the simulator is 0-3 ms
     /// without it.
     public var maxOnsetBacktrackS = 0.0
+    /// The onset moves back and the offset forward along the tilt to the feet of the movement's
+    /// ramps, by at most this much each, s (0 to switch off; see
+    /// `LegMovementDetector.extendedToRampFeet`). LM ramps last 0.2-2 s; the levels cut a small
+    /// LM's ramps about halfway.
+    public var maxEdgeExtensionS = 0.5
+    /// ... walking while the tilt is above this many times the tilt's noise RMS (measured per
+    /// leg). The angle of two axes of noise (Rayleigh) is above 1 RMS 61 % of the time, so in the
+    /// quiet before a movement the walk ends within a few bins; on the ramp it goes down to where
+    /// the movement is lost in the noise (a 1.7-degree LM in 7 mg noise: 12 % of its height).
+    public var footNoiseFactor = 1.0
+    /// ... and at least this, degrees: on a quiet sensor the noise level is a few hundredths of a
+    /// degree, and slow settling of a rest after a lasting change of position walked onsets up
+    /// to 0.4 s early.
+    public var minFootDegrees = 0.25
 
     /// Candidates shorter than this have their edges re-measured on the raw acceleration when
     /// they are strong (see ``edgeRefinementPeakFactor``), s. The filters' spread is what can lift
@@ -172,6 +240,12 @@ public struct DetectionSettings: Sendable, Hashable, Codable {
     /// white noise, has a flat spectrum (ratio ~2-4), a leg movement a steep one (ratio ~60 for a
     /// 3-degree, 2-s tilt in 10 mg RMS noise).
     public var minPeakToFloorRatio = 3.0
+    /// ... and whose impulsive band holds at least this many times the power the leg's measured
+    /// white noise puts there (``SensorNoise``). A spike lifts the whole band above the noise; a
+    /// small, slow leg movement in a noisy sensor leaves it at the noise (excess ~1, +-25 % over
+    /// a few dozen bins) while its low-band peak may stay under 3 times that floor: on a 10-bit,
+    /// 9 mg sensor at 25 Hz such movements of 30-60 mg were rejected as spikes.
+    public var spikeNoiseExcess = 2.0
     /// A candidate whose dominant frequency is above this is rejected as vibration, Hz. Leg
     /// movements have their power below ~4 Hz.
     public var maxDominantFrequencyHz = 6.0
@@ -211,17 +285,30 @@ public struct DetectionSettings: Sendable, Hashable, Codable {
         nonNegative(&s.envelopeSmoothingS, d.envelopeSmoothingS)
         positive(&s.tiltRateHz, d.tiltRateHz)
         nonNegative(&s.tiltLowPassHz, d.tiltLowPassHz)
+        positive(&s.minTiltLowPassHz, d.minTiltLowPassHz)
         positive(&s.levelBinS, d.levelBinS)
+        positive(&s.stillnessLagS, d.stillnessLagS)
+        nonNegative(&s.stillnessNoiseFactor, d.stillnessNoiseFactor)
+        nonNegative(&s.minStillnessChangeG, d.minStillnessChangeG)
+        positive(&s.minRestS, d.minRestS)
+        positive(&s.restLevelWindowS, d.restLevelWindowS)
+        positive(&s.maxHoldS, d.maxHoldS)
+        nonNegative(&s.shortHoldS, d.shortHoldS)
+        nonNegative(&s.tiltSeriesNoiseFactor, d.tiltSeriesNoiseFactor)
         positive(&s.restingWindowS, d.restingWindowS)
         if !(s.restingQuantile.isFinite && (0...1).contains(s.restingQuantile)) { s.restingQuantile = d.restingQuantile }
         nonNegative(&s.onsetThresholdG, d.onsetThresholdG)
         nonNegative(&s.offsetThresholdG, d.offsetThresholdG)
         nonNegative(&s.restingNoiseFactor, d.restingNoiseFactor)
+        nonNegative(&s.dynamicSeriesNoiseFactor, d.dynamicSeriesNoiseFactor)
         nonNegative(&s.onsetTiltDegrees, d.onsetTiltDegrees)
         nonNegative(&s.offsetTiltDegrees, d.offsetTiltDegrees)
         nonNegative(&s.tiltRestingNoiseFactor, d.tiltRestingNoiseFactor)
         positive(&s.offsetQuietDurationS, d.offsetQuietDurationS)
         nonNegative(&s.maxOnsetBacktrackS, d.maxOnsetBacktrackS)
+        nonNegative(&s.maxEdgeExtensionS, d.maxEdgeExtensionS)
+        nonNegative(&s.footNoiseFactor, d.footNoiseFactor)
+        nonNegative(&s.minFootDegrees, d.minFootDegrees)
         nonNegative(&s.edgeRefinementMaxDurationS, d.edgeRefinementMaxDurationS)
         nonNegative(&s.edgeRefinementPeakFactor, d.edgeRefinementPeakFactor)
         nonNegative(&s.maxHoldGapS, d.maxHoldGapS)
@@ -231,6 +318,7 @@ public struct DetectionSettings: Sendable, Hashable, Codable {
         positive(&s.movementBandHz, d.movementBandHz)
         positive(&s.impulsiveBandStartHz, d.impulsiveBandStartHz)
         nonNegative(&s.minPeakToFloorRatio, d.minPeakToFloorRatio)
+        nonNegative(&s.spikeNoiseExcess, d.spikeNoiseExcess)
         positive(&s.maxDominantFrequencyHz, d.maxDominantFrequencyHz)
         nonNegative(&s.featurePaddingS, d.featurePaddingS)
         nonNegative(&s.maxBridgedDefectS, d.maxBridgedDefectS)
@@ -255,18 +343,32 @@ public struct DetectionSettings: Sendable, Hashable, Codable {
             ("tiltRateHz", tiltRateHz, "Hz"),
             ("tiltLowPassHz", tiltLowPassHz, "Hz"),
             ("tiltLowPassOrder", Double(tiltLowPassOrder), ""),
+            ("minTiltLowPassHz", minTiltLowPassHz, "Hz"),
             ("tiltBaselineOneSided", tiltBaselineOneSided ? 1 : 0, ""),
+            ("tiltAdjacentRest", tiltAdjacentRest ? 1 : 0, ""),
+            ("stillnessLagS", stillnessLagS, "s"),
+            ("stillnessNoiseFactor", stillnessNoiseFactor, ""),
+            ("minStillnessChangeG", minStillnessChangeG, "g"),
+            ("minRestS", minRestS, "s"),
+            ("restLevelWindowS", restLevelWindowS, "s"),
+            ("maxHoldS", maxHoldS, "s"),
+            ("shortHoldS", shortHoldS, "s"),
+            ("tiltSeriesNoiseFactor", tiltSeriesNoiseFactor, ""),
             ("levelBinS", levelBinS, "s"),
             ("restingWindowS", restingWindowS, "s"),
             ("restingQuantile", restingQuantile, ""),
             ("onsetThresholdG", onsetThresholdG, "g"),
             ("restingNoiseFactor", restingNoiseFactor, ""),
+            ("dynamicSeriesNoiseFactor", dynamicSeriesNoiseFactor, ""),
             ("offsetThresholdG", offsetThresholdG, "g"),
             ("onsetTiltDegrees", onsetTiltDegrees, "deg"),
             ("offsetTiltDegrees", offsetTiltDegrees, "deg"),
             ("tiltRestingNoiseFactor", tiltRestingNoiseFactor, ""),
             ("offsetQuietDurationS", offsetQuietDurationS, "s"),
             ("maxOnsetBacktrackS", maxOnsetBacktrackS, "s"),
+            ("maxEdgeExtensionS", maxEdgeExtensionS, "s"),
+            ("footNoiseFactor", footNoiseFactor, ""),
+            ("minFootDegrees", minFootDegrees, "deg"),
             ("edgeRefinementMaxDurationS", edgeRefinementMaxDurationS, "s"),
             ("edgeRefinementPeakFactor", edgeRefinementPeakFactor, ""),
             ("maxHoldGapS", maxHoldGapS, "s"),
@@ -276,6 +378,7 @@ public struct DetectionSettings: Sendable, Hashable, Codable {
             ("movementBandHz", movementBandHz, "Hz"),
             ("impulsiveBandStartHz", impulsiveBandStartHz, "Hz"),
             ("minPeakToFloorRatio", minPeakToFloorRatio, ""),
+            ("spikeNoiseExcess", spikeNoiseExcess, ""),
             ("maxDominantFrequencyHz", maxDominantFrequencyHz, "Hz"),
             ("featurePaddingS", featurePaddingS, "s"),
             ("maxBridgedDefectS", maxBridgedDefectS, "s"),

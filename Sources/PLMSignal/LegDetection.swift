@@ -15,11 +15,15 @@ public struct LegDetection: Sendable {
     public var validDurationS: Double
     /// The movement signal binned for plotting the whole night.
     public var activityTrace: ActivityTrace
+    /// The leg's noise, resolution and the smallest movement it finds reliably; nil when nothing
+    /// could be measured (no valid samples).
+    public var detectionLimit: DetectionLimit?
 
     public init(
         side: LegSide, movements: [LegMovement], rejected: [RejectedMovement], excludedSpans: [TimeSpan],
-        validDurationS: Double, activityTrace: ActivityTrace
+        validDurationS: Double, activityTrace: ActivityTrace, detectionLimit: DetectionLimit? = nil
     ) {
+        self.detectionLimit = detectionLimit
         self.side = side
         self.movements = movements
         self.rejected = rejected

@@ -28,6 +28,7 @@ extension LegMovementDetector {
             if candidate.startsCut, candidate.segmentIndex > 0, bridgeable(after: candidate.segmentIndex - 1) {
                 if let last = out.last, last.endsCut, last.segmentIndex == candidate.segmentIndex - 1 {
                     out[out.count - 1].samples = last.samples.lowerBound..<candidate.samples.upperBound
+                    out[out.count - 1].crossing = last.crossing.lowerBound..<candidate.crossing.upperBound
                     out[out.count - 1].endsCut = candidate.endsCut
                     out[out.count - 1].segmentIndex = candidate.segmentIndex
                     out[out.count - 1].peakDynamicG = max(last.peakDynamicG, candidate.peakDynamicG)

@@ -15,7 +15,9 @@ extension LegMovementDetector {
     /// Edges only move inwards.
     func refineEdges(_ candidate: inout Candidate, recording: AccelerationRecording) {
         let rate = recording.sampleRateHz
-        let samples = candidate.samples
+        // Judged and trimmed on the level crossings: the move to the ramps' feet (which a
+        // spike's spread through the tilt low-pass also gets) is undone when this applies.
+        let samples = candidate.crossing
         guard Double(samples.count) < settings.edgeRefinementMaxDurationS * rate else { return }
         let segment = candidate.segmentRange
         let preEnd = samples.lowerBound - Int((0.1 * rate).rounded())

@@ -35,6 +35,7 @@ extension LegMovementDetector {
                     restSamples: restSamples)
             {
                 out[out.count - 1].samples = last.samples.lowerBound..<candidate.samples.upperBound
+                    out[out.count - 1].crossing = last.crossing.lowerBound..<candidate.crossing.upperBound
                 out[out.count - 1].peakDynamicG = max(last.peakDynamicG, candidate.peakDynamicG)
                 out[out.count - 1].peakTiltDegrees = max(last.peakTiltDegrees, candidate.peakTiltDegrees)
                 continue

@@ -1,3 +1,4 @@
+import PLMCore
 import PLMReaders
 
 /// The hysteresis pass over one valid run, fed chunk by chunk (see
@@ -8,7 +9,9 @@ struct SegmentScan {
     let segmentIndex: Int
     var detector: HysteresisDetector
     var peakDynamic = 0.0, peakTilt = 0.0
-    var bursts: [(burst: HysteresisDetector.Burst, peakDynamicG: Double, peakTiltDegrees: Double)] = []
+    /// Movements found so far: `burst.samples` extended to the ramps' feet, `crossing` the samples
+    /// between the level crossings (both relative to the valid run).
+    var bursts: [(burst: HysteresisDetector.Burst, crossing: Range<Int>, peakDynamicG: Double, peakTiltDegrees: Double)] = []
     /// Current activity-trace bin, the first sample (absolute) of the next one, and the running maxima.
     var bin = 0
     var nextBinStart = 0
@@ -35,12 +38,17 @@ extension LegMovementDetector {
     func scan(
         _ signal: MovementSignal, signalStart: Int, core: Range<Int>, state: inout SegmentScan,
         recording: AccelerationRecording, traceDynamic: inout [Float], traceTilt: inout [Float],
-        tiltNoisePerRestingG: Double
+        tiltNoisePerRestingG: Double, tiltNoiseLevelDegrees: Double = 0, dynamicNoiseLevelG: Double = 0,
+        tiltSeriesNoiseDegrees: Double = 0
     ) {
-        let onsetG = settings.onsetThresholdG, offsetG = settings.offsetThresholdG
+        // The dynamic floor rises to the level set by the leg's measured noise and resolution.
+        let onsetG = max(settings.onsetThresholdG, dynamicNoiseLevelG)
+        let offsetG = onsetG * (settings.onsetThresholdG > 0 ? settings.offsetThresholdG / settings.onsetThresholdG : 1)
         let noiseFactor = settings.restingNoiseFactor
         let offsetRatio = onsetG > 0 ? offsetG / onsetG : 1
-        let onsetDeg = settings.onsetTiltDegrees, offsetDeg = settings.offsetTiltDegrees
+        // The tilt floor rises to the level set by the leg's measured noise and resolution.
+        let onsetDeg = max(settings.onsetTiltDegrees, tiltNoiseLevelDegrees)
+        let offsetDeg = onsetDeg * (settings.onsetTiltDegrees > 0 ? settings.offsetTiltDegrees / settings.onsetTiltDegrees : 1)
         let tiltNoiseFactor = settings.tiltRestingNoiseFactor * tiltNoisePerRestingG * 180 / Double.pi
         let tiltOffsetRatio = onsetDeg > 0 ? offsetDeg / onsetDeg : 1
         let traceCount = traceDynamic.count
@@ -90,11 +98,17 @@ extension LegMovementDetector {
                         state.binDynamic = max(state.binDynamic, Float(dynamic))
                         state.binTilt = max(state.binTilt, Float(tilt))
                         let wasActive = state.detector.isActive
-                        if let burst = state.detector.step(
+                        if let crossing = state.detector.step(
                             i - segmentStart, aboveOnset: dynamic >= onsetLevel || tilt >= tiltOnsetLevel,
                             belowOffset: dynamic < offsetLevel && tilt < tiltOffsetLevel)
                         {
-                            state.bursts.append((burst, state.peakDynamic, state.peakTilt))
+                            let previousEnd = state.bursts.last.map { $0.burst.samples.upperBound } ?? 0
+                            var burst = crossing
+                            burst.samples = extendedToRampFeet(
+                                crossing.samples, tilts: tilts, binOffset: segmentStart - signalStart,
+                                tiltBinSamples: tiltBinSamples, notBefore: previousEnd, rateHz: recording.sampleRateHz,
+                                footLevelDegrees: Float(max(settings.footNoiseFactor * tiltSeriesNoiseDegrees, settings.minFootDegrees)))
+                            state.bursts.append((burst, crossing.samples, state.peakDynamic, state.peakTilt))
                         }
                         if state.detector.isActive {
                             if !wasActive {
@@ -117,16 +131,59 @@ extension LegMovementDetector {
         }
     }
 
+    /// `samples` (relative to the valid run) with the onset moved back and the offset forward
+    /// along the tilt to the feet of the movement's ramps: while the tilt is above the noise
+    /// (`footLevelDegrees`), by at most ``DetectionSettings/maxEdgeExtensionS`` each, never before
+    /// `notBefore` (the previous movement's end) nor outside the built signal.
+    ///
+    /// The onset and offset levels cut a movement's smooth ramps where they cross them: a 1.5-s
+    /// LM of 1.7 degrees crosses the 1-degree onset halfway up its rise and the 0.75-degree
+    /// offset halfway down its fall, and was reported 0.55 s short. The feet of the low-passed
+    /// tilt are where the leg left and reached rest (give or take the low-pass's spread of about
+    /// 0.1 s); the offset rule's 0.5 s of quiet still decides where a movement ends.
+    /// `binOffset` is the run's first sample in the signal's samples.
+    func extendedToRampFeet(
+        _ samples: Range<Int>, tilts: UnsafeBufferPointer<Float>, binOffset: Int, tiltBinSamples: Int,
+        notBefore: Int, rateHz: Double, footLevelDegrees: Float
+    ) -> Range<Int> {
+        let maxBins = Int((settings.maxEdgeExtensionS * rateHz / Double(tiltBinSamples)).rounded())
+        // A crossing shorter than half the minimum LM is a twitch or a noise peak, whose feet are
+        // no better known than its edges: only longer movements are extended.
+        let minSamples = Int((PublishedRules.minimumLegMovementDurationS / 2 * rateHz).rounded())
+        guard maxBins > 0, samples.count >= minSamples, tilts.count > 1 else { return samples }
+        let n = tilts.count
+        var lower = samples.lowerBound, upper = samples.upperBound
+        let onsetSignalSample = samples.lowerBound + binOffset
+        if onsetSignalSample >= 0 && onsetSignalSample / tiltBinSamples < n {
+            let onsetBin = onsetSignalSample / tiltBinSamples
+            let limit = max(0, onsetBin - maxBins, (notBefore + binOffset + tiltBinSamples - 1) / tiltBinSamples)
+            var b = onsetBin
+            while b > limit && tilts[b - 1] > footLevelDegrees { b -= 1 }
+            lower = min(lower, b * tiltBinSamples - binOffset)
+        }
+        let offsetSignalSample = samples.upperBound + binOffset
+        if offsetSignalSample >= 0 && offsetSignalSample / tiltBinSamples < n {
+            let offsetBin = offsetSignalSample / tiltBinSamples
+            let limit = min(n - 1, offsetBin + maxBins)
+            var b = offsetBin
+            while b < limit && tilts[b + 1] > footLevelDegrees { b += 1 }
+            upper = max(upper, b * tiltBinSamples - binOffset)
+        }
+        return max(lower, notBefore)..<upper
+    }
+
     /// Ends the pass over a valid run and appends its movements.
     func finishScan(_ state: inout SegmentScan, into candidates: inout [Candidate]) {
         let segment = state.segment
         if let burst = state.detector.finish(count: segment.count) {
-            state.bursts.append((burst, state.peakDynamic, state.peakTilt))
+            state.bursts.append((burst, burst.samples, state.peakDynamic, state.peakTilt))
         }
-        for (burst, peakDynamicG, peakTiltDegrees) in state.bursts {
+        for (burst, crossing, peakDynamicG, peakTiltDegrees) in state.bursts {
+            let base = segment.lowerBound
             candidates.append(
                 Candidate(
-                    samples: (segment.lowerBound + burst.samples.lowerBound)..<(segment.lowerBound + burst.samples.upperBound),
+                    samples: (base + burst.samples.lowerBound)..<(base + burst.samples.upperBound),
+                    crossing: (base + crossing.lowerBound)..<(base + crossing.upperBound),
                     segmentIndex: state.segmentIndex, segmentRange: segment, startsCut: burst.startsAtSegmentStart,
                     endsCut: burst.endsAtSegmentEnd, peakDynamicG: peakDynamicG, peakTiltDegrees: peakTiltDegrees))
         }

@@ -60,15 +60,27 @@ public struct LegMovementDetector: Sendable {
             order: settings.dynamicLowPassOrder, sampleRateHz: rate)
         let tiltBinSamples = max(1, Int((rate / settings.tiltRateHz).rounded()))
         let tiltRate = rate / Double(tiltBinSamples)
-        let tiltFilter = settings.tiltLowPassHz <= 0 ? nil : ZeroPhaseFilter(
-            response: ButterworthResponse(
-                band: .lowPass(cutoffHz: min(settings.tiltLowPassHz, 0.8 * tiltRate / 2)),
-                order: settings.tiltLowPassOrder, sampleRateHz: tiltRate))
+        // The sensor's own noise and resolution, measured once per leg. The gravity series is
+        // smoothed only as much as that noise needs (``tiltCornerHz``), and its noise sets the
+        // stillness level and a tilt onset level that serve a quiet 12-bit and a coarse 8-bit
+        // sensor alike.
+        let sensorNoise = SensorNoise.measure(recording, validRanges: segments.sampleRanges)
+        let tiltCornerHz = settings.tiltLowPassHz <= 0
+            ? tiltRate / 2
+            : tiltCornerHz(sensorNoise, tiltBinSamples: tiltBinSamples, tiltRateHz: tiltRate)
+        let tiltResponse = ButterworthResponse(
+            band: .lowPass(cutoffHz: tiltCornerHz), order: settings.tiltLowPassOrder, sampleRateHz: tiltRate)
+        let tiltFilter = settings.tiltLowPassHz <= 0 ? nil : ZeroPhaseFilter(response: tiltResponse)
+        let tiltSeriesNoiseG = Self.seriesNoiseG(
+            sensorNoise, binSamples: tiltBinSamples, lowPass: tiltFilter == nil ? nil : tiltResponse)
+        let tiltNoiseLevelDegrees = settings.tiltSeriesNoiseFactor * tiltSeriesNoiseG * 180 / Double.pi
+        // The magnitude's noise is the sensor's along gravity through the dynamic low-pass.
+        let dynamicNoiseLevelG = settings.dynamicSeriesNoiseFactor
+            * Self.seriesNoiseG(sensorNoise, binSamples: 1, lowPass: dynamicBand)
         // The tilt's noise against the dynamic channel's: both are the sensor noise through a
         // low-pass (averaging in tilt bins and the lower bin rate cancel), so their RMS go as the
         // square roots of the two corners (8 against 20 Hz at 50 Hz and above, 8 against 12 Hz
         // at 30 Hz).
-        let tiltCornerHz = settings.tiltLowPassHz <= 0 ? tiltRate / 2 : min(settings.tiltLowPassHz, 0.8 * tiltRate / 2)
         let tiltNoisePerRestingG = (tiltCornerHz / min(settings.dynamicLowPassHz, 0.8 * nyquist)).squareRoot()
 
         if let dynamicFilter = ZeroPhaseFilter(response: dynamicBand) {
@@ -94,10 +106,13 @@ public struct LegMovementDetector: Sendable {
                     let built = max(range.lowerBound, coreStart - margin)..<min(range.upperBound, core.upperBound + margin)
                     let signal = MovementSignal(
                         recording, range: built, settings: settings, dynamicFilter: dynamicFilter,
-                        tiltFilter: tiltFilter, tiltBinSamples: tiltBinSamples)
+                        tiltFilter: tiltFilter, tiltBinSamples: tiltBinSamples, tiltSeriesNoiseG: tiltSeriesNoiseG,
+                        tiltHoldLevelDegrees: max(settings.onsetTiltDegrees, tiltNoiseLevelDegrees))
                     scan(
                         signal, signalStart: built.lowerBound, core: core, state: &state, recording: recording,
-                        traceDynamic: &traceDynamic, traceTilt: &traceTilt, tiltNoisePerRestingG: tiltNoisePerRestingG)
+                        traceDynamic: &traceDynamic, traceTilt: &traceTilt, tiltNoisePerRestingG: tiltNoisePerRestingG,
+                        tiltNoiseLevelDegrees: tiltNoiseLevelDegrees, dynamicNoiseLevelG: dynamicNoiseLevelG,
+                        tiltSeriesNoiseDegrees: tiltSeriesNoiseG * 180 / Double.pi)
                 }
                 finishScan(&state, into: &candidates)
             }
@@ -117,13 +132,16 @@ public struct LegMovementDetector: Sendable {
                 continue
             }
             let features = spectralFeatures(
-                candidate, recording: recording, bandLimitHz: dynamicBand.slowestCornerHz, workspaces: &workspaces)
+                candidate, recording: recording, bandLimitHz: dynamicBand.slowestCornerHz,
+                noiseRMSG: sensorNoise.effectiveNoiseRMSG, workspaces: &workspaces)
             var reason: RejectedMovement.Reason?
             if candidate.samples.count <= Self.maxSpikeSamples {
                 // What remains after the edges were re-measured on the raw data is one or two
                 // samples: no limb moves that fast (a twitch lasts 0.1 s or more).
                 reason = .spike
-            } else if features.peakToFloorRatio < settings.minPeakToFloorRatio {
+            } else if features.peakToFloorRatio < settings.minPeakToFloorRatio
+                && features.impulsiveExcess >= settings.spikeNoiseExcess
+            {
                 reason = .spike
             } else if features.dominantFrequencyHz > settings.maxDominantFrequencyHz {
                 reason = .vibration
@@ -142,7 +160,52 @@ public struct LegMovementDetector: Sendable {
             validDurationS: segments.validDurationS,
             activityTrace: ActivityTrace(
                 binWidthS: settings.activityTraceBinS, peakDynamicAccelerationG: traceDynamic,
-                peakTiltDegrees: traceTilt))
+                peakTiltDegrees: traceTilt),
+            detectionLimit: segments.validDurationS > 0
+                ? DetectionLimit(
+                    sensorNoise: sensorNoise, tiltCornerHz: tiltCornerHz,
+                    tiltOnsetDegrees: max(settings.onsetTiltDegrees, tiltNoiseLevelDegrees),
+                    seriesNoiseDegrees: tiltSeriesNoiseG * 180 / Double.pi)
+                : nil)
+    }
+
+    /// The low-pass corner of the gravity series for a sensor with this noise, Hz:
+    /// ``DetectionSettings/tiltLowPassHz`` (at most 0.8 x the series' Nyquist frequency) when
+    /// the tilt noise level there (``DetectionSettings/tiltSeriesNoiseFactor`` x the series'
+    /// noise as an angle) is below the tilt onset floor; otherwise lower, in proportion to the
+    /// square of the ratio (white noise power goes with the corner), so that the level comes down
+    /// to the floor, but not below ``DetectionSettings/minTiltLowPassHz``. A leg movement's tilt
+    /// (0.5-10 s, rises of 0.2-2 s) lies below 2 Hz; what a lower corner costs is timing of fast
+    /// movements, which the dynamic channel keeps.
+    func tiltCornerHz(_ noise: SensorNoise, tiltBinSamples: Int, tiltRateHz: Double) -> Double {
+        let maxCorner = min(settings.tiltLowPassHz, 0.8 * tiltRateHz / 2)
+        let response = ButterworthResponse(
+            band: .lowPass(cutoffHz: maxCorner), order: settings.tiltLowPassOrder, sampleRateHz: tiltRateHz)
+        let level = settings.tiltSeriesNoiseFactor
+            * Self.seriesNoiseG(noise, binSamples: tiltBinSamples, lowPass: response) * 180 / Double.pi
+        guard level > settings.onsetTiltDegrees, settings.onsetTiltDegrees > 0 else { return maxCorner }
+        let ratio = settings.onsetTiltDegrees / level
+        return min(maxCorner, max(min(settings.minTiltLowPassHz, maxCorner), maxCorner * ratio * ratio))
+    }
+
+    /// The noise of one axis of the gravity series, g RMS: the sensor's (effective) noise averaged
+    /// over a tilt bin and passed through the tilt low-pass, whose zero-phase power response is
+    /// `|H(f)|^4` (white noise keeps the band-average of that share of its power).
+    static func seriesNoiseG(
+        _ noise: SensorNoise, binSamples: Int, lowPass: ButterworthResponse?
+    ) -> Double {
+        var powerGain = 1.0
+        if let response = lowPass {
+            let nyquist = response.sampleRateHz / 2
+            let steps = 2000
+            var sum = 0.0
+            for k in 0..<steps {
+                let h2 = response.squaredMagnitude(atHz: nyquist * (Double(k) + 0.5) / Double(steps))
+                sum += h2 * h2
+            }
+            powerGain = sum / Double(steps)
+        }
+        return noise.effectiveNoiseRMSG / Double(max(1, binSamples)).squareRoot() * powerGain.squareRoot()
     }
 
     /// A candidate of at most this many samples after edge refinement is a spike, not a movement.
@@ -151,6 +214,8 @@ public struct LegMovementDetector: Sendable {
     /// A movement found in one segment, in absolute sample indices.
     struct Candidate {
         var samples: Range<Int>
+        /// The samples between the level crossings, before the edges moved to the ramps' feet.
+        var crossing: Range<Int>
         var segmentIndex: Int
         /// The valid run the candidate was found in.
         var segmentRange: Range<Int>
@@ -172,7 +237,7 @@ public struct LegMovementDetector: Sendable {
     }
 
     private func spectralFeatures(
-        _ candidate: Candidate, recording: AccelerationRecording, bandLimitHz: Double,
+        _ candidate: Candidate, recording: AccelerationRecording, bandLimitHz: Double, noiseRMSG: Double,
         workspaces: inout [Int: FFTWorkspace]
     ) -> SpectralFeatures {
         let pad = Int((settings.featurePaddingS * recording.sampleRateHz).rounded())
@@ -188,6 +253,6 @@ public struct LegMovementDetector: Sendable {
             axes: axes, sampleRateHz: recording.sampleRateHz,
             movementBandHz: min(settings.movementBandHz, impulsiveStartHz / 2),
             impulsiveBandStartHz: impulsiveStartHz,
-            bandLimitHz: bandLimitHz, workspaces: &workspaces)
+            bandLimitHz: bandLimitHz, noiseRMSG: noiseRMSG, workspaces: &workspaces)
     }
 }

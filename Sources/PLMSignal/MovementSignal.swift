@@ -31,7 +31,8 @@ struct MovementSignal {
     ///     keep the bin means unfiltered.
     init(
         _ recording: AccelerationRecording, range: Range<Int>, settings: DetectionSettings,
-        dynamicFilter: ZeroPhaseFilter, tiltFilter: ZeroPhaseFilter?, tiltBinSamples: Int
+        dynamicFilter: ZeroPhaseFilter, tiltFilter: ZeroPhaseFilter?, tiltBinSamples: Int,
+        tiltSeriesNoiseG: Double = 0, tiltHoldLevelDegrees: Double = 1
     ) {
         let n = range.count
         let rate = recording.sampleRateHz
@@ -136,6 +137,15 @@ struct MovementSignal {
 
         // Tilt channel: robust bin means of each axis, low-passed, against a rolling median direction.
         self.tiltBinSamples = tiltBinSamples
+        if tiltBinSamples < 3 {
+            // Bins of one or two samples cannot drop their extremes (below 75 Hz): a single-sample
+            // spike (a jump of more than 0.1 g from both neighbours, the same rule as the
+            // spectral features') is held at its neighbours' mean, or the low-pass would spread
+            // it into a tilt bump of a second.
+            Self.holdSingleBinSpikes(&gx)
+            Self.holdSingleBinSpikes(&gy)
+            Self.holdSingleBinSpikes(&gz)
+        }
         if let tiltFilter {
             gx.withUnsafeMutableBufferPointer { tiltFilter.apply(inPlace: $0) }
             gy.withUnsafeMutableBufferPointer { tiltFilter.apply(inPlace: $0) }
@@ -169,6 +179,29 @@ struct MovementSignal {
         }
         let mx = binned(gx), my = binned(gy), mz = binned(gz)
         let radiansToDegrees = 180 / Double.pi
+        if settings.tiltAdjacentRest {
+            // The resting direction of the still stretch next to each bin; the centred rolling
+            // median direction (computed only when asked for) where no still stretch is on one side.
+            var medians: (x: [Double], y: [Double], z: [Double])?
+            let tilt = AdjacentRestReference.tiltDegrees(
+                gx: gx, gy: gy, gz: gz, tiltRateHz: tiltRate, seriesNoiseG: tiltSeriesNoiseG,
+                holdLevelDegrees: tiltHoldLevelDegrees, settings: settings
+            ) { k in
+                if medians == nil {
+                    medians = (
+                        rollingQuantile(mx, halfWindow: tiltHalfWindow, quantile: 0.5),
+                        rollingQuantile(my, halfWindow: tiltHalfWindow, quantile: 0.5),
+                        rollingQuantile(mz, halfWindow: tiltHalfWindow, quantile: 0.5)
+                    )
+                }
+                guard let m = medians, !m.x.isEmpty else { return (0, 0, 1) }
+                let b = min(max(k / perLevel, 0), m.x.count - 1)
+                let norm = (m.x[b] * m.x[b] + m.y[b] * m.y[b] + m.z[b] * m.z[b]).squareRoot()
+                return norm > 0 ? (m.x[b] / norm, m.y[b] / norm, m.z[b] / norm) : (0, 0, 1)
+            }
+            tiltDegrees = tilt
+            return
+        }
         if settings.tiltBaselineOneSided {
             // Two resting directions: the median of the window (``DetectionSettings/baselineWindowS``)
             // ending and of the window starting at each bin; the tilt is the angle to the nearer
@@ -270,6 +303,19 @@ struct MovementSignal {
             return s2.squareRoot() * (1 + s2 * (1.0 / 6 + s2 * (3.0 / 40 + s2 * (5.0 / 112))))
         }
         return atan2(cross2.squareRoot(), dot)
+    }
+
+    /// Replaces each value that jumps by more than ``SpectralFeatures/outlierJumpG`` away from both
+    /// neighbours, in the same direction, by their mean.
+    static func holdSingleBinSpikes(_ values: inout [Float]) {
+        guard values.count >= 3 else { return }
+        let jump = Float(SpectralFeatures.outlierJumpG)
+        for i in 1..<(values.count - 1) {
+            let before = values[i] - values[i - 1], after = values[i] - values[i + 1]
+            if abs(before) > jump && abs(after) > jump && (before > 0) == (after > 0) {
+                values[i] = (values[i - 1] + values[i + 1]) / 2
+            }
+        }
     }
 
     /// Mean of each run of `binSamples` values (the last bin may be shorter).

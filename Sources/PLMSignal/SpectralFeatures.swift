@@ -16,6 +16,10 @@ struct SpectralFeatures: Equatable {
     /// a few dozen chi-square bins); a leg movement puts its tilt and acceleration in a few bins
     /// below a few Hz (ratio in the tens to thousands).
     var peakToFloorRatio: Double
+    /// Mean power per bin of the impulsive band over what the sensor's white noise alone puts
+    /// there (`3 noise^2 sum(hann^2)`, three axes); infinity when the noise is not known. A spike
+    /// lifts the whole band; a small leg movement in noise leaves it at ~1.
+    var impulsiveExcess: Double = .infinity
 
     /// Computes the features of `axes` (g, evenly sampled at `sampleRateHz`).
     /// - Parameters:
@@ -30,7 +34,7 @@ struct SpectralFeatures: Equatable {
     /// - Complexity: O(m log m) for m samples (one FFT per axis, plan cached per power-of-two length).
     static func measure(
         axes: [[Double]], sampleRateHz: Double, movementBandHz: Double, impulsiveBandStartHz: Double,
-        bandLimitHz: Double, workspaces: inout [Int: FFTWorkspace]
+        bandLimitHz: Double, noiseRMSG: Double = 0, workspaces: inout [Int: FFTWorkspace]
     ) -> SpectralFeatures {
         let m = axes.first?.count ?? 0
         guard m >= 4, axes.allSatisfy({ $0.count == m }) else {
@@ -72,7 +76,11 @@ struct SpectralFeatures: Equatable {
         }
         let floor = highBins > 0 ? high / Double(highBins) : 0
         let ratio = floor > 0 ? lowPeak / floor : (lowPeak > 0 ? Double.infinity : 0)
-        return SpectralFeatures(dominantFrequencyHz: bestHz, peakToFloorRatio: ratio)
+        let windowEnergy = hann.reduce(0) { $0 + $1 * $1 }
+        let noiseFloor = 3 * noiseRMSG * noiseRMSG * windowEnergy
+        return SpectralFeatures(
+            dominantFrequencyHz: bestHz, peakToFloorRatio: ratio,
+            impulsiveExcess: noiseFloor > 0 ? floor / noiseFloor : .infinity)
     }
 
     /// Largest jump from both neighbours, g, for a sample to count as a single-sample outlier. A

@@ -30,9 +30,10 @@ struct ByteBuffer {
         if !DecimalText.append(value, decimals: decimals, to: &bytes) { append("0") }
     }
 
-    /// `yyyy-MM-ddTHH:mm:ss.SSS+hh:mm` (`+00:00` for UTC, as the simulated generic files write it).
-    mutating func appendISO(_ c: CivilDateTime, utcOffsetMinutes: Int) {
-        c.appendISO8601(offsetS: utcOffsetMinutes * 60, zeroOffsetAsZ: false, to: &bytes)
+    /// `yyyy-MM-ddTHH:mm:ss.SSS+hh:mm` (`Z` never: the offset is always written as digits,
+    /// `+00:00` for UTC), or without the offset when it is unknown (nil).
+    mutating func appendISO(_ c: CivilDateTime, utcOffsetMinutes: Int?) {
+        c.appendISO8601(offsetS: utcOffsetMinutes.map { $0 * 60 }, zeroOffsetAsZ: false, to: &bytes)
     }
 
     /// `yyyy-MM-dd` with the given separator.

@@ -13,6 +13,12 @@ struct CivilClock: Sendable {
         utcOffsetMinutes = start.utcOffsetMinutes
     }
 
+    /// A clock whose start is `startLocalMS` milliseconds since 1970-01-01T00:00 local.
+    init(startLocalMS: Int64, utcOffsetMinutes: Int) {
+        self.startLocalMS = startLocalMS
+        self.utcOffsetMinutes = utcOffsetMinutes
+    }
+
     /// Local civil fields of `ms` milliseconds after the start.
     @inline(__always)
     func local(atMilliseconds ms: Int64) -> CivilDateTime {

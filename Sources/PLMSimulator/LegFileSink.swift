@@ -1,4 +1,4 @@
-import CZlib
+import CSystemZlib
 import PLMCore
 
 #if canImport(Glibc)

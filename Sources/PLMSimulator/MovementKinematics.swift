@@ -22,6 +22,23 @@ struct MovementKinematics: Sendable {
     var leverM: Double
     var wiggles: [Wiggle] = []
     var knock: Wiggle?
+    /// Rotation the fall ends at, radians (0: a full return). A non-zero value is a partial
+    /// return: the leg keeps this rotation after the movement (a lasting change of position,
+    /// which the synthesiser carries on as the leg's lasting rotation).
+    var residualRad = 0.0
+    /// Further bursts of the same movement (multi-burst LMs), each a rise-hold-fall rotation
+    /// starting `startS` after the onset and added to the main one.
+    var extraBursts: [Burst] = []
+
+    /// One more rotation burst inside a movement.
+    struct Burst: Sendable {
+        var startS: Double
+        var amplitudeRad: Double
+        var riseS: Double
+        var holdS: Double
+        var fallS: Double
+        var durationS: Double { riseS + holdS + fallS }
+    }
 
     /// One sinusoidal component of irregular dynamic acceleration in the segment frame, g.
     struct Wiggle: Sendable {
@@ -31,7 +48,15 @@ struct MovementKinematics: Sendable {
         var direction: Vector3
     }
 
-    var durationS: Double { riseS + holdS + fallS }
+    /// Length of the main rise-hold-fall rotation, seconds.
+    var mainDurationS: Double { riseS + holdS + fallS }
+
+    /// Length of the whole movement (main rotation and extra bursts), seconds.
+    var durationS: Double {
+        var d = riseS + holdS + fallS
+        for b in extraBursts { d = max(d, b.startS + b.durationS) }
+        return d
+    }
 
     /// A smooth dorsiflexion-like rotation of the given duration: rise and fall of 30 % of the
     /// duration each (0.2-1.5 s), or all rise and fall under 0.5 s.
@@ -42,18 +67,57 @@ struct MovementKinematics: Sendable {
             holdS: max(0, durationS - 2 * ramp), fallS: ramp, leverM: leverM)
     }
 
-    /// Rotation angle, angular velocity and angular acceleration at `tau` seconds after onset.
+    /// A rotation of the given duration whose rise lasts `riseS` (a slow LM): the rise is capped
+    /// at 60 % of the duration, the fall lasts as long as the rise but at most the rest of the
+    /// duration, and whatever remains is the hold.
+    static func rotation(durationS: Double, amplitudeDegrees: Double, leverM: Double, riseS: Double) -> MovementKinematics {
+        let rise = min(riseS, 0.6 * durationS)
+        let fall = min(rise, durationS - rise)
+        return MovementKinematics(
+            amplitudeRad: amplitudeDegrees * .pi / 180, riseS: rise,
+            holdS: max(0, durationS - rise - fall), fallS: fall, leverM: leverM)
+    }
+
+    /// Rotation angle, angular velocity and angular acceleration at `tau` seconds after onset
+    /// (main rotation plus extra bursts; 0 outside the movement, where the synthesiser carries
+    /// any lasting rotation itself).
     @inline(__always)
     func angle(at tau: Double) -> (theta: Double, velocity: Double, acceleration: Double) {
-        let a = amplitudeRad
         if tau <= 0 || tau >= durationS { return (0, 0, 0) }
+        var result = mainAngle(at: tau)
+        for b in extraBursts {
+            let u = tau - b.startS
+            guard u > 0, u < b.durationS else { continue }
+            let p = Self.riseHoldFall(at: u, amplitude: b.amplitudeRad, end: 0, riseS: b.riseS, holdS: b.holdS, fallS: b.fallS)
+            result = (result.theta + p.theta, result.velocity + p.velocity, result.acceleration + p.acceleration)
+        }
+        return result
+    }
+
+    /// The main rotation at `tau` (inside the movement): after its fall it rests at `residualRad`.
+    @inline(__always)
+    private func mainAngle(at tau: Double) -> (theta: Double, velocity: Double, acceleration: Double) {
+        if tau >= mainDurationS { return (residualRad, 0, 0) }
+        return Self.riseHoldFall(at: tau, amplitude: amplitudeRad, end: residualRad, riseS: riseS, holdS: holdS, fallS: fallS)
+    }
+
+    /// A minimum-jerk rise from 0 to `amplitude`, a hold, and a minimum-jerk fall to `end`,
+    /// at `tau` in (0, rise + hold + fall).
+    @inline(__always)
+    static func riseHoldFall(
+        at tau: Double, amplitude a: Double, end: Double, riseS: Double, holdS: Double, fallS: Double
+    ) -> (theta: Double, velocity: Double, acceleration: Double) {
         if tau < riseS {
             let m = Self.minimumJerk(tau / riseS)
             return (a * m.s, a * m.ds / riseS, a * m.dds / (riseS * riseS))
         }
         if tau < riseS + holdS { return (a, 0, 0) }
         let m = Self.minimumJerk((tau - riseS - holdS) / fallS)
-        return (a * (1 - m.s), -a * m.ds / fallS, -a * m.dds / (fallS * fallS))
+        if end == 0 {
+            return (a * (1 - m.s), -a * m.ds / fallS, -a * m.dds / (fallS * fallS))
+        }
+        let drop = a - end
+        return (a - drop * m.s, -drop * m.ds / fallS, -drop * m.dds / (fallS * fallS))
     }
 
     /// The minimum-jerk step s(u) = 10u^3 - 15u^4 + 6u^5 on [0, 1] and its first two derivatives.
@@ -109,6 +173,7 @@ struct Vector3: Sendable, Hashable {
         self.z = z
     }
     static func + (a: Vector3, b: Vector3) -> Vector3 { Vector3(a.x + b.x, a.y + b.y, a.z + b.z) }
+    static func - (a: Vector3, b: Vector3) -> Vector3 { Vector3(a.x - b.x, a.y - b.y, a.z - b.z) }
     static func * (a: Vector3, s: Double) -> Vector3 { Vector3(a.x * s, a.y * s, a.z * s) }
     func dot(_ b: Vector3) -> Double { x * b.x + y * b.y + z * b.z }
     var length: Double { dot(self).squareRoot() }
@@ -118,6 +183,14 @@ struct Vector3: Sendable, Hashable {
     func inFrameRotatedAboutX(by theta: Double) -> Vector3 {
         let c = cos(theta), s = sin(theta)
         return Vector3(x, c * y + s * z, -s * y + c * z)
+    }
+
+    /// This vector expressed in a frame rotated by `phi` about y (the shank's long axis):
+    /// `Ry(φ)^T v`. Used for the strap slipping round the shank.
+    @inline(__always)
+    func inFrameRotatedAboutY(by phi: Double) -> Vector3 {
+        let c = cos(phi), s = sin(phi)
+        return Vector3(c * x - s * z, y, s * x + c * z)
     }
 
     /// Angle between two vectors, degrees.

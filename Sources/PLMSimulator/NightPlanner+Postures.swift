@@ -62,6 +62,9 @@ extension NightPlanner {
                     }
                 }
             }
+            if side == .right, settings.conditions.rightLegGapS > 0, let gap = rightLegGap(durationS: durationS, avoiding: gaps) {
+                gaps.append(gap)
+            }
             for g in gaps.sorted() { defects.append(SimulatedDefect(side: side, kind: .gap, startS: g.startS, endS: g.endS)) }
             let spikeCount = Int((d.spikesPerHour * durationS / 3600).rounded())
             var list: [(index: Int, axis: Int, valueG: Double)] = []
@@ -85,5 +88,19 @@ extension NightPlanner {
             defects.append(SimulatedDefect(side: m.side, kind: .clipping, startS: m.onsetS, endS: m.offsetS))
         }
         defects.sort { ($0.startS, $0.side.index) < ($1.startS, $1.side.index) }
+    }
+
+    /// The right leg's own gap (``SimulationConditions/rightLegGapS``), starting between 10 % and
+    /// 90 % of the night, at least 10 s from the leg's other gaps; drawn from its own stream.
+    func rightLegGap(durationS: Double, avoiding gaps: [TimeSpan]) -> TimeSpan? {
+        var r = SimulationRandom(seed: settings.seed, stream: SimulationStream.rightLegGap.rawValue)
+        let length = roundedToMillisecond(settings.conditions.rightLegGapS)
+        guard 0.9 * durationS - length > 0.1 * durationS else { return nil }
+        for _ in 0..<100 {
+            let start = roundedToMillisecond(r.uniform(0.1 * durationS, 0.9 * durationS - length))
+            let span = TimeSpan(startS: start, endS: start + length)
+            if !gaps.contains(where: { $0.overlaps(TimeSpan(startS: span.startS - 10, endS: span.endS + 10)) }) { return span }
+        }
+        return nil
     }
 }

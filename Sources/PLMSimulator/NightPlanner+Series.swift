@@ -18,12 +18,16 @@ extension NightPlanner {
             length = min(length, remaining)
             if remaining - length < 4, remaining <= parameters.seriesLengthMax { length = remaining }
             remaining -= length
-            let meanIMI = rng.uniform(parameters.seriesMeanIMIS.lowerBound, parameters.seriesMeanIMIS.upperBound)
+            var meanIMI = rng.uniform(parameters.seriesMeanIMIS.lowerBound, parameters.seriesMeanIMIS.upperBound)
+            // A train (SimulationConditions.trainSeriesShare): mean IMI and every IMI in the train range.
+            let train = settings.conditions.trainSeriesShare > 0 ? trainRange() : nil
+            if let train { meanIMI = variation.uniform(train.lowerBound, train.upperBound) }
             var imis: [Double] = []
             for _ in 0..<(length - 1) {
-                let imi =
+                var imi =
                     rng.chance(parameters.shortIMIProbability)
                     ? rng.uniform(5, 9.5) : min(80, max(10.5, rng.normal(mean: meanIMI, sd: 0.15 * meanIMI)))
+                if let train { imi = min(train.upperBound, max(train.lowerBound, imi)) }
                 imis.append(roundedToMillisecond(imi))
             }
             let u = rng.unit()

@@ -38,6 +38,13 @@ extension NightPlanner {
     }
 
     mutating func randomWiggles(count: Int, amplitudeG: ClosedRange<Double>, frequencyHz: ClosedRange<Double>) -> [MovementKinematics.Wiggle] {
+        Self.randomWiggles(count: count, amplitudeG: amplitudeG, frequencyHz: frequencyHz, rng: &rng)
+    }
+
+    /// Wiggles drawn from `rng`: random unit directions, amplitudes, frequencies and phases.
+    static func randomWiggles(
+        count: Int, amplitudeG: ClosedRange<Double>, frequencyHz: ClosedRange<Double>, rng: inout SimulationRandom
+    ) -> [MovementKinematics.Wiggle] {
         (0..<count).map { _ in
             var d = Vector3(rng.normal(), rng.normal(), rng.normal())
             let n = d.length

@@ -14,6 +14,9 @@ struct NightPlanner {
     let settings: SimulationSettings
     let parameters: ProfileParameters
     var rng: SimulationRandom
+    /// Stream of the condition variations (``SimulationConditions``), apart from the plan's so
+    /// that a night without conditions is drawn exactly as before.
+    var variation: SimulationRandom
     var movements: [PlannedMovement] = []
     /// Per leg: occupied intervals (any movement).
     var busy: [[TimeSpan]] = [[], []]
@@ -39,8 +42,10 @@ struct NightPlanner {
         self.settings = settings
         var parameters = settings.profile.parameters
         parameters.targetPLMSIndex *= targetScale
+        if let share = settings.conditions.bilateralSeriesShare { parameters.bilateralSeriesShare = share }
         self.parameters = parameters
         self.rng = SimulationRandom(seed: settings.seed, stream: SimulationStream.plan.rawValue)
+        self.variation = SimulationRandom(seed: settings.seed, stream: SimulationStream.conditions.rawValue)
     }
 
     mutating func plan() -> NightPlan {
@@ -51,6 +56,8 @@ struct NightPlanner {
         placeIsolatedLMs(in: sleep)
         placeLongMovements(in: sleep)
         placeTwitches(in: sleep)
+        if settings.conditions.addsNeighbours { placeNeighbours(in: sleep) }
+        if settings.conditions.wakeBurstsPerHour > 0 { placeWakeBursts(in: wake) }
         placeWakeActivity(in: wake)
         var defectRNG = SimulationRandom(seed: settings.seed, stream: SimulationStream.defects.rawValue)
         placeKnocks(in: wake, rng: &defectRNG)
@@ -63,7 +70,8 @@ struct NightPlanner {
         planDefects(durationS: durationS, rng: &defectRNG, defects: &defects, spikes: &spikes)
         return NightPlan(
             durationS: durationS, lights: lights, sleepSpans: sleep, wakeSpans: wake, movements: movements,
-            postures: postures, mountings: mountings, defects: defects, spikes: spikes)
+            postures: postures, mountings: mountings, defects: defects, spikes: spikes,
+            lastingRotations: planLastingRotations(), legSensors: planLegSensors())
     }
 
     // MARK: Timeline
@@ -150,7 +158,8 @@ struct NightPlanner {
 
     mutating func lmKinematics(durationS: Double) -> MovementKinematics {
         let amplitude = min(30, max(3, rng.logNormal(median: 10, logSD: 0.6)))
-        return .rotation(durationS: durationS, amplitudeDegrees: amplitude, leverM: rng.uniform(0.35, 0.45))
+        let kinematics = MovementKinematics.rotation(durationS: durationS, amplitudeDegrees: amplitude, leverM: rng.uniform(0.35, 0.45))
+        return settings.conditions.variesLMs ? varied(kinematics) : kinematics
     }
 
     mutating func lmDurationS() -> Double {

@@ -29,11 +29,7 @@ public enum NightWriter {
         _ night: SimulatedNight, toDirectory directory: String, layout: SimulatedFileLayout,
         units: SimulatedFileUnit = .g, gzip: Bool = false
     ) throws(SimulationError) -> WrittenNight {
-        do {
-            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        } catch {
-            throw .writeFailed(path: directory, reason: "cannot create the folder (\(error.localizedDescription))")
-        }
+        try createDirectory(directory)
         let suffix = gzip ? ".csv.gz" : ".csv"
         // The two legs are formatted and compressed concurrently (zlib dominates the time).
         let paths = LegSide.allCases.map { (directory as NSString).appendingPathComponent($0.rawValue + suffix) }
@@ -57,7 +53,16 @@ public enum NightWriter {
         return WrittenNight(leftPath: paths[0], rightPath: paths[1], truthPath: truthPath)
     }
 
-    private static func writeLeg(
+    /// Creates the output folder and its parents.
+    static func createDirectory(_ directory: String) throws(SimulationError) {
+        do {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        } catch {
+            throw .writeFailed(path: directory, reason: "cannot create the folder (\(error.localizedDescription))")
+        }
+    }
+
+    static func writeLeg(
         _ recording: SimulatedLegRecording, settings: SimulationSettings, durationS: Double, to path: String,
         layout: SimulatedFileLayout, units: SimulatedFileUnit, gzip: Bool
     ) throws(SimulationError) {

@@ -12,6 +12,8 @@ struct RecordingEncoder {
     let sampleRateHz: Double
     let durationS: Double
     let rangeG: Double
+    /// The night's hard conditions (the temperature column follows the thermal drift's warming).
+    let conditions: SimulationConditions
     var buffer = ByteBuffer(capacity: 1 << 20)
 
     init(recording: SimulatedLegRecording, layout: SimulatedFileLayout, units: SimulatedFileUnit, settings: SimulationSettings, durationS: Double) {
@@ -21,7 +23,8 @@ struct RecordingEncoder {
         self.clock = CivilClock(start: settings.recordingStart)
         self.sampleRateHz = settings.sampleRateHz
         self.durationS = durationS
-        self.rangeG = settings.rangeG
+        self.rangeG = settings.sensor(recording.side).rangeG
+        self.conditions = settings.conditions
     }
 
     private var rateText: String {
@@ -108,8 +111,12 @@ struct RecordingEncoder {
         return b.bytes
     }
 
-    /// `,lux,button,temperature` of every GENEActiv row.
+    /// `,lux,button,temperature` of every GENEActiv row (a constant 30.0 °C without thermal drift).
     static let geneactivTrailer: [UInt8] = Array(",0,0,30.0".utf8)
+    /// `,lux,button,` before a row's own temperature (with thermal drift).
+    static let geneactivTrailerWithoutTemperature: [UInt8] = Array(",0,0,".utf8)
+    /// The temperature the GENEActiv column starts at, °C (the constant of ``geneactivTrailer``).
+    static let geneactivStartTemperatureC = 30.0
 
     /// Formats rows `range` into the internal buffer and returns its bytes.
     mutating func rows(_ range: Range<Int>) -> [UInt8] {
@@ -152,7 +159,14 @@ struct RecordingEncoder {
             buffer.appendFixed(Double(recording.z[i]) * scale, decimals: decimals)
             if layout == .geneactiv {
                 // Light (lux), button and temperature (deg C) columns of the export.
-                buffer.bytes.append(contentsOf: Self.geneactivTrailer)
+                if conditions.hasThermalDrift {
+                    // With thermal drift the column carries the sensor's temperature, as a real one
+                    // does (from the written time: clock drift moves it by far less than 0.1 °C).
+                    buffer.bytes.append(contentsOf: Self.geneactivTrailerWithoutTemperature)
+                    buffer.appendFixed(Self.geneactivStartTemperatureC + conditions.temperatureChangeC(at: t), decimals: 1)
+                } else {
+                    buffer.bytes.append(contentsOf: Self.geneactivTrailer)
+                }
             }
             buffer.bytes.append(contentsOf: nl)
         }

@@ -103,6 +103,13 @@ enum SimulationStream: UInt64 {
     case rightNoise = 4
     case defects = 5
     case movementDetail = 6
+    /// Variations of movements by ``SimulationConditions`` (small, slow, lasting, multi-burst,
+    /// trains, doublets, twitches next to LMs, wake bursts).
+    case conditions = 7
+    /// Per-leg sensor conditions (thermal drift coefficients, strap slip).
+    case sensorConditions = 8
+    /// The right-leg-only gap of ``SimulationConditions/rightLegGapS``.
+    case rightLegGap = 9
 
     static func noise(for side: LegSide) -> SimulationStream {
         side == .left ? .leftNoise : .rightNoise

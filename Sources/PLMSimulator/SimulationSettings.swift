@@ -21,11 +21,17 @@ public struct SimulationSettings: Sendable, Hashable, Codable {
     /// Defects to add; nil for the profile's.
     public var defects: DefectSettings?
     public var recordingStart: RecordingStartTime
+    /// Hard conditions added to the profile's night (small, slow and clustered movements,
+    /// restless wake, thermal drift, strap slip); ``SimulationConditions/none`` by default.
+    public var conditions: SimulationConditions
+    /// The named condition the settings came from, if any (recorded in the truth).
+    public var conditionName: String?
 
     public init(
         profile: SimulationProfile, durationH: Double = 8, sampleRateHz: Double = 50,
         noiseG: Double? = nil, seed: UInt64 = 1, rangeG: Double = 8, resolutionBits: Int = 12,
-        defects: DefectSettings? = nil, recordingStart: RecordingStartTime = .standard
+        defects: DefectSettings? = nil, recordingStart: RecordingStartTime = .standard,
+        conditions: SimulationConditions = .none, conditionName: String? = nil
     ) {
         self.profile = profile
         self.durationH = durationH
@@ -36,6 +42,17 @@ public struct SimulationSettings: Sendable, Hashable, Codable {
         self.resolutionBits = resolutionBits
         self.defects = defects
         self.recordingStart = recordingStart
+        self.conditions = conditions
+        self.conditionName = conditionName
+    }
+
+    /// Settings for a named condition: its movements and its sensor (rate, noise, range, bits).
+    public init(profile: SimulationProfile, condition: SimulationCondition, durationH: Double = 8, seed: UInt64 = 1) {
+        let sensor = condition.sensor
+        self.init(
+            profile: profile, durationH: durationH, sampleRateHz: sensor.sampleRateHz, noiseG: sensor.noiseG, seed: seed,
+            rangeG: sensor.rangeG, resolutionBits: sensor.resolutionBits, conditions: condition.conditions,
+            conditionName: condition.rawValue)
     }
 
     /// Noise actually used, g RMS per axis.
@@ -44,6 +61,13 @@ public struct SimulationSettings: Sendable, Hashable, Codable {
     public var effectiveDefects: DefectSettings { defects ?? profile.parameters.defects }
     /// Quantisation step, g: the full range `2 * rangeG` over `2^resolutionBits` levels.
     public var quantumG: Double { 2 * rangeG / Double(1 << resolutionBits) }
+
+    /// The sensor of one leg: the settings' (noise, range, bits), or for the right leg the
+    /// conditions' `rightLegSensor` when it is another device.
+    public func sensor(_ side: LegSide) -> SimulationConditions.LegSensor {
+        if side == .right, let right = conditions.rightLegSensor { return right }
+        return SimulationConditions.LegSensor(noiseG: effectiveNoiseG, rangeG: rangeG, resolutionBits: resolutionBits)
+    }
 
     /// Largest night the simulator makes, samples per leg.
     static let maximumSamplesPerLeg = 10_000_000.0
@@ -74,6 +98,10 @@ public struct SimulationSettings: Sendable, Hashable, Codable {
         }
         guard (8...16).contains(resolutionBits) else {
             throw bad("resolution", "\(resolutionBits)", "8 to 16 bits")
+        }
+        try conditions.validate()
+        guard conditions.rightLegGapS == 0 || conditions.rightLegGapS <= 0.5 * durationH * 3600 else {
+            throw bad("rightLegGapS", "\(conditions.rightLegGapS) s", "a gap of at most half the recording (\(0.5 * durationH * 3600) s)")
         }
         let d = effectiveDefects
         guard d.spikesPerHour >= 0, d.spikesPerHour <= 3600, d.gapCount >= 0, d.gapCount <= 100,

@@ -42,6 +42,20 @@ public struct SimulatedMovement: Sendable, Hashable, Codable {
     public var tiltChangeDegrees: Double
     /// Largest linear (non-gravity) acceleration of the sensor during the movement, g.
     public var peakLinearAccelerationG: Double
+    /// Peak change of the acceleration vector from rest during the movement, milli-g:
+    /// max |a(t) - a(onset)| of the noise-free reading in the sensor frame (tilt of gravity and
+    /// linear acceleration together, with strap slip and thermal drift, before noise, clipping and
+    /// quantisation), on a 10 ms grid (1000 points at most). What a detector working on the vector's deviation from rest
+    /// can see. Nil only in truth files written before it existed.
+    public var peakDeviationMg: Double?
+    /// Rise time of the movement's (first) rotation, seconds; nil for movements without rotation
+    /// (posture shifts, knocks).
+    public var riseS: Double?
+    /// Bursts of a multi-burst LM (2-3); nil for a movement of one burst.
+    public var burstCount: Int?
+    /// Tilt the movement leaves behind (a partial return: a lasting change of position), degrees;
+    /// nil when the leg returns fully.
+    public var lastingTiltDegrees: Double?
 
     public var durationS: Double { offsetS - onsetS }
 
@@ -81,6 +95,23 @@ public struct SimulationSettingsRecord: Sendable, Hashable, Codable {
     public var resolutionBits: Int
     public var quantumG: Double
     public var defects: DefectSettings
+    /// The named condition (`plm simulate --condition`), if any.
+    public var condition: String?
+    /// The hard conditions added to the profile's night; nil when none.
+    public var conditions: SimulationConditions?
+    /// Per leg, the sensor's thermal drift and strap slip as drawn; nil when neither is on.
+    public var legSensors: [LegSensorRecord]?
+}
+
+/// One leg's sensor conditions as drawn for the night.
+public struct LegSensorRecord: Sendable, Hashable, Codable {
+    public var side: LegSide
+    /// Offset change per °C of warming, mg per °C, per sensor axis x, y, z.
+    public var thermalDriftMgPerC: [Double]
+    /// Rotation of the strap round the shank from the first to the last sample, degrees (signed).
+    public var strapSlipDegrees: Double
+    /// Warming of the sensor by the end of the night, °C.
+    public var temperatureChangeAtEndC: Double
 }
 
 /// The scoring the truth's movements get under the default rules (PLMScoring), for comparison

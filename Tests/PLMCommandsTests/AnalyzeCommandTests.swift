@@ -7,7 +7,7 @@ import PLMTestSupport
 /// `plm analyze` parsed and run in process: outputs, exit codes and messages.
 @Suite("plm analyze")
 struct AnalyzeCommandTests {
-    @Test("--out DIR writes report.json, report.html and events.csv; exit 0")
+    @Test("--whole-recording --out DIR writes report.json, report.html and events.csv; exit 0")
     func outputFolder() async throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
@@ -15,7 +15,7 @@ struct AnalyzeCommandTests {
         try GenericTestCSV(seed: 1).write(to: left)
         try GenericTestCSV(movementOnsetsS: [45, 75], seed: 2).write(to: right)
         let out = folder.file("report")
-        let outcome = await runPLM(["analyze", "--left", left, "--right", right, "--out", out, "--quiet"])
+        let outcome = await runPLM(["analyze", "--left", left, "--right", right, "--out", out, "--whole-recording", "--quiet"])
         #expect(outcome.exitCode == 0, "\(outcome.message)")
         for name in ["report.json", "report.html", "events.csv"] {
             #expect(FileManager.default.fileExists(atPath: (out as NSString).appendingPathComponent(name)), "\(name) missing")
@@ -40,7 +40,7 @@ struct AnalyzeCommandTests {
         let left = folder.file("left.csv")
         try GenericTestCSV().write(to: left)
         let json = folder.file("a.json"), html = folder.file("b.html"), events = folder.file("c.csv")
-        let outcome = await runPLM(["analyze", "--left", left, "--json", json, "--html", html, "--events", events, "--quiet"])
+        let outcome = await runPLM(["analyze", "--left", left, "--json", json, "--html", html, "--events", events, "--whole-recording", "--quiet"])
         #expect(outcome.exitCode == 0, "\(outcome.message)")
         for path in [json, html, events] { #expect(FileManager.default.fileExists(atPath: path)) }
     }

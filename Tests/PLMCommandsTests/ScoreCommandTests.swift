@@ -65,4 +65,14 @@ struct ScoreCommandTests {
         try "onset_s,offset_s,side\n0,1,L\n5,x,L\n".write(toFile: bad, atomically: true, encoding: .utf8)
         #expect(await runPLM(["score", bad, "--quiet"]).exitCode == 65)
     }
+
+    /// The help names what `wasm2016-somas` reproduces, including SOMAS's three quirks (issue 17).
+    @Test("--help says wasm2016-somas reproduces SOMAS, including its quirks")
+    func helpStatesSomasBehaviours() {
+        let help = ScoreCommand.helpMessage(columns: 2000)
+        #expect(help.contains("wasm2016-somas: reproduces SOMAS (get_PLM_indices_WASM.m) including its quirks"))
+        #expect(help.contains("durations are counted in inclusive 1 kHz samples (a 0.499 s movement is an LM"))
+        #expect(help.contains("movements of one leg that touch, overlap or lie at most 1 ms apart are joined into one"))
+        #expect(help.contains("the last LM of the night never joins a series"))
+    }
 }

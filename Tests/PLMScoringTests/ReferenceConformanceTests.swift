@@ -46,13 +46,7 @@ struct ReferenceStreams: Decodable {
         var somasPort: SomasPort
 
         /// The events as movements; ms / 1000 gives the same double as the reference tools saw.
-        var input: ScoringInput {
-            ScoringInput(
-                movements: events.map {
-                    LegMovement(side: $0.side, onsetS: Double($0.onsetMs) / 1000, offsetS: Double($0.offsetMs) / 1000)
-                },
-                window: TimeSpan(startS: 0, endS: Double(durationS)))
-        }
+        var input: ScoringInput { ReferenceStreams.input(events, durationS: durationS) }
 
         /// The input the SOMAS port scored: the events plus an isolated 1-s sentinel LM 100 s after
         /// the record's end, in a window lengthened by 200 s (SOMAS never puts the last LM of a
@@ -66,6 +60,16 @@ struct ReferenceStreams: Decodable {
         }
     }
     var streams: [Stream]
+
+    /// Events as movements in the window [0, duration]; ms / 1000 gives the same double as the
+    /// reference tools saw.
+    static func input(_ events: [Event], durationS: Int) -> ScoringInput {
+        ScoringInput(
+            movements: events.map {
+                LegMovement(side: $0.side, onsetS: Double($0.onsetMs) / 1000, offsetS: Double($0.offsetMs) / 1000)
+            },
+            window: TimeSpan(startS: 0, endS: Double(durationS)))
+    }
 
     static func load() throws -> ReferenceStreams {
         let url = try #require(Bundle.module.url(forResource: "reference_streams", withExtension: "json", subdirectory: "Fixtures"))
@@ -111,24 +115,16 @@ struct ReferenceConformanceTests {
     }
 
     /// SOMAS's LM table ends a movement one 1-kHz sample after its annotated offset (inclusive end
-    /// samples), so the port's series end is our end + 1 ms.
+    /// samples), so the port's series end is our end + 1 ms (``somasSeriesTriples``).
     @Test("wasm2016-somas: LM, CLM and PLM counts and series equal the SOMAS port on every stream")
     func somas() throws {
         let ref = try ReferenceStreams.load()
         var mismatches: [Int] = []
         for s in ref.streams {
             let r = PLMScorer.score(s.inputWithSentinel, rules: .wasm2016Somas)
-            let ours = seriesTriples(r).map { [$0[0], $0[1] + 1, $0[2]] }
-            let ok =
-                r.indices.lmCount == s.somasPort.lm && r.indices.clmCount == s.somasPort.clm
-                && r.indices.plmCount == s.somasPort.plm && ours == s.somasPort.series
-            if !ok {
+            if !agreesWithSomasPort(r, s.somasPort) {
                 mismatches.append(s.id)
-                let message =
-                    "stream \(s.id): ours LM \(r.indices.lmCount) CLM \(r.indices.clmCount) PLM \(r.indices.plmCount) "
-                    + "series \(ours); SOMAS port LM \(s.somasPort.lm) CLM \(s.somasPort.clm) PLM \(s.somasPort.plm) "
-                    + "series \(s.somasPort.series)"
-                Issue.record(Comment(rawValue: message))
+                Issue.record(somasMismatch(s.id, r, s.somasPort))
             }
         }
         #expect(mismatches.isEmpty)
@@ -159,6 +155,10 @@ struct ReferenceConformanceTests {
     /// reference profiles has to break agreement on at least one stream (else the fixture would not
     /// be checking that option). Measured on the committed fixture (counts only): 1 stream changes
     /// for the IMI arithmetic of Luna and of psgscoring each, 10 to 298 for every other option.
+    /// SOMAS options are checked on the reference streams and the SOMAS boundary streams
+    /// (`somas_streams.json`): only the latter can tell the last-LM, duration-counting and same-leg
+    /// options apart (the reference streams use a 10 ms grid, 1 s between movements of one leg and a
+    /// sentinel LM).
     @Test(
         "Every disputed option changes the outcome on some reference stream",
         arguments: [
@@ -166,6 +166,7 @@ struct ReferenceConformanceTests {
             "luna.bilateralWindowInclusive", "luna.maximumBilateralComponents", "aasm.bilateralWindowInclusive",
             "aasm.imiArithmetic", "aasm.longMovementHandling", "somas.imiReference",
             "somas.shortIMICandidateMayStartSeries", "somas.imiMaximumInclusive", "somas.durationMaximaInclusive",
+            "somas.lastMovementMayJoinSeries", "somas.durationCounting", "somas.sameLegJoining",
         ])
     func discriminates(option: String) throws {
         let ref = try ReferenceStreams.load()
@@ -180,6 +181,9 @@ struct ReferenceConformanceTests {
         case "bilateralWindowInclusive": rules.bilateralWindowInclusive.toggle()
         case "maximumBilateralComponents": rules.maximumBilateralComponents = 5
         case "longMovementHandling": rules.longMovementHandling = .breaksSeries
+        case "lastMovementMayJoinSeries": rules.lastMovementMayJoinSeries.toggle()
+        case "durationCounting": rules.durationCounting = .offsetMinusOnset
+        case "sameLegJoining": rules.sameLegJoining = .keptApart
         default: Issue.record("unknown option \(option)")
         }
         let changed = ref.streams.filter { s in
@@ -197,6 +201,10 @@ struct ReferenceConformanceTests {
                     || seriesTriples(r) != s.psgscoring.series
             }
         }
-        #expect(!changed.isEmpty)
+        let somasChanged =
+            profile == "somas"
+            ? try SomasStreams.load().streams.filter { !agreesWithSomasPort(PLMScorer.score($0.input, rules: rules), $0.somasPort) }
+            : []
+        #expect(!changed.isEmpty || !somasChanged.isEmpty)
     }
 }

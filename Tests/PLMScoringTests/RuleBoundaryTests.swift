@@ -12,6 +12,8 @@ struct RuleBoundaryTests {
     /// IMI 10.0: WASM series of 4 -> 4 PLMs; AASM 4. IMI 9.99: WASM none (every IMI short); AASM 4.
     /// IMI 5.0: WASM none; AASM 4 (5 inclusive). IMI 4.99: none anywhere.
     /// IMI 90.0: 4 under wasm2016/Luna/AASM (inclusive), 0 under SOMAS (< 90). IMI 90.01: none anywhere.
+    /// SOMAS never puts the record's last LM into a series, so its column is checked with an isolated
+    /// LM 500 s after the fourth (IMI > 90: it joins nothing); without it SOMAS finds no series at all.
     @Test(
         "IMI bounds: 4 LMs with equal IMIs",
         arguments: [
@@ -22,7 +24,8 @@ struct RuleBoundaryTests {
         let ms = leftMovements(at: (0..<4).map { 100 + Double($0) * imi })
         #expect(score(ms, .wasm2016).indices.plmCount == wasm)
         #expect(score(ms, .wasm2016Luna).indices.plmCount == luna)
-        #expect(score(ms, .wasm2016Somas).indices.plmCount == somas)
+        #expect(score(ms + leftMovements(at: [(ms.last?.onsetS ?? 0) + 500]), .wasm2016Somas).indices.plmCount == somas)
+        #expect(score(ms, .wasm2016Somas).indices.plmCount == 0)
         #expect(score(ms, .aasm).indices.plmCount == aasm)
     }
 
@@ -162,7 +165,9 @@ struct RuleBoundaryTests {
     /// LMs at 100, 120, 140 (12-s long, monolateral), 160, 180, 200, 220 (1 s each).
     /// WASM: the long LM is an LM but not a CLM and breaks the run: 100, 120 (2) no series; 160..220
     /// (IMIs 20) a series of 4 -> 7 LMs, 6 CLMs, 4 PLMs. SOMAS: 160's IMI is taken from the long LM
-    /// (20 s, not short) so it may start: also 4. AASM: the long LM is ignored: 100, 120, 160, ...
+    /// (20 s, not short) so it may start: also 4, checked with an isolated LM at 500 after the run
+    /// (alone, 220 is SOMAS's last LM and never joins: 160..200 is 3, no series). AASM: the long LM
+    /// is ignored: 100, 120, 160, ...
     /// 220 with IMIs 20, 40, 20, 20, 20 -> one series of 6 -> 6 LMs, 6 PLMs.
     @Test("A long monolateral LM inside a run")
     func longLMInRun() {
@@ -170,7 +175,8 @@ struct RuleBoundaryTests {
         let w = score(ms, .wasm2016).indices
         #expect((w.lmCount, w.clmCount, w.plmCount) == (7, 6, 4))
         #expect(score(ms, .wasm2016Luna).indices.plmCount == 4)
-        #expect(score(ms, .wasm2016Somas).indices.plmCount == 4)
+        #expect(score(ms + leftMovements(at: [500]), .wasm2016Somas).indices.plmCount == 4)
+        #expect(score(ms, .wasm2016Somas).indices.plmCount == 0)
         let a = score(ms, .aasm).indices
         #expect((a.lmCount, a.clmCount, a.plmCount) == (6, 6, 6))
     }

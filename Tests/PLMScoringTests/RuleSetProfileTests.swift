@@ -21,7 +21,7 @@ struct RuleSetProfileTests {
         #expect(RuleSet.wasm2016Luna.differences(from: .wasm2016) == ["shortIMICandidateMayStartSeries", "imiArithmetic"])
         #expect(
             RuleSet.wasm2016Somas.differences(from: .wasm2016)
-                == ["durationMaximaInclusive", "imiMaximumInclusive", "imiReference"])
+                == ["durationCounting", "sameLegJoining", "imiMaximumInclusive", "imiReference", "lastMovementMayJoinSeries"])
         #expect(RuleSet.aasm.settings.count == RuleSet.wasm2016.settings.count)
         #expect(RuleSet.wasm2016.settings.first { $0.name == "imiMinimumS" }?.value == "10")
         #expect(RuleSet.wasm2016.settings.first { $0.name == "respiratoryWindow" }?.value == "wasmAroundEventEnd")

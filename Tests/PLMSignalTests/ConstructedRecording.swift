@@ -76,3 +76,58 @@ func constructedRecording(
         path: "constructed", layout: .generic, start: nil, declaredRateHz: rateHz, sampleRateHz: rateHz,
         x: x, y: y, z: z, sampleTimesS: nil, defects: defects)
 }
+
+/// A movement of a constructed recording with its own shape: a raised-cosine rise of `riseS` to
+/// `amplitudeDegrees` about the sensor's x axis, a hold of `holdS`, and a raised-cosine fall of
+/// `fallS` to `residualDegrees`, where the leg then stays (a lasting change of position).
+struct ShapedMovement {
+    var onsetS: Double
+    var riseS: Double
+    var holdS: Double
+    var fallS: Double
+    var amplitudeDegrees: Double
+    var residualDegrees = 0.0
+    var offsetS: Double { onsetS + riseS + holdS + fallS }
+
+    /// Rotation at time `t`, degrees (the residual after the movement).
+    func degrees(atS t: Double) -> Double {
+        let tau = t - onsetS
+        if tau <= 0 { return 0 }
+        if tau < riseS { return amplitudeDegrees * 0.5 * (1 - cos(Double.pi * tau / riseS)) }
+        if tau < riseS + holdS { return amplitudeDegrees }
+        let u = tau - riseS - holdS
+        if u < fallS {
+            return residualDegrees + (amplitudeDegrees - residualDegrees) * 0.5 * (1 + cos(Double.pi * u / fallS))
+        }
+        return residualDegrees
+    }
+}
+
+/// A recording of a resting ankle (gravity 20 degrees off z about x) with shaped movements (pure
+/// rotations: the acceleration vector changes by `2 sin(theta / 2)` g), white noise of `noiseG`
+/// per axis, an offset `offsetG(t)` added to every axis (thermal drift), and, when `quantumG` is
+/// given, every value rounded to a multiple of it (a coarse converter).
+func shapedRecording(
+    durationS: Double, rateHz: Double, noiseG: Double, movements: [ShapedMovement], quantumG: Double? = nil,
+    seed: UInt64, offsetG: ((Double) -> Double)? = nil
+) -> AccelerationRecording {
+    let n = Int(durationS * rateHz)
+    var x = [Float](repeating: 0, count: n), y = x, z = x
+    var rng = SeededGenerator(seed: seed)
+    let base = 20.0
+    func quantized(_ v: Double) -> Float {
+        guard let q = quantumG else { return Float(v) }
+        return Float((v / q).rounded() * q)
+    }
+    for i in 0..<n {
+        let t = Double(i) / rateHz
+        let angle = (base + movements.reduce(0) { $0 + $1.degrees(atS: t) }) * Double.pi / 180
+        let offset = offsetG?(t) ?? 0
+        x[i] = quantized(0.02 + offset + noiseG * rng.gaussian())
+        y[i] = quantized(sin(angle) + offset + noiseG * rng.gaussian())
+        z[i] = quantized(cos(angle) + offset + noiseG * rng.gaussian())
+    }
+    return AccelerationRecording(
+        path: "shaped", layout: .generic, start: nil, declaredRateHz: rateHz, sampleRateHz: rateHz,
+        x: x, y: y, z: z, sampleTimesS: nil, defects: [])
+}

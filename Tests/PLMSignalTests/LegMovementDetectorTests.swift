@@ -18,7 +18,8 @@ import Testing
     /// `T` at `ramp / pi * acos(1 - 2 T / A)` after the onset; the tangential acceleration of a
     /// fast rise may trigger earlier. So the onset lies between the true onset and that crossing,
     /// the offset between the fall through the offset threshold and the true offset, each with
-    /// 0.15 s of slack for the filters' spread and the 20 ms tilt bins.
+    /// 0.15 s of slack for the filters' spread and the 20 ms tilt bins (0.25 s outwards, where
+    /// the edges walk to the ramps' feet).
     @Test(arguments: [0.002, 0.006]) func findsConstructedMovements(noiseG: Double) {
         let recording = constructedRecording(durationS: 180, noiseG: noiseG, movements: Self.truth)
         let settings = DetectionSettings.default
@@ -28,8 +29,10 @@ import Testing
             let a = expected.amplitudeDegrees, ramp = expected.rampS
             let onsetCrossS = expected.onsetS + ramp / Double.pi * acos(1 - 2 * settings.onsetTiltDegrees / a)
             let offsetCrossS = expected.offsetS - ramp / Double.pi * acos(1 - 2 * settings.offsetTiltDegrees / a)
-            #expect(found.onsetS > expected.onsetS - 0.15 && found.onsetS < onsetCrossS + 0.15, "\(found) vs \(expected)")
-            #expect(found.offsetS > offsetCrossS - 0.15 && found.offsetS < expected.offsetS + 0.15, "\(found) vs \(expected)")
+            // The edges walk down the low-passed tilt to the feet of the ramps and may go on a few
+            // 40-ms bins into the quiet while the noise keeps falling: 0.25 s of slack outwards.
+            #expect(found.onsetS > expected.onsetS - 0.25 && found.onsetS < onsetCrossS + 0.15, "\(found) vs \(expected)")
+            #expect(found.offsetS > offsetCrossS - 0.15 && found.offsetS < expected.offsetS + 0.25, "\(found) vs \(expected)")
             #expect(found.side == .right)
             #expect(found.tiltChangeDegrees > 0.8 * a && found.tiltChangeDegrees < 1.2 * a)
         }

@@ -1,22 +1,20 @@
 import Foundation
 import PLMCore
 import PLMEvaluation
+import PLMTestSupport
 import Testing
 
 @testable import PLMSimulator
 
 @Suite struct WriterTests {
-    static func temporaryDirectory() -> String {
-        let path = NSTemporaryDirectory() + "plm-sim-tests-" + UUID().uuidString
-        return path
-    }
+    static func temporaryDirectory() throws -> String { try TemporaryFolder(prefix: "plm-sim-tests").path }
 
     static func bytes(_ path: String) -> [UInt8] { [UInt8](FileManager.default.contents(atPath: path) ?? Data()) }
 
     @Test(arguments: SimulatedFileLayout.allCases, [false, true])
     func sameSeedGivesIdenticalBytes(layout: SimulatedFileLayout, gzip: Bool) throws {
         let settings = SimulationSettings(profile: .noisy, durationH: 0.25, sampleRateHz: 25, seed: 5)
-        let a = Self.temporaryDirectory(), b = Self.temporaryDirectory(), c = Self.temporaryDirectory()
+        let a = try Self.temporaryDirectory(), b = try Self.temporaryDirectory(), c = try Self.temporaryDirectory()
         defer { for d in [a, b, c] { try? FileManager.default.removeItem(atPath: d) } }
         let wa = try NightWriter.write(try NightSimulator.simulate(settings), toDirectory: a, layout: layout, gzip: gzip)
         let wb = try NightWriter.write(try NightSimulator.simulate(settings), toDirectory: b, layout: layout, gzip: gzip)
@@ -45,7 +43,7 @@ import Testing
     func layoutsWriteTheirHeaderAndRows(layout: SimulatedFileLayout, headerLines: Int, firstTime: String, secondTime: String, decimals: Int) throws {
         let settings = SimulationSettings(profile: .healthy, durationH: 0.25, sampleRateHz: 25, seed: 2)
         let night = try NightSimulator.simulate(settings)
-        let dir = Self.temporaryDirectory()
+        let dir = try Self.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let written = try NightWriter.write(night, toDirectory: dir, layout: layout)
         let raw = Self.bytes(written.leftPath)
@@ -87,7 +85,7 @@ import Testing
 
     @Test func unitsScaleTheValues() throws {
         let night = try NightSimulator.simulate(SimulationSettings(profile: .healthy, durationH: 0.25, sampleRateHz: 25, seed: 2))
-        let dir = Self.temporaryDirectory()
+        let dir = try Self.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: dir) }
         for (unit, factor) in [(SimulatedFileUnit.mg, 1000.0), (.metresPerSecondSquared, 9.80665)] {
             let written = try NightWriter.write(night, toDirectory: dir, layout: .generic, units: unit)
@@ -142,7 +140,7 @@ import Testing
         var settings = SimulationSettings(profile: .healthy, durationH: 0.25, sampleRateHz: 25, seed: 2)
         settings.recordingStart = RecordingStartTime(year: 2025, month: 12, day: 31, hour: 23, minute: 59, second: 50, utcOffsetMinutes: -300)
         let night = try NightSimulator.simulate(settings)
-        let dir = Self.temporaryDirectory()
+        let dir = try Self.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let written = try NightWriter.write(night, toDirectory: dir, layout: .generic)
         let lines = String(decoding: Self.bytes(written.leftPath), as: UTF8.self).split(separator: "\n")

@@ -24,9 +24,16 @@ struct LegAnalysis: Sendable {
         readProgress: ((Double) -> Void)? = nil
     ) throws -> LegAnalysis {
         let recording = try RecordingReader.read(path: input.path, options: readOptions, progress: readProgress)
-        let detection = detector.detect(recording, side: input.side)
-        return LegAnalysis(
-            side: input.side, path: input.path, layout: recording.layout, start: recording.start,
+        return LegAnalysis(side: input.side, path: input.path, recording: recording, detector: detector)
+    }
+}
+
+extension LegAnalysis {
+    /// Runs the detector on a recording already read (a whole file, or one night's slice of it).
+    init(side: LegSide, path: String, recording: AccelerationRecording, detector: LegMovementDetector) {
+        let detection = detector.detect(recording, side: side)
+        self.init(
+            side: side, path: path, layout: recording.layout, start: recording.start,
             sampleRateHz: recording.sampleRateHz, declaredRateHz: recording.declaredRateHz,
             measuredRateHz: recording.measuredRateHz, sampleCount: recording.sampleCount,
             durationS: recording.durationS,

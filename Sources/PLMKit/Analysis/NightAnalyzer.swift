@@ -17,12 +17,25 @@ public enum NightAnalyzer {
         progress?.start(stage: "reading")
         let legs = try await readAndDetect(request, progress: progress.map { _LegProgress(reporter: $0, legCount: request.legs.count) })
         progress?.update(0.97, stage: "scoring")
+        let analysis = try score(request, legs: legs).analysis
+        progress?.finish()
+        return analysis
+    }
+
+    /// Scores legs already read and detected: aligns them, takes the window (`window` when
+    /// given, else the request's lights, else the whole recording), adds `extraExcluded` (e.g.
+    /// non-wear) to the excluded time, scores and assembles the report.
+    /// - Returns: the analysis and the scorer's input (callers re-score it with a hypnogram).
+    static func score(
+        _ request: AnalysisRequest, legs: [LegAnalysis], window given: TimeSpan? = nil, extraExcluded: [TimeSpan] = [],
+        hypnogram givenHypnogram: Hypnogram? = nil
+    ) throws -> (analysis: NightAnalysis, input: ScoringInput) {
         let alignment = try RecordingAlignment(legs: legs)
         let recordingEndS = legs.map { (alignment.offsetS[$0.side] ?? 0) + $0.durationS }.max() ?? 0
-        let window = try analysisWindow(request, alignment: alignment, recordingEndS: recordingEndS)
+        let window = try given ?? analysisWindow(request, alignment: alignment, recordingEndS: recordingEndS)
 
         var movements: [LegMovement] = []
-        var excluded: [TimeSpan] = []
+        var excluded: [TimeSpan] = extraExcluded
         for leg in legs {
             let offset = alignment.offsetS[leg.side] ?? 0
             movements += leg.detection.movements.map { $0.shifted(by: offset) }
@@ -37,18 +50,18 @@ public enum NightAnalyzer {
             }
         }
         movements.sort(by: LegMovement.precedes)
-        let annotations = try readAnnotations(request, alignment: alignment)
+        var annotations = try readAnnotations(request, alignment: alignment)
+        if let givenHypnogram { annotations.hypnogram = givenHypnogram }
         let input = ScoringInput(
             movements: movements, window: window, excludedSpans: excluded.mergedUnion(),
             respiratoryEvents: annotations.respiratory ?? [], arousals: annotations.arousals ?? [],
             hypnogram: annotations.hypnogram)
         let scoring = PLMScorer.score(input, rules: request.rules)
-        progress?.finish()
 
         let assembly = ReportAssembly(
             request: request, legs: legs, alignment: alignment, window: window, movements: movements,
             scoring: scoring, annotations: annotations)
-        return NightAnalysis(report: assembly.report(), traces: assembly.traces(), scoring: scoring)
+        return (NightAnalysis(report: assembly.report(), traces: assembly.traces(), scoring: scoring), input)
     }
 
     private static func validateLegs(_ legs: [AnalysisRequest.LegInput]) throws(AnalysisError) {
@@ -61,7 +74,7 @@ public enum NightAnalyzer {
     /// Reads and detects every leg concurrently; errors are reported for the first leg in request
     /// order that failed, so the message does not depend on timing.
     /// - Returns: the legs left first (the report's order, whatever order the request gave them in).
-    private static func readAndDetect(_ request: AnalysisRequest, progress: _LegProgress?) async throws -> [LegAnalysis] {
+    static func readAndDetect(_ request: AnalysisRequest, progress: _LegProgress? = nil) async throws -> [LegAnalysis] {
         let detector = LegMovementDetector(settings: request.detection)
         let readOptions = request.readOptions
         let results = await withTaskGroup(of: (Int, Result<LegAnalysis, any Error>).self) { group in

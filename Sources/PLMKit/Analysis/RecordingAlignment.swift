@@ -12,6 +12,11 @@ struct RecordingAlignment: Sendable {
     var offsetS: [LegSide: Double]
 
     init(legs: [LegAnalysis]) throws(AnalysisError) {
+        try self.init(clocks: legs.map { ($0.side, $0.path, $0.start) })
+    }
+
+    /// The same from each leg's side, path and first-sample clock (before detection has run).
+    init(clocks legs: [(side: LegSide, path: String, start: RecordingClockTime?)]) throws(AnalysisError) {
         let clocks = legs.compactMap(\.start)
         if clocks.isEmpty {
             start = nil

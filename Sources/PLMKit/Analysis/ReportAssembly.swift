@@ -80,6 +80,18 @@ struct ReportAssembly {
         return PLMReport.LegQuality(
             side: leg.side, validHours: leg.detection.validDurationS / 3600,
             excludedHours: max(0, leg.durationS - leg.detection.validDurationS) / 3600,
-            defectCounts: counts, declaredRateHz: leg.declaredRateHz, measuredRateHz: leg.measuredRateHz)
+            defectCounts: counts, declaredRateHz: leg.declaredRateHz, measuredRateHz: leg.measuredRateHz,
+            detectionLimit: leg.detection.detectionLimit.map { limit in
+                // Rounded to what the measurement supports (0.1 mg, 0.01 degree, 0.1 Hz), so that
+                // reports stay byte-identical across platforms.
+                func rounded(_ v: Double, _ digits: Double) -> Double { (v * digits).rounded() / digits }
+                let step = limit.sensorNoise.quantizationStepG
+                return PLMReport.DetectionLimit(
+                    noiseRMSMg: rounded(limit.sensorNoise.noiseRMSG * 1000, 10),
+                    quantizationStepMg: step > 0 ? rounded(step * 1000, 10) : nil,
+                    tiltLowPassHz: rounded(limit.tiltCornerHz, 10), tiltOnsetDegrees: rounded(limit.tiltOnsetDegrees, 100),
+                    peakDeviationMg: rounded(limit.limitPeakDeviationG * 1000, 10),
+                    tiltDegrees: rounded(limit.limitDegrees, 100))
+            })
     }
 }

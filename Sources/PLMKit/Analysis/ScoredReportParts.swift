@@ -24,6 +24,23 @@ struct ScoredReportParts {
         settings["annotations.hypnogram"] = .text(hypnogramPath ?? "none")
     }
 
+    /// The report's note on movements of one leg that touch or overlap (`input.sameLegOverlaps`):
+    /// `none`, or how many there were, where the first was, and how the rules treated them.
+    static func sameLegNote(_ contacts: SameLegContacts, rules: RuleSet) -> String {
+        guard !contacts.isEmpty else { return "none" }
+        let first = contacts.firstOnsetS.map { " (first at \(FileInspection.seconds($0)) s)" } ?? ""
+        switch rules.sameLegJoining {
+        case .keptApart:
+            return "movements touching or overlapping an earlier movement of the same leg: "
+                + "\(contacts.touchingOrOverlappingCount)\(first); each was scored as a movement of its own "
+                + "(rules.sameLegJoining = keptApart; SOMAS would join them into one)"
+        case .joinedOnMillisecondSamples:
+            return "movements touching, overlapping or starting at most 1 ms after an earlier movement of the "
+                + "same leg: \(contacts.joinedCount)\(first); each was joined with that movement into one, as "
+                + "SOMAS does (rules.sameLegJoining = joinedOnMillisecondSamples)"
+        }
+    }
+
     var analysisWindow: PLMReport.AnalysisWindow {
         PLMReport.AnalysisWindow(startS: window.startS, endS: window.endS, timeInBedHours: scoring.indices.timeInBedHours)
     }

@@ -10,6 +10,17 @@ public enum DetectionBenchmark {
         public var layout: String
         public var hours: Double
         public var sampleRateHz: Double
+        /// The simulated sensor: white noise per axis (milli-g RMS), converter bits and range (±g).
+        public var noiseMg: Double
+        public var resolutionBits: Int
+        public var rangeG: Double
+        /// The right leg's sensor when it is another device (`two-devices`); nil when both legs
+        /// carry the sensor above.
+        public var rightLegNoiseMg: Double?
+        public var rightLegResolutionBits: Int?
+        public var rightLegRangeG: Double?
+        /// The night's named hard condition (`plm simulate --condition`), if any.
+        public var condition: String?
         /// Samples of both legs together.
         public var samples: Int
         public var sensitivity: Double?
@@ -25,6 +36,8 @@ public enum DetectionBenchmark {
         public var seconds: Double
         /// Samples of both legs per second of wall-clock time.
         public var samplesPerSecond: Double
+        /// Sensitivity by the true movements' peak deviation (nil for a truth without them).
+        public var sensitivityByPeakDeviation: [PeakDeviationBin]?
 
         /// `night: 1.23 s, F1 0.975` for progress output.
         public var progressLine: String {
@@ -44,6 +57,8 @@ public enum DetectionBenchmark {
         /// Bland-Altman and ICC of the PLM index over the nights (nil for fewer than 2 nights).
         public var plmIndexAgreement: AgreementStatistics?
         public var totalSeconds: Double
+        /// Sensitivity by peak deviation pooled over the nights.
+        public var pooledByPeakDeviation: [PeakDeviationBin]?
     }
 
     /// Runs every night of `directory` in name order, one night at a time (each night already
@@ -75,14 +90,20 @@ public enum DetectionBenchmark {
             let evaluation = Evaluator.evaluate(reference: reference, detected: detected)
             evaluations.append(evaluation)
             let samples = analysis.report.recording.legs.reduce(0) { $0 + $1.samples }
+            let rightLeg = night.truth.settings.conditions?.rightLegSensor
             let result = NightResult(
                 night: night.name, profile: night.truth.profile.rawValue, layout: night.truth.output?.layout ?? "",
-                hours: night.truth.durationS / 3600, sampleRateHz: night.truth.settings.sampleRateHz, samples: samples,
+                hours: night.truth.durationS / 3600, sampleRateHz: night.truth.settings.sampleRateHz,
+                noiseMg: night.truth.settings.noiseG * 1000, resolutionBits: night.truth.settings.resolutionBits,
+                rangeG: night.truth.settings.rangeG,
+                rightLegNoiseMg: rightLeg.map { $0.noiseG * 1000 }, rightLegResolutionBits: rightLeg?.resolutionBits,
+                rightLegRangeG: rightLeg?.rangeG, condition: night.truth.settings.condition, samples: samples,
                 sensitivity: evaluation.total.sensitivity, positivePredictiveValue: evaluation.total.positivePredictiveValue,
                 f1: evaluation.total.f1, onsetErrorMedianS: evaluation.onsetError?.medianS,
                 offsetErrorMedianS: evaluation.offsetError?.medianS,
                 truthPLMIndex: evaluation.referencePLMIndex, foundPLMIndex: evaluation.detectedPLMIndex,
-                seconds: seconds, samplesPerSecond: seconds > 0 ? Double(samples) / seconds : 0)
+                seconds: seconds, samplesPerSecond: seconds > 0 ? Double(samples) / seconds : 0,
+                sensitivityByPeakDeviation: evaluation.sensitivityByPeakDeviation)
             results.append(result)
             onNight(result)
         }
@@ -90,6 +111,6 @@ public enum DetectionBenchmark {
         return Result(
             tool: PLMKitVersion.tool, directory: directory, rules: rules.name, nights: results,
             pooled: evaluation.pooled, plmIndexAgreement: evaluation.plmIndexAgreement,
-            totalSeconds: results.reduce(0) { $0 + $1.seconds })
+            totalSeconds: results.reduce(0) { $0 + $1.seconds }, pooledByPeakDeviation: evaluation.pooledByPeakDeviation)
     }
 }

@@ -69,6 +69,7 @@ public enum EventListScorer {
             rules: request.rules)
         var settings = ScoredReportParts.ruleSettings(request.rules)
         settings["input.events"] = .text(request.eventsPath)
+        settings["input.sameLegOverlaps"] = .text(ScoredReportParts.sameLegNote(scoring.sameLegContacts, rules: request.rules))
         settings["lightsOff"] = .text(request.windowStartS.map { "\(FileInspection.seconds($0)) s" } ?? "0 s")
         settings["lightsOn"] = .text(
             request.windowEndS.map { "\(FileInspection.seconds($0)) s" } ?? "last movement offset (\(FileInspection.seconds(lastOffsetS)) s)")

@@ -13,13 +13,25 @@ extension FileInspection {
             ("Duration", Self.durationText(durationS)),
         ]
         for entry in metadata { lines.append(("  " + entry.key, entry.value)) }
+        lines.append(("Defects", defectsCountText))
+        let width = lines.map(\.0.count).max() ?? 0
+        let text = lines.map { $0.0.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + $0.1 }.joined(separator: "\n") + "\n"
+        return text + defectLines
+    }
+
+    /// "Defects: N (... left out of scoring)" and one line per defect, for `plm convert`.
+    public var defectsText: String { "Defects: \(defectsCountText)\n" + defectLines }
+
+    private var defectsCountText: String {
         let excluded = defects.filter(\.excludesFromScoring)
         let excludedS = excluded.map(\.span).mergedUnion().reduce(0) { $0 + $1.durationS }
-        lines.append(("Defects", defects.isEmpty ? "none" : "\(defects.count) (\(Self.durationText(excludedS)) left out of scoring)"))
-        let width = lines.map(\.0.count).max() ?? 0
-        var text = lines.map { $0.0.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + $0.1 }.joined(separator: "\n") + "\n"
+        return defects.isEmpty ? "none" : "\(defects.count) (\(Self.durationText(excludedS)) left out of scoring)"
+    }
+
+    private var defectLines: String {
+        var text = ""
         for defect in defects {
-            let line = defect.line.map { "line \($0)" } ?? "-"
+            let line = defect.line.map { "line \($0)" } ?? defect.byteOffset.map { "byte \($0)" } ?? "-"
             text += "  \(defect.kind.rawValue) at \(Self.seconds(defect.span.startS))-\(Self.seconds(defect.span.endS)) s (\(line)): \(defect.detail)\n"
         }
         return text

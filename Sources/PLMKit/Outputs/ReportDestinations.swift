@@ -92,7 +92,7 @@ public struct ReportDestinations: Sendable, Hashable {
     }
 
     /// Creates a folder and its missing parents, naming the part of the path that fails.
-    private static func createDirectory(_ path: String) throws(AnalysisError) {
+    static func createDirectory(_ path: String) throws(AnalysisError) {
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
             guard isDirectory.boolValue else {

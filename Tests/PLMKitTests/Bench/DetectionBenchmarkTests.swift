@@ -77,7 +77,14 @@ struct DetectionBenchmarkTests {
         try #require(table.count == 2 + result.nights.count + 1)
         let cellCounts = table.map { row in row.filter { $0 == "|" }.count - 1 }
         #expect(Set(cellCounts).count == 1, "cells per row: \(cellCounts)")
-        #expect(cellCounts.first == 12)
+        // 13 night, sensor and accuracy columns, 4 peak-deviation bins, seconds and samples/s.
+        #expect(cellCounts.first == 19)
+        #expect(table[0].contains("| noise mg | bits | range g |") && table[0].contains("| sens 0-40 mg | sens 40-100 mg | sens 100-300 mg | sens >= 300 mg |"))
+        // Every true movement of a simulated night has a peak deviation: the bins count them all.
+        for row in result.nights {
+            let bins = try #require(row.sensitivityByPeakDeviation)
+            #expect(bins.reduce(0) { $0 + $1.referenceCount } > 0)
+        }
         #expect(table.allSatisfy { $0.hasPrefix("|") && $0.hasSuffix("|") })
         let separator = String(table[1])
         #expect(separator.allSatisfy { "|-: ".contains($0) })

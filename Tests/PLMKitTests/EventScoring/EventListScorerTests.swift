@@ -112,15 +112,48 @@ struct EventListScorerTests {
     }
 
     /// DOMAIN.md's worked example: L 100-101, 110-111, 200-201, 210-211; IMIs 10, 90, 10 s.
-    /// 10 <= IMI <= 90 (wasm2016, aasm): 4 PLMs; IMI < 90 (SOMAS's reading): none.
+    /// 10 <= IMI <= 90 (wasm2016, aasm): 4 PLMs; IMI < 90 (SOMAS's reading): none. An isolated LM at
+    /// 600 s (IMI 390) comes last, so that SOMAS's last-LM rule is not what decides: under SOMAS
+    /// 100, 110 (IMI 10) then 200 (IMI 90, not < 90) closes a run of 2; 200, 210: 2; none.
     @Test(
         "An IMI of exactly 90 s: inside the series bounds except under SOMAS's reading",
         arguments: [(RuleSet.wasm2016, 4), (RuleSet.aasm, 4), (RuleSet.wasm2016Somas, 0)])
     func imiOf90Seconds(rules: RuleSet, plms: Int) throws {
-        let rows: [(Double, Double, String)] = [(100, 101, "L"), (110, 111, "L"), (200, 201, "L"), (210, 211, "L")]
+        let rows: [(Double, Double, String)] = [
+            (100, 101, "L"), (110, 111, "L"), (200, 201, "L"), (210, 211, "L"), (600, 601, "L"),
+        ]
         let report = try score(rows, rules: rules)
         #expect(report.indices.plmCount == plms)
         #expect(report.settings["rules"] == .text(rules.name))
+    }
+
+    /// Left 10-11 and 11-12 s (touching), 30-31, 50-51, 70-71, 90-91, 240-241; right 30.5-31.2 and
+    /// 31-33 (overlapping, both within the bilateral LM with left 30-31).
+    /// wasm2016 keeps them apart: 2 movements touch or overlap an earlier one of their leg (left 11,
+    /// right 31; first at 11 s); 9 monolateral movements, the right two and left 30 form one
+    /// bilateral LM -> 7 LMs. SOMAS joins both pairs: left 10-12, right 30.5-33 -> 6 LMs, and says so.
+    /// Without contacts the note is `none` and the terminal summary has no "Same leg" line.
+    @Test(
+        "Touching or overlapping movements of one leg get a note saying how they were treated",
+        arguments: [
+            (RuleSet.wasm2016, 7, "movements touching or overlapping an earlier movement of the same leg: 2 (first at 11 s); "
+                + "each was scored as a movement of its own (rules.sameLegJoining = keptApart; SOMAS would join them into one)"),
+            (RuleSet.wasm2016Somas, 6, "movements touching, overlapping or starting at most 1 ms after an earlier movement of "
+                + "the same leg: 2 (first at 11 s); each was joined with that movement into one, as SOMAS does "
+                + "(rules.sameLegJoining = joinedOnMillisecondSamples)"),
+        ])
+    func sameLegNote(rules: RuleSet, lms: Int, note: String) throws {
+        let rows: [(Double, Double, String)] = [
+            (10, 11, "L"), (11, 12, "L"), (30, 31, "L"), (50, 51, "L"), (70, 71, "L"), (90, 91, "L"), (240, 241, "L"),
+            (30.5, 31.2, "R"), (31, 33, "R"),
+        ]
+        let report = try score(rows, rules: rules)
+        #expect(report.indices.lmCount == lms)
+        #expect(report.settings["input.sameLegOverlaps"] == .text(note))
+        #expect(report.terminalSummary().contains("Same leg     " + note + "\n"))
+        let plain = try score(Self.fivePlusOne, rules: rules)
+        #expect(plain.settings["input.sameLegOverlaps"] == .text("none"))
+        #expect(!plain.terminalSummary().contains("Same leg"))
     }
 
     @Test("A missing events file: exit 66 naming it; an empty window: usage error")

@@ -22,6 +22,8 @@ reference implementations report for each:
   LM/CLM/series code. SOMAS never puts the last LM of the record into a series (its loop stops at
   ``tmp < length``), so the port scores each stream with one extra isolated sentinel LM 100 s after
   the record's end (the record lengthened by 200 s); the Swift test adds the same sentinel.
+  (make_somas_streams.py covers that behaviour, SOMAS's inclusive-sample durations and its joining
+  of touching same-leg movements, which the 10 ms grid and the 1 s same-leg gap here keep out.)
   Recorded: LM, CLM and PLM counts and the series [start, end, n] with SOMAS's end = start +
   duration in 1-kHz samples (one sample past the annotated offset).
 

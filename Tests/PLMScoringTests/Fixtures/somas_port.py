@@ -8,7 +8,15 @@ SOMAS is MATLAB with a GUI, so it cannot run here; this port keeps its data repr
 ``wasm2016-somas`` profile can be checked against SOMAS's own reading rather than against ours.
 Not ported: lights off/on, analysis window, hypnogram, arousal and respiratory parts.
 
-Used by make_reference_streams.py; ``score(events, duration_s)`` takes events as
+Kept literal on purpose, including three behaviours of SOMAS that the ``wasm2016-somas`` profile
+reproduces as named ``RuleSet`` options (issue 17, whose reporter compared ``plm`` with SOMAS itself under GNU Octave):
+the record's last LM never joins a series (the ``tmp < m`` loop bound; ``lastMovementMayJoinSeries``),
+durations are counted in inclusive 1-kHz samples so 0.499 s is an LM (``durationCounting``), and
+movements of one leg that touch, overlap or lie 1 ms apart become one run of the leg's 0/1 vector
+(``sameLegJoining``).
+
+Used by make_reference_streams.py (with a sentinel LM after each record) and make_somas_streams.py
+(without one); ``score(events, duration_s)`` takes events as
 (onset_ms, offset_ms, 'L'|'R') and returns LM, CLM and PLM counts and the series
 [start ms, end ms, n] with end = (start + duration in samples) / Fs as SOMAS's LM table has it.
 """

@@ -1,0 +1,20 @@
+import ArgumentParser
+import PLMKit
+
+/// `plm simulate --three-days`: a multi-day recording with its truth.
+extension SimulateCommand {
+    func writeThreeDays(start: RecordingStartTime, layout: SimulatedFileLayout, unit: SimulatedFileUnit) throws {
+        // Without --rate, the multi-day simulator's default rate.
+        var settings = rate.map { MultiDaySettings.threeDays(sampleRateHz: $0, seed: seed) } ?? .threeDays(seed: seed)
+        let rate = settings.sampleRateHz
+        settings.recordingStart = start
+        if let noise { settings.noiseG = noise }
+        let recording = try MultiDaySimulator.simulate(settings)
+        let written = try MultiDayWriter.write(recording, toDirectory: out, layout: layout, units: unit, gzip: gzip)
+        let truth = recording.truth
+        print("Wrote \(written.leftPath), \(written.rightPath) and \(written.truthPath)")
+        print(
+            "3 days at \(rate) Hz, seed \(seed): \(truth.nights.count) nights (\(truth.nights.map(\.profile.rawValue).joined(separator: ", "))), "
+                + "\(truth.naps.count) nap, \(truth.sofaEvenings.count) sofa evening, \(truth.nonWear.count) non-wear period")
+    }
+}

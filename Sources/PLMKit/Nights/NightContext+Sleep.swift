@@ -1,0 +1,110 @@
+import PLMNights
+
+/// The sleep estimate of one night and its bookkeeping.
+extension NightContext {
+    /// A night's sleep estimate on minute epochs.
+    struct SleepResult {
+        var estimate: SleepWakeEstimator.Estimate
+        /// Minute (on the recording's time line) of the estimate's first epoch.
+        var firstMinute: Int
+        /// The estimate as a hypnogram on the night's time line (N2 for sleep: the stage is unknown).
+        var hypnogram: Hypnogram
+        /// `estimate` or `hypnogram`.
+        var source = "estimate"
+    }
+
+    /// Estimates sleep in `span`: per minute, the moving seconds of the most active leg minus the
+    /// seconds explained by PLM-series candidates, through ``SleepWakeEstimator``.
+    func sleepEstimate(span: TimeSpan, shift: Double, scoring: ScoringResult) -> SleepResult {
+        let minuteS = InBedRules.epochLengthS
+        let firstMinute = Int((span.startS / minuteS).rounded(.down))
+        let endMinute = Int((span.endS / minuteS).rounded(.up))
+        let count = max(0, endMinute - firstMinute)
+        var activity = [Double](repeating: 0, count: count)
+        for k in 0..<count {
+            let minute = firstMinute + k
+            let moving = epochs.map { minute < $0.count ? $0[minute].movingSeconds : 0 }.max() ?? 0
+            activity[k] = Double(moving)
+        }
+        // Seconds inside PLM series: each periodic candidate explains its duration (rounded up)
+        // plus one second of edge in every minute it touches.
+        for candidate in scoring.candidates where candidate.seriesNumber != nil {
+            let onset = candidate.onsetS + shift, offset = candidate.offsetS + shift
+            var minute = Int((onset / minuteS).rounded(.down))
+            while Double(minute) * minuteS < offset {
+                let k = minute - firstMinute
+                if k >= 0, k < count {
+                    let m = TimeSpan(startS: Double(minute) * minuteS, endS: Double(minute + 1) * minuteS)
+                    let overlap = TimeSpan(startS: onset, endS: offset).clamped(to: m)?.durationS ?? 0
+                    activity[k] = max(0, activity[k] - overlap.rounded(.up) - 1)
+                }
+                minute += 1
+            }
+        }
+        let estimate = SleepWakeEstimator(rules: request.inBedRules).estimate(activity: activity)
+        let hypnogram = Hypnogram(
+            startS: Double(firstMinute) * minuteS - shift, epochLengthS: minuteS,
+            stages: estimate.asleep.map { $0 ? .n2 : .wake })
+        return SleepResult(estimate: estimate, firstMinute: firstMinute, hypnogram: hypnogram)
+    }
+
+    /// The sleep of `span` from a scored hypnogram (recording time line), minute by minute: a
+    /// minute is asleep when the stage at its middle is a sleep stage.
+    func hypnogramSleep(_ hypnogram: Hypnogram, span: TimeSpan) -> SleepResult {
+        let minuteS = InBedRules.epochLengthS
+        let firstMinute = Int((span.startS / minuteS).rounded(.down))
+        let endMinute = Int((span.endS / minuteS).rounded(.up))
+        let asleep = (firstMinute..<max(firstMinute, endMinute)).map { minute in
+            hypnogram.stage(at: (Double(minute) + 0.5) * minuteS)?.isSleep == true
+        }
+        return SleepResult(
+            estimate: SleepWakeEstimator.Estimate(asleep: asleep), firstMinute: firstMinute, hypnogram: hypnogram,
+            source: "hypnogram")
+    }
+
+    /// Marks the night on the overview: in bed, asleep, PLM onsets.
+    mutating func record(span: TimeSpan, shift: Double, estimate: SleepResult, scoring: ScoringResult) {
+        let minuteS = InBedRules.epochLengthS
+        let first = Int((span.startS / minuteS).rounded(.down))
+        let end = Int((span.endS / minuteS).rounded(.up))
+        // (The epochs can end before the night does when the recording's last samples are excluded.)
+        let lower = max(0, first), upper = min(end, overview.inBed.count)
+        for minute in lower..<max(lower, upper) {
+            overview.inBed[minute] = true
+            let k = minute - estimate.firstMinute
+            if k >= 0, k < estimate.estimate.asleep.count { overview.asleep[minute] = estimate.estimate.asleep[k] }
+        }
+        overview.plmOnsetsS += scoring.candidates.filter { $0.isPeriodic && $0.isCandidate }.map { $0.onsetS + shift }
+    }
+
+    /// The night's entry in plm-summary/1.
+    func summaryEntry(
+        label: String, window: RecordingAnalyzer.NightWindow, span: TimeSpan, estimate: SleepResult,
+        analysis: NightAnalysis, sleepScoring: ScoringResult, folder: String
+    ) -> NightsSummary.Night {
+        let minuteS = InBedRules.epochLengthS
+        let e = estimate.estimate
+        func onLine(_ minute: Int?) -> Double? {
+            minute.map { min(span.endS, max(span.startS, Double(estimate.firstMinute + $0) * minuteS)) }
+        }
+        let sleep = NightsSummary.Sleep(
+            source: estimate.source, sleepOnsetS: onLine(e.sleepOnsetMinute), finalAwakeningS: onLine(e.finalAwakeningMinute),
+            totalSleepHours: Double(e.totalSleepMinutes) / 60, wakeAfterSleepOnsetMinutes: Double(e.wakeAfterSleepOnsetMinutes),
+            sleepEfficiency: e.sleepEfficiency)
+        let valid = analysis.scoring.indices.validHours
+        return NightsSummary.Night(
+            date: label, windowSource: window.source,
+            inBed: NightsSummary.InBed(
+                startS: span.startS, endS: span.endS, start: alignment.start.map { $0.adding(seconds: span.startS).iso8601 } ?? "",
+                end: alignment.start.map { $0.adding(seconds: span.endS).iso8601 } ?? ""),
+            sleep: sleep,
+            indices: NightsSummary.Indices(
+                report: analysis.report.indices, plmsIndexEstimate: sleepScoring.indices.plmsIndex,
+                plmwIndexEstimate: sleepScoring.indices.plmwIndex),
+            severity: analysis.report.severity,
+            quality: NightsSummary.Quality(
+                validHours: valid, excludedHours: max(0, span.durationS / 3600 - valid),
+                detectionLimitPerHour: valid > 0 ? 1 / valid : nil),
+            report: "\(folder)/\(ReportDestinations.directoryFileNames.json)")
+    }
+}

@@ -1,0 +1,135 @@
+import PLMCore
+
+/// Finds the in-bed periods, naps, lying-awake stretches and non-wear of a recording from its
+/// per-minute epochs (one array per leg, all on the same time line).
+///
+/// The method, an ankle adaptation of van Hees' HDCZA (Sci Rep 2018), in four steps:
+/// 1. **Non-wear** per leg by van Hees 2011/2013 (``NonWearDetector``); a minute is non-wear when
+///    any leg is, and is never part of a period.
+/// 2. **Upright direction** per leg: the mean gravity direction of walking epochs (the sensor's
+///    mounting is unknown; walking is upright). A minute is **lying** when every leg's gravity
+///    direction is at least ``InBedRules/lyingTiltDegrees`` from its upright (the shank near
+///    horizontal). Without walking there is no upright, and every worn minute counts as lying.
+/// 3. **Lying runs** (upright interruptions up to ``InBedRules/bridgeUprightMinutes`` bridged)
+///    with at least ``InBedRules/minimumRestMinutes`` of **rest** (runs of quiet minutes of at
+///    least ``InBedRules/restBoutMinutes``) are in-bed candidates; the others are lying awake
+///    (legs up on a sofa: the shank lies as in bed, but the leg keeps moving).
+/// 4. Candidates less than ``InBedRules/mergeGapMinutes`` apart (no non-wear between) merge; a
+///    period of at least ``InBedRules/nightMinimumHours`` is a night, a shorter one a nap.
+public struct InBedDetector: Sendable {
+    public var rules: InBedRules
+
+    public init(rules: InBedRules = .standard) {
+        self.rules = rules
+    }
+
+    /// Per-minute classification of the legs' epochs (exposed for the overview plot and tests).
+    public struct MinuteStates: Sendable {
+        public var hasData: [Bool]
+        public var nonWear: [Bool]
+        public var lying: [Bool]
+        /// Largest moving-second count over the legs.
+        public var movingSeconds: [Int]
+        public var uprightFound: Bool
+        public var count: Int { hasData.count }
+    }
+
+    /// The periods of the recording.
+    public func detect(legs: [[MinuteEpoch]]) -> RestPeriods {
+        let states = minuteStates(legs: legs)
+        let minute = InBedRules.epochLengthS
+        func span(_ r: Range<Int>) -> TimeSpan { TimeSpan(startS: Double(r.lowerBound) * minute, endS: Double(r.upperBound) * minute) }
+
+        let worn = (0..<states.count).map { states.hasData[$0] && !states.nonWear[$0] }
+        let lyingMinutes = (0..<states.count).map { worn[$0] && states.lying[$0] }
+        let runs = Self.bridged(Self.runs(of: lyingMinutes), maxGap: rules.bridgeUprightMinutes) { gap in
+            gap.allSatisfy { worn[$0] }
+        }
+        var candidates: [(range: Range<Int>, rest: Int)] = []
+        var lyingAwake: [TimeSpan] = []
+        for run in runs {
+            let rest = restMinutes(in: run, states: states)
+            if rest >= rules.minimumRestMinutes { candidates.append((run, rest)) } else { lyingAwake.append(span(run)) }
+        }
+        // Merge candidates close together (a night-time trip to the bathroom) unless the sensor was off.
+        var merged: [(range: Range<Int>, rest: Int)] = []
+        for candidate in candidates {
+            if let last = merged.last, candidate.range.lowerBound - last.range.upperBound <= rules.mergeGapMinutes,
+                (last.range.upperBound..<candidate.range.lowerBound).allSatisfy({ !states.nonWear[$0] })
+            {
+                merged[merged.count - 1] = (last.range.lowerBound..<candidate.range.upperBound, last.rest + candidate.rest)
+            } else {
+                merged.append(candidate)
+            }
+        }
+        let nightMinutes = Int((rules.nightMinimumHours * 60).rounded(.up))
+        let periods = merged.map { RestPeriods.Period(span: span($0.range), restMinutes: $0.rest) }
+        return RestPeriods(
+            nights: zip(merged, periods).filter { $0.0.range.count >= nightMinutes }.map(\.1),
+            naps: zip(merged, periods).filter { $0.0.range.count < nightMinutes }.map(\.1),
+            lyingAwake: lyingAwake,
+            nonWear: Self.runs(of: states.nonWear).map(span),
+            uprightFound: states.uprightFound)
+    }
+
+    /// Minutes of rest in a run: quiet minutes in runs of at least ``InBedRules/restBoutMinutes``.
+    func restMinutes(in run: Range<Int>, states: MinuteStates) -> Int {
+        let quiet = run.map { states.movingSeconds[$0] <= rules.quietEpochMaxMovingSeconds }
+        return Self.runs(of: quiet).filter { $0.count >= rules.restBoutMinutes }.reduce(0) { $0 + $1.count }
+    }
+
+    /// Combines the legs minute by minute.
+    public func minuteStates(legs: [[MinuteEpoch]]) -> MinuteStates {
+        let count = legs.map(\.count).max() ?? 0
+        let nonWearPerLeg = legs.map { NonWearDetector.nonWearMinutes($0, rules: rules) }
+        let uprights = legs.map { UprightDirection.estimate($0, rules: rules) }
+        let uprightFound = !legs.isEmpty && uprights.allSatisfy { $0 != nil }
+        var states = MinuteStates(
+            hasData: [Bool](repeating: false, count: count), nonWear: [Bool](repeating: false, count: count),
+            lying: [Bool](repeating: true, count: count), movingSeconds: [Int](repeating: 0, count: count),
+            uprightFound: uprightFound)
+        for (leg, epochs) in legs.enumerated() {
+            for k in epochs.indices where epochs[k].hasData {
+                states.hasData[k] = true
+                if nonWearPerLeg[leg][k] { states.nonWear[k] = true }
+                states.movingSeconds[k] = max(states.movingSeconds[k], epochs[k].movingSeconds)
+                if uprightFound, let up = uprights[leg], let tilt = up.tiltDegrees(of: epochs[k]),
+                    tilt < rules.lyingTiltDegrees
+                {
+                    states.lying[k] = false
+                }
+            }
+        }
+        return states
+    }
+
+    /// Maximal runs of `true`.
+    static func runs(of flags: [Bool]) -> [Range<Int>] {
+        var result: [Range<Int>] = []
+        var start: Int?
+        for (k, flag) in flags.enumerated() {
+            if flag, start == nil { start = k }
+            if !flag, let s = start {
+                result.append(s..<k)
+                start = nil
+            }
+        }
+        if let s = start { result.append(s..<flags.count) }
+        return result
+    }
+
+    /// Joins runs separated by at most `maxGap` minutes when `gapAllowed` accepts the gap.
+    static func bridged(_ runs: [Range<Int>], maxGap: Int, gapAllowed: (Range<Int>) -> Bool) -> [Range<Int>] {
+        var result: [Range<Int>] = []
+        for run in runs {
+            if let last = result.last, run.lowerBound - last.upperBound <= maxGap,
+                gapAllowed(last.upperBound..<run.lowerBound)
+            {
+                result[result.count - 1] = last.lowerBound..<run.upperBound
+            } else {
+                result.append(run)
+            }
+        }
+        return result
+    }
+}

@@ -1,0 +1,96 @@
+import PLMCore
+
+/// Turns what a binary reader decoded into an ``AccelerationRecording``: the same defect scan as
+/// the CSV readers (gaps, repeated or backward times, zero and idle fill, clipping, rate
+/// mismatch), plus the blocks the reader could not use.
+///
+/// A gap in time that a block defect explains (a corrupt sector, an idle-sleep period) is
+/// reported once, as that block defect, not a second time as a plain gap.
+enum _BinaryAssembler {
+    static func recording(from decoded: consuming _BinaryDecoded, path: String) throws -> AccelerationRecording {
+        guard !decoded.x.isEmpty else {
+            let why = decoded.blockDefects.first.map { " (\($0.detail))" } ?? ""
+            throw ReadError(
+                kind: .malformedData, path: path, byteOffset: decoded.blockDefects.first?.byteOffset,
+                found: "no readable samples\(why)",
+                expected: "at least one intact data block of a \(decoded.layout.rawValue) file")
+        }
+        var rows = _ParsedRows()
+        let firstS = decoded.timesS[0]
+        rows.x = decoded.x
+        rows.y = decoded.y
+        rows.z = decoded.z
+        // Seconds since the first sample, shifted in place (the decoded buffer is not kept).
+        var relative = decoded.timesS
+        decoded.timesS = []
+        relative.withUnsafeMutableBufferPointer { times in
+            for i in times.indices { times[i] -= firstS }
+        }
+        rows.timesS = relative
+        rows.maximumAbsoluteG = maximumAbsolute(decoded)
+        let start = RecordingClockTime(secondsSince1970: decoded.originS + firstS, utcOffsetS: decoded.utcOffsetS)
+
+        let times = rows.timesS ?? []
+        let periodS = _DefectScanner.medianStep(times) ?? decoded.declaredRateHz.map { 1 / $0 } ?? 0.01
+        let scanner = _DefectScanner(rows: rows, start: start, periodS: periodS)
+        let timing = scanner.timingDefects()
+        let rateHz = timing.measuredRateHz ?? decoded.declaredRateHz ?? 1 / periodS
+
+        let blocks = decoded.blockDefects.map { block in
+            recordingDefect(block, times: times, firstS: firstS, periodS: periodS, scanner: scanner)
+        }
+        var defects = timing.defects.filter { defect in
+            defect.kind != .gap || !blocks.contains { $0.span.startS <= defect.span.endS + periodS && defect.span.startS <= $0.span.endS + periodS }
+        }
+        defects += blocks
+        defects += scanner.valueDefects(rateHz: rateHz)
+        if let declared = decoded.declaredRateHz, let measured = timing.measuredRateHz,
+            abs(measured - declared) > declared * DefectThresholds.rateMismatchTolerance
+        {
+            let all = 0..<rows.x.count
+            defects.append(
+                RecordingDefect(
+                    kind: .rateMismatch, span: scanner.span(rows: all), sampleRange: all, sampleCount: all.count, line: nil,
+                    detail: "the header declares \(DecimalText.short(declared)) Hz but the time stamps step at \(DecimalText.fixed3(measured)) Hz; times follow the time stamps"))
+        }
+        defects.sort { ($0.span.startS, $0.kind.rawValue) < ($1.span.startS, $1.kind.rawValue) }
+
+        var recording = AccelerationRecording(
+            path: path, layout: decoded.layout, start: start, declaredRateHz: decoded.declaredRateHz, sampleRateHz: rateHz,
+            x: rows.x, y: rows.y, z: rows.z, sampleTimesS: rows.timesS, defects: defects, metadata: decoded.metadata)
+        recording.layoutReason = decoded.reason
+        recording.measuredRateHz = timing.measuredRateHz
+        return recording
+    }
+
+    /// A block defect placed on the recording's time line: its own times when it has them, else
+    /// between the samples on either side of it.
+    static func recordingDefect(
+        _ block: _BlockDefect, times: [Double], firstS: Double, periodS: Double, scanner: _DefectScanner
+    ) -> RecordingDefect {
+        let index = min(max(block.sampleIndex, 0), times.count)
+        let before = index > 0 ? times[index - 1] + periodS : 0
+        let after = index < times.count ? times[index] : before + Double(max(block.missingSamples, 1)) * periodS
+        var startS = block.startS.map { $0 - firstS } ?? before
+        var endS = block.endS.map { $0 - firstS } ?? max(after, startS)
+        if endS < startS { swap(&startS, &endS) }
+        return RecordingDefect(
+            kind: block.kind, span: TimeSpan(startS: startS, endS: endS), sampleRange: index..<index,
+            sampleCount: block.missingSamples, line: nil,
+            detail: "\(block.detail), \(scanner.clock(startS))-\(scanner.clock(endS)); no samples there (not filled)",
+            byteOffset: block.byteOffset)
+    }
+
+    /// Largest |value| of any axis. Decoded values come from integers (never NaN), so the
+    /// maximum of the magnitudes' bit patterns (sign cleared) is the largest magnitude: an
+    /// integer maximum the compiler vectorises.
+    static func maximumAbsolute(_ decoded: _BinaryDecoded) -> Float {
+        var bits: UInt32 = 0
+        for axis in [decoded.x, decoded.y, decoded.z] {
+            axis.withUnsafeBufferPointer { values in
+                for v in values { bits = max(bits, v.bitPattern & 0x7FFF_FFFF) }
+            }
+        }
+        return Float(bitPattern: bits)
+    }
+}

@@ -1,0 +1,45 @@
+/// Recognises the devices' binary files by their first bytes (magic numbers), so that a binary
+/// file is never handed to the CSV parser and `--left week.cwa --right week.gt3x` just works.
+enum _BinaryFormat {
+    /// The binary layout whose signature `bytes` (the file's first bytes) carry, or nil for text.
+    ///
+    /// - `.cwa`: "MD" and a header length of at least 508 (OpenMovement `cwa.h`: the 1024-byte
+    ///   metadata packet `0x444D`);
+    /// - `.geneactivBin`: the text line "Device Identity" that opens a GENEActiv .bin header
+    ///   (the CSV export starts "Device Type,GENEActiv" instead);
+    /// - `.gt3x`: a zip local-file header "PK\u{3}\u{4}" (a .gt3x is a zip archive).
+    static func detect(_ bytes: [UInt8]) -> RecordingLayout? {
+        if bytes.count >= 4, bytes[0] == 0x4D, bytes[1] == 0x44, Int(bytes[2]) | Int(bytes[3]) << 8 >= 508 {
+            return .cwa
+        }
+        if bytes.starts(with: Array("Device Identity".utf8)) { return .geneactivBin }
+        if bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) { return .gt3x }
+        return nil
+    }
+
+    /// Refuses binary files of devices PLMKit does not decode, by their signature, with a message
+    /// that says so (rather than the CSV reader's "unknown layout"): the original GENEA (2010),
+    /// whose .bin starts with the line `GENEA/1.00`.
+    static func refuseUnsupported(_ bytes: [UInt8], path: String) throws {
+        if bytes.starts(with: Array("GENEA/".utf8)) {
+            throw ReadError(
+                kind: .unknownLayout, path: path, line: 1, byteOffset: 0,
+                found: "an original GENEA (2010) .bin file (first line \"GENEA/...\"), which PLMKit does not decode",
+                expected: "a GENEActiv .bin (first line \"Device Identity\"), an Axivity .cwa, an ActiGraph .gt3x or a raw CSV",
+                hint: "export the recording to CSV with the GENEA software and read that.")
+        }
+    }
+
+    /// Reads a binary file of a known layout.
+    static func read(path: String, layout: RecordingLayout, file: _BinaryFile) throws -> AccelerationRecording {
+        let decoded: _BinaryDecoded
+        switch layout {
+        case .cwa: decoded = try _CWAReader.decode(file: file)
+        case .geneactivBin: decoded = try _GENEActivBinReader.decode(file: file)
+        case .gt3x: decoded = try _GT3XReader.decode(file: file)
+        case .actigraph, .geneactiv, .axivity, .generic:
+            throw ReadError(kind: .unknownLayout, path: path, found: "a text layout", expected: "a binary layout")
+        }
+        return try _BinaryAssembler.recording(from: decoded, path: path)
+    }
+}

@@ -1,0 +1,269 @@
+import Foundation
+
+/// The tilt of each moment against the resting direction of the still stretch next to it, the
+/// way a scorer reads a movement against the quiet trace just before and after it.
+///
+/// A rolling median of 90 s (the reference used before) holds the leg's posture only while it
+/// lasts longer than half the window: when the legs settle into a position for 20-40 s between
+/// two movements that each change it by 1-3 degrees (a train of LMs leaving lasting changes),
+/// neither the window before nor the one after holds that position, the tilt stays above its
+/// level in between, and the whole train became one movement longer than 10 s. Here the
+/// reference comes from the stretches in which the leg is still:
+///
+/// 1. *Stillness*: the change of the gravity series over ``DetectionSettings/stillnessLagS`` on
+///    either side, `|g(k + lag) - g(k - lag)|`, below ``DetectionSettings/stillnessNoiseFactor``
+///    times the series' noise (from ``SensorNoise``); runs of at least
+///    ``DetectionSettings/minRestS`` are rests.
+/// 2. *Rest levels*: inside a rest, a rolling median (``DetectionSettings/restLevelWindowS``)
+///    of half-second means, cut at the rest's ends, so slow drift and a slipping strap are
+///    followed while a slow small movement inside a long quiet stretch still shows.
+/// 3. *Holds are not rests*: a still run shorter than an LM (10 s) whose level differs from both
+///    neighbouring rests by the tilt onset level, while those two agree to within half of that, is
+///    a held flexion (the leg came back), not a posture: it belongs to the movement.
+/// 4. *Reference*: inside a rest its own level; between rests the nearer of the level at the end
+///    of the rest before and at the start of the rest after. Where no rest lies on either side
+///    within the signal built (minutes of continuous activity) the caller's fallback direction.
+enum AdjacentRestReference {
+    /// One rest: bins `bins` of the tilt series and its level per half-second sub-bin.
+    struct Rest {
+        var bins: Range<Int>
+        /// Per-axis level of each sub-bin of ``subBinBins`` bins, from the rest's first bin.
+        var levels: [(Double, Double, Double)]
+        var subBinBins: Int
+        func level(atBin k: Int) -> (Double, Double, Double) {
+            levels[min(levels.count - 1, max(0, (k - bins.lowerBound) / subBinBins))]
+        }
+        var startLevel: (Double, Double, Double) { levels[0] }
+        var endLevel: (Double, Double, Double) { levels[levels.count - 1] }
+    }
+
+    /// The tilt of every bin, degrees.
+    /// - Parameters:
+    ///   - gx, gy, gz: the low-passed gravity series (g), one value per tilt bin.
+    ///   - tiltRateHz: bins per second.
+    ///   - seriesNoiseG: the noise of one axis of the series, g RMS.
+    ///   - holdLevelDegrees: the tilt onset level (for telling holds from rests).
+    ///   - fallback: the resting direction (unit vector) of a bin with no rest on either side.
+    static func tiltDegrees(
+        gx: [Float], gy: [Float], gz: [Float], tiltRateHz: Double, seriesNoiseG: Double,
+        holdLevelDegrees: Double, settings: DetectionSettings,
+        fallback: (Int) -> (Double, Double, Double)
+    ) -> [Float] {
+        let n = gx.count
+        guard n > 0 else { return [] }
+        let rests = findRests(
+            gx: gx, gy: gy, gz: gz, tiltRateHz: tiltRateHz, seriesNoiseG: seriesNoiseG,
+            sameLevelDegrees: holdLevelDegrees / 2, settings: settings)
+        let kept = withoutHolds(
+            rests, gx: gx, gy: gy, gz: gz, holdLevelDegrees: holdLevelDegrees,
+            maxHoldBins: Int(settings.maxHoldS * tiltRateHz), shortHoldBins: Int(settings.shortHoldS * tiltRateHz),
+            interruptionBins: Int(maxInterruptionS * tiltRateHz), edgeDirection: fallback)
+        var tilt = [Float](repeating: 0, count: n)
+        let toDegrees = 180 / Double.pi
+        var next = 0  // index of the first rest that ends after the current bin
+        for k in 0..<n {
+            while next < kept.count && kept[next].bins.upperBound <= k { next += 1 }
+            let ux = Double(gx[k]), uy = Double(gy[k]), uz = Double(gz[k])
+            var reference: (Double, Double, Double)
+            if next < kept.count && kept[next].bins.contains(k) {
+                reference = kept[next].level(atBin: k)
+            } else if next > 0 && next < kept.count {
+                // Between two rests: the nearer of the two levels (both unit vectors, so the
+                // larger dot product is the smaller angle).
+                let before = kept[next - 1].endLevel, after = kept[next].startLevel
+                let dotBefore = ux * before.0 + uy * before.1 + uz * before.2
+                let dotAfter = ux * after.0 + uy * after.1 + uz * after.2
+                reference = dotBefore >= dotAfter ? before : after
+            } else if next > 0 {
+                reference = kept[next - 1].endLevel
+            } else if next < kept.count {
+                reference = kept[next].startLevel
+            } else {
+                reference = fallback(k)
+            }
+            tilt[k] = Float(
+                MovementSignal.angleRadians(ux, uy, uz, toUnit: reference.0, reference.1, reference.2) * toDegrees)
+        }
+        return tilt
+    }
+
+    /// The still runs of at least ``DetectionSettings/minRestS`` with their levels.
+    static func findRests(
+        gx: [Float], gy: [Float], gz: [Float], tiltRateHz: Double, seriesNoiseG: Double,
+        sameLevelDegrees: Double, settings: DetectionSettings
+    ) -> [Rest] {
+        let n = gx.count
+        let lag = max(1, Int((settings.stillnessLagS * tiltRateHz).rounded()))
+        let level = max(settings.stillnessNoiseFactor * seriesNoiseG, settings.minStillnessChangeG)
+        let level2 = Float(level * level)
+        let minBins = max(1, Int((settings.minRestS * tiltRateHz).rounded()))
+        let subBin = max(1, Int((0.5 * tiltRateHz).rounded()))
+        // Still runs of at least minBins.
+        var runs: [Range<Int>] = []
+        var runStart = -1
+        for k in 0..<n {
+            let a = max(0, k - lag), b = min(n - 1, k + lag)
+            let dx = gx[b] - gx[a], dy = gy[b] - gy[a], dz = gz[b] - gz[a]
+            if dx * dx + dy * dy + dz * dz < level2 {
+                if runStart < 0 { runStart = k }
+            } else if runStart >= 0 {
+                if k - runStart >= minBins { runs.append(runStart..<k) }
+                runStart = -1
+            }
+        }
+        if runStart >= 0 && n - runStart >= minBins { runs.append(runStart..<n) }
+        // Two runs at the same level (within half the tilt onset level) with at most minBins of
+        // movement between them are one rest: a brief stir of a still leg, or noise crossing the
+        // stillness level in a hold, does not end a position.
+        func mean(_ bins: Range<Int>) -> (Double, Double, Double) {
+            var sx = 0.0, sy = 0.0, sz = 0.0
+            for i in bins {
+                sx += Double(gx[i])
+                sy += Double(gy[i])
+                sz += Double(gz[i])
+            }
+            let c = Double(max(1, bins.count))
+            return (sx / c, sy / c, sz / c)
+        }
+        let sameLevel = sameLevelDegrees * Double.pi / 180
+        var merged: [Range<Int>] = []
+        for run in runs {
+            if let last = merged.last, run.lowerBound - last.upperBound <= minBins,
+                angle(mean(max(last.lowerBound, last.upperBound - subBin)..<last.upperBound),
+                      mean(run.lowerBound..<min(run.upperBound, run.lowerBound + subBin))) < sameLevel
+            {
+                merged[merged.count - 1] = last.lowerBound..<run.upperBound
+            } else {
+                merged.append(run)
+            }
+        }
+        let halfWindow = max(0, Int((settings.restLevelWindowS / 2 / 0.5).rounded()))
+        return merged.map { bins in
+            let subBins = (bins.count + subBin - 1) / subBin
+            func means(_ g: [Float]) -> [Double] {
+                (0..<subBins).map { b in
+                    let lo = bins.lowerBound + b * subBin, hi = min(bins.upperBound, lo + subBin)
+                    var sum = 0.0
+                    for i in lo..<hi { sum += Double(g[i]) }
+                    return sum / Double(hi - lo)
+                }
+            }
+            let mx = rollingQuantile(means(gx), halfWindow: halfWindow, quantile: 0.5)
+            let my = rollingQuantile(means(gy), halfWindow: halfWindow, quantile: 0.5)
+            let mz = rollingQuantile(means(gz), halfWindow: halfWindow, quantile: 0.5)
+            // Unit directions: the tilt is an angle, and one square root per sub-bin here saves
+            // one per tilt bin below.
+            let levels = (0..<subBins).map { b -> (Double, Double, Double) in
+                let norm = (mx[b] * mx[b] + my[b] * my[b] + mz[b] * mz[b]).squareRoot()
+                return norm > 0 ? (mx[b] / norm, my[b] / norm, mz[b] / norm) : (0, 0, 1)
+            }
+            return Rest(bins: bins, levels: levels, subBinBins: subBin)
+        }
+    }
+
+    /// `rests` without the held flexions (step 3 of the type's description).
+    ///
+    /// An *excursion* from a rest (the base) is a run of following rests at one held position (the
+    /// first one's, within a quarter of the excursion's distance from the base), at least the tilt
+    /// onset level away from the base, reached by a movement of at most ``maxInterruptionS`` and
+    /// never nearer than half the onset level to the base in between, that ends
+    /// with a return: a rest within half the excursion's smallest distance (and at least within
+    /// half the onset level) of the base. Its rests are holds when the excursion lasts at most
+    /// ``DetectionSettings/shortHoldS`` (a held flexion between a movement and the return, however
+    /// deep), or at most ``DetectionSettings/maxHoldS`` and lies at least ``holdPeakFraction`` of
+    /// the way out to the largest tilt of the movement that left the base: a flexion is held at
+    /// its extreme, while a movement that leaves a lasting change of position (a partial return,
+    /// 1-3 degrees after a 5-30 degree movement) rests well inside its excursion. A long movement
+    /// whose hold is broken into several still runs by slow wiggles is one excursion. Where the
+    /// signal leaves no rest before the first or after the last one (a valid run cut by a
+    /// defect, the recording's ends), `edgeDirection` (the rolling median direction) stands in.
+    static func withoutHolds(
+        _ rests: [Rest], gx: [Float], gy: [Float], gz: [Float], holdLevelDegrees: Double, maxHoldBins: Int,
+        shortHoldBins: Int, interruptionBins: Int, edgeDirection: (Int) -> (Double, Double, Double)
+    ) -> [Rest] {
+        guard !rests.isEmpty else { return rests }
+        let level = holdLevelDegrees * Double.pi / 180
+        var isHold = [Bool](repeating: false, count: rests.count)
+        var i = -1  // the base rest; -1 stands for the signal's start
+        while i < rests.count - 1 {
+            let base = i >= 0 ? rests[i].endLevel : edgeDirection(rests[0].bins.lowerBound)
+            let baseEnd = i >= 0 ? rests[i].bins.upperBound : 0
+            var j = i + 1, minAway = Double.infinity, returned = false
+            while true {
+                let previousEnd = j == i + 1 ? baseEnd : rests[j - 1].bins.upperBound
+                let returnLevel = max(level / 2, 0.5 * minAway)
+                if j == rests.count {
+                    // The signal ends during the excursion: its edge direction closes it.
+                    returned = j > i + 1 && angle(edgeDirection(previousEnd), base) <= returnLevel
+                    break
+                }
+                let r = rests[j]
+                // The fall back to the base (at most an LM long) ends the excursion.
+                if j > i + 1 && angle(r.startLevel, base) <= returnLevel {
+                    returned = r.bins.lowerBound - previousEnd <= interruptionBins
+                    break
+                }
+                if j == i + 1 {
+                    // The movement that leaves the base (an LM's rise) is at most an LM long.
+                    guard r.bins.lowerBound - previousEnd <= interruptionBins else { break }
+                } else {
+                    // Inside the excursion the leg may stir (a long movement's slow wiggles) but
+                    // not come back to the base on the way.
+                    var nearest = Double.infinity
+                    for k in previousEnd..<r.bins.lowerBound {
+                        nearest = min(nearest, angle((Double(gx[k]), Double(gy[k]), Double(gz[k])), base))
+                    }
+                    guard nearest >= level / 2 else { break }
+                }
+                let away = min(angle(r.startLevel, base), angle(r.endLevel, base))
+                guard away >= level, r.bins.upperBound - rests[i + 1].bins.lowerBound <= maxHoldBins else { break }
+                // One held position: a later still run of the excursion lies where the first did
+                // (a train of LMs that each leave the leg somewhere else is not one hold).
+                if j > i + 1 {
+                    let held = rests[i + 1].endLevel
+                    guard angle(r.startLevel, held) <= max(level / 2, 0.25 * minAway) else { break }
+                }
+                minAway = min(minAway, away)
+                j += 1
+            }
+            guard returned else {
+                i += 1
+                continue
+            }
+            let first = i + 1, last = j - 1
+            var hold = true
+            if rests[last].bins.upperBound - rests[first].bins.lowerBound > shortHoldBins {
+                var peak = 0.0
+                for k in baseEnd..<rests[first].bins.lowerBound {
+                    peak = max(peak, angle((Double(gx[k]), Double(gy[k]), Double(gz[k])), base))
+                }
+                hold = minAway >= holdPeakFraction * peak
+            }
+            if hold {
+                for k in first...last { isHold[k] = true }
+                i = j  // the rest the leg returned to is the next base
+            } else {
+                i += 1
+            }
+        }
+        return rests.indices.filter { !isHold[$0] }.map { rests[$0] }
+    }
+
+    /// Movement between two rests at one level shorter than this belongs to one position (a twitch
+    /// inside a held flexion), s: the longest leg movement of the scoring rules (AASM 2007,
+    /// WASM 2016).
+    static let maxInterruptionS = 10.0
+
+    /// A hold lies at least this fraction of the way out to the movement's largest tilt.
+    static let holdPeakFraction = 0.6
+
+    /// Angle between two vectors of any non-zero length, radians (0 when one is zero).
+    @inline(__always)
+    static func angle(_ u: (Double, Double, Double), _ v: (Double, Double, Double)) -> Double {
+        let dot = u.0 * v.0 + u.1 * v.1 + u.2 * v.2
+        let cx = u.1 * v.2 - u.2 * v.1, cy = u.2 * v.0 - u.0 * v.2, cz = u.0 * v.1 - u.1 * v.0
+        let cross = (cx * cx + cy * cy + cz * cz).squareRoot()
+        guard dot != 0 || cross != 0 else { return 0 }
+        return atan2(cross, dot)
+    }
+}

@@ -1,0 +1,119 @@
+import Foundation
+import PLMKit
+import Testing
+@testable import PLMBatch
+
+/// A local batch over short constructed recordings and deliberately broken lines.
+@Suite struct BatchRunTests {
+    /// Two good recordings, one with a missing file, one with an unknown rule name, one with no leg.
+    static func makeCohort(in folder: BatchTestFolder) throws -> String {
+        _ = try folder.write(shortRecordingCSV(noiseSeed: 1), to: "data/a/left.csv")
+        _ = try folder.write(shortRecordingCSV(noiseSeed: 2), to: "data/a/right.csv")
+        _ = try folder.write(shortRecordingCSV(periodS: 31, noiseSeed: 3), to: "data/b/left.csv")
+        return try folder.write(
+            """
+            id,left,right,rules,lights_off
+            a,data/a/left.csv,data/a/right.csv,,
+            b,data/b/left.csv,,,2026-01-15T23:01:00+01:00
+            missing,data/missing/left.csv,,,
+            badrules,data/b/left.csv,,nosuchrules,
+            noleg,,,,
+
+            """, to: "cohort.csv")
+    }
+
+    @Test func runsRecordsFailuresAndResumes() async throws {
+        let folder = try BatchTestFolder()
+        defer { folder.remove() }
+        let manifest = try BatchManifest.read(path: try Self.makeCohort(in: folder))
+        let out = folder.file("out")
+        let options = BatchOptions(outputRoot: out, jobs: 2)
+
+        let first = try await BatchRunner.run(manifest, options: options)
+        #expect(first.total == 5)
+        #expect(first.done == 2)
+        #expect(first.failed == 3)
+        #expect(first.analysed == 5)
+        #expect(first.failures.map(\.id) == ["missing", "badrules", "noleg"])
+
+        // Each done recording's folder holds exactly what `plm analyze --out` writes.
+        let direct = try await NightAnalyzer.analyze(try RecordingJob(recording: manifest.recordings[0], outputRoot: out).analysisRequest())
+        try ReportDestinations(outputDirectory: folder.file("direct")).write(direct)
+        for name in ["report.json", "report.html", "events.csv"] {
+            let batchBytes = FileManager.default.contents(atPath: out + "/a/" + name)
+            #expect(batchBytes != nil && batchBytes == FileManager.default.contents(atPath: folder.file("direct/" + name)), "\(name)")
+        }
+
+        // The database, read with the sqlite3 shell when it is there, holds one row per recording
+        // and one night per done recording, with the index of the report file.
+        let database = out + "/plm.sqlite"
+        let reportJSON = try JSONSerialization.jsonObject(with: try #require(FileManager.default.contents(atPath: out + "/a/report.json")))
+        let plmIndex = try #require(((reportJSON as? [String: Any])?["indices"] as? [String: Any])?["plmIndex"] as? Double)
+        let db = try ResultsDatabase(path: database)
+        #expect(try db.counts().recordings == 5 && db.counts().nights == 2)
+        let nights = try db.nights()
+        let plmColumn = try #require(nights.columns.firstIndex(of: "plmIndex"))
+        #expect(Double.fromDatabaseValue(nights.rows[0][plmColumn]) == plmIndex)
+        if let rows = sqliteShell(database, "SELECT id, status, exitClass FROM recordings ORDER BY id") {
+            #expect(rows == "a,done,\nb,done,\nbadrules,failed,usage\nmissing,failed,no-input\nnoleg,failed,usage\n")
+        }
+
+        // A rerun with nothing changed analyses nothing and changes nothing.
+        let second = try await BatchRunner.run(manifest, options: options)
+        #expect(second.analysed == 0)
+        #expect(second.unchanged == 5)
+        #expect(second.failed == 3)
+        #expect(try db.counts().recordings == 5 && db.counts().nights == 2)
+
+        // The missing file appears: only that recording is redone (its inputs changed).
+        _ = try folder.write(shortRecordingCSV(noiseSeed: 9), to: "data/missing/left.csv")
+        let third = try await BatchRunner.run(manifest, options: options)
+        #expect(third.analysed == 1)
+        #expect(third.done == 3)
+        #expect(third.failures.map(\.id) == ["badrules", "noleg"])
+
+        // Failed recordings with unchanged inputs are tried again only when asked.
+        let retry = try await BatchRunner.run(manifest, options: BatchOptions(outputRoot: out, jobs: 2, retryFailed: true))
+        #expect(retry.analysed == 2)
+        #expect(retry.failed == 2)
+
+        // A changed setting (lights off) redoes that recording alone.
+        var changed = manifest
+        changed.recordings[1].lightsOff = "2026-01-15T23:02:00+01:00"
+        let fourth = try await BatchRunner.run(changed, options: options)
+        #expect(fourth.analysed == 1)
+        #expect(try db.counts().recordings == 5 && db.counts().nights == 3)
+        let html = try String(contentsOfFile: out + "/cohort.html", encoding: .utf8)
+        #expect(html.contains("3 recordings done"))
+        #expect(html.contains("nosuchrules"))
+    }
+
+    @Test func collectedShardsEqualTheLocalRun() async throws {
+        let folder = try BatchTestFolder()
+        defer { folder.remove() }
+        let manifest = try BatchManifest.read(path: try Self.makeCohort(in: folder))
+        let local = folder.file("local")
+        _ = try await BatchRunner.run(manifest, options: BatchOptions(outputRoot: local, jobs: 2))
+
+        // Two array tasks analyse the same manifest into another folder, writing result files only;
+        // collecting them must give the database the local run gave.
+        let cluster = folder.file("cluster")
+        for shard in 0..<2 {
+            let summary = try await BatchRunner.runShard(manifest, shard: shard, of: 2, options: BatchOptions(outputRoot: cluster, jobs: 1))
+            #expect(summary.total == (shard == 0 ? 3 : 2))
+        }
+        #expect(!FileManager.default.fileExists(atPath: cluster + "/plm.sqlite"))
+        let first = try BatchCollector.collect(outputRoot: cluster)
+        #expect(first.found == 5)
+        #expect(first.stored == 5)
+        let again = try BatchCollector.collect(outputRoot: cluster)
+        #expect(again.stored == 0)
+        #expect(again.done == 2 && again.failed == 3)
+
+        let localCSV = try BatchExport.nightsCSV(from: try BatchExport.openDatabase(outputRoot: local))
+        let clusterCSV = try BatchExport.nightsCSV(from: try BatchExport.openDatabase(outputRoot: cluster))
+        #expect(localCSV == clusterCSV)
+        #expect(localCSV.split(separator: "\n").count == 3)
+        #expect(localCSV.hasPrefix("recordingId,night,windowSource,windowStart,windowEnd,windowStartS,windowEndS,severityBand,lmCount,"))
+    }
+}

@@ -1,0 +1,76 @@
+"""Runs `plm analyze` + `plm evaluate` over folders of nights with reference.csv and night.json
+(the layout of ../shared/external-nights) and prints a per-night table (see eval-external.sh)."""
+import argparse, csv, json, os, statistics, subprocess, sys
+
+def analyze(plm, night_dir, meta, out_json):
+    cmd = [plm, "analyze", "--left", os.path.join(night_dir, meta["files"]["left"]),
+           "--right", os.path.join(night_dir, meta["files"]["right"]),
+           "--lights-off", meta["lightsOff"], "--lights-on", meta["lightsOn"],
+           "--json", out_json, "--quiet"]
+    if meta.get("units", "g") != "g":
+        cmd += ["--units", meta["units"]]
+    subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL)
+
+def sensitivity_by_peak(reference, report, tol=1.0):
+    """Share of reference LMs (kind lm, 0.5-10 s) with a detection (0.5-10 s, candidate) whose onset
+    is within `tol` s or that overlaps by half the shorter, by peak deviation bin."""
+    found = {"L": [], "R": []}
+    for m in report["legMovements"]:
+        d = m["offsetS"] - m["onsetS"]
+        if not m["shorterThanMinimum"] and 0.5 <= d <= 10:
+            found[m["side"][0].upper()].append((m["onsetS"], m["offsetS"]))
+    bins = [(0, 40), (40, 100), (100, 300), (300, 1e9)]
+    hit = {b: [0, 0] for b in bins}
+    for r in reference:
+        if r["kind"] != "lm" or not r["peak_deviation_mg"]:
+            continue
+        on, off, pk = float(r["onset_s"]), float(r["offset_s"]), float(r["peak_deviation_mg"])
+        b = next(b for b in bins if b[0] <= pk < b[1])
+        ok = any(abs(o - on) <= tol or (min(off, f) - max(on, o)) >= 0.5 * min(off - on, f - o)
+                 for o, f in found[r["side"]])
+        hit[b][0] += ok
+        hit[b][1] += 1
+    return {f"{b[0]}-{int(b[1]) if b[1] < 1e8 else ''}": h for b, h in hit.items()}
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--plm", required=True)
+    ap.add_argument("--nights", required=True)
+    ap.add_argument("--out", required=True)
+    a = ap.parse_args()
+    rows, f1s = [], []
+    for name in sorted(os.listdir(a.nights)):
+        nd = os.path.join(a.nights, name)
+        if not os.path.isfile(os.path.join(nd, "night.json")):
+            continue
+        meta = json.load(open(os.path.join(nd, "night.json")))
+        rep = os.path.join(a.out, name + ".json")
+        ev = os.path.join(a.out, name + ".eval.json")
+        analyze(a.plm, nd, meta, rep)
+        if os.path.exists(ev):
+            os.remove(ev)
+        subprocess.run([a.plm, "evaluate", "--truth", os.path.join(nd, "reference.csv"), "--report", rep,
+                        "--json", ev], check=True, stdout=subprocess.DEVNULL)
+        e = json.load(open(ev))
+        night = e["nights"][0]
+        report = json.load(open(rep))
+        reference = list(csv.DictReader(open(os.path.join(nd, "reference.csv"))))
+        found = report["indices"]["plmIndex"]
+        truth = meta["expected"]["plmIndexPerHourInBed"]
+        err = (found - truth) / truth * 100 if truth else float("nan")
+        pooled = night["total"]
+        f1 = pooled["f1"]
+        f1s.append(f1)
+        bypk = sensitivity_by_peak(reference, report)
+        rows.append((name, pooled["sensitivity"], pooled["positivePredictiveValue"], f1, night["onsetError"]["medianS"],
+                     truth, found, err, bypk))
+    print("| night | sens | PPV | F1 | median onset err s | PLMI truth | PLMI found | err % | sens by peak mg (0-40 / 40-100 / 100-300 / >300) |")
+    print("|---|---|---|---|---|---|---|---|---|")
+    for n, s, p, f, o, t, fo, er, bp in rows:
+        pk = " / ".join(f"{h[0]}/{h[1]}" for h in bp.values())
+        print(f"| {n} | {s:.3f} | {p:.3f} | {f:.3f} | {o:.3f} | {t:.1f} | {fo:.1f} | {er:+.1f} | {pk} |")
+    if f1s:
+        print(f"\nmean F1 {statistics.mean(f1s):.3f}, min F1 {min(f1s):.3f}")
+
+if __name__ == "__main__":
+    main()
