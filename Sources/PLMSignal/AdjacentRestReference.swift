@@ -198,9 +198,19 @@ enum AdjacentRestReference {
                     break
                 }
                 let r = rests[j]
-                // The fall back to the base (at most an LM long) ends the excursion.
+                // The fall back to the base ends the excursion.
                 if j > i + 1 && angle(r.startLevel, base) <= returnLevel {
-                    returned = r.bins.lowerBound - previousEnd <= interruptionBins
+                    // The leg stays away (a long movement's hold may stir for many seconds) until
+                    // it comes back near the base, within the hold's span, and settles there
+                    // within an LM's length.
+                    var back = previousEnd
+                    while back < r.bins.lowerBound,
+                        angle((Double(gx[back]), Double(gy[back]), Double(gz[back])), base) > level / 2
+                    {
+                        back += 1
+                    }
+                    returned = back - rests[i + 1].bins.lowerBound <= maxHoldBins
+                        && r.bins.lowerBound - back <= interruptionBins
                     break
                 }
                 if j == i + 1 {
