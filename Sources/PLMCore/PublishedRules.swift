@@ -12,6 +12,11 @@ public enum PublishedRules {
     /// offset level, seconds. Source: AASM 2007 and WASM 2016 (EMG offset rule).
     public static let offsetQuietDurationS = 0.5
 
+    /// Maximum duration of a (monolateral) leg movement, seconds: a longer movement is not a
+    /// candidate LM. Source: AASM Manual 2007 and WASM 2016 (Ferri et al. 2016). The scoring
+    /// profiles carry their own copy in `RuleSet`; the detector uses this one.
+    public static let maximumLegMovementDurationS = 10.0
+
     /// Largest PLM index (or any leg movement index) that can exist, per hour: one movement of
     /// the minimum duration (0.5 s) every 0.5 s, 3600 / 0.5 = 7200 /h. An index beyond it in a file
     /// is damage, not a night. Derived from ``minimumLegMovementDurationS``.

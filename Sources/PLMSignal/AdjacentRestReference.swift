@@ -1,4 +1,5 @@
 import Foundation
+import PLMCore
 
 /// The tilt of each moment against the resting direction of the still stretch next to it, the
 /// way a scorer reads a movement against the quiet trace just before and after it.
@@ -259,10 +260,9 @@ enum AdjacentRestReference {
         return rests.indices.filter { !isHold[$0] }.map { rests[$0] }
     }
 
-    /// Movement between two rests at one level shorter than this belongs to one position (a twitch
-    /// inside a held flexion), s: the longest leg movement of the scoring rules (AASM 2007,
-    /// WASM 2016).
-    static let maxInterruptionS = 10.0
+    /// The movement that leaves a rest for a hold, and the fall back to it, last at most this
+    /// long, s: the longest leg movement of the scoring rules.
+    static let maxInterruptionS = PublishedRules.maximumLegMovementDurationS
 
     /// A hold lies at least this fraction of the way out to the movement's largest tilt.
     static let holdPeakFraction = 0.6

@@ -73,7 +73,10 @@ public struct LegMovementDetector: Sendable {
         let tiltFilter = settings.tiltLowPassHz <= 0 ? nil : ZeroPhaseFilter(response: tiltResponse)
         let tiltSeriesNoiseG = Self.seriesNoiseG(
             sensorNoise, binSamples: tiltBinSamples, lowPass: tiltFilter == nil ? nil : tiltResponse)
-        let tiltNoiseLevelDegrees = settings.tiltSeriesNoiseFactor * tiltSeriesNoiseG * 180 / Double.pi
+        let tiltSeriesNoiseDegrees = tiltSeriesNoiseG * 180 / Double.pi
+        let tiltNoiseLevelDegrees = settings.tiltSeriesNoiseFactor * tiltSeriesNoiseDegrees
+        // The tilt onset level where the resting level does not raise it further.
+        let tiltOnsetFloorDegrees = max(settings.onsetTiltDegrees, tiltNoiseLevelDegrees)
         // The magnitude's noise is the sensor's along gravity through the dynamic low-pass.
         let dynamicNoiseLevelG = settings.dynamicSeriesNoiseFactor
             * Self.seriesNoiseG(sensorNoise, binSamples: 1, lowPass: dynamicBand)
@@ -107,12 +110,12 @@ public struct LegMovementDetector: Sendable {
                     let signal = MovementSignal(
                         recording, range: built, settings: settings, dynamicFilter: dynamicFilter,
                         tiltFilter: tiltFilter, tiltBinSamples: tiltBinSamples, tiltSeriesNoiseG: tiltSeriesNoiseG,
-                        tiltHoldLevelDegrees: max(settings.onsetTiltDegrees, tiltNoiseLevelDegrees))
+                        tiltHoldLevelDegrees: tiltOnsetFloorDegrees)
                     scan(
                         signal, signalStart: built.lowerBound, core: core, state: &state, recording: recording,
                         traceDynamic: &traceDynamic, traceTilt: &traceTilt, tiltNoisePerRestingG: tiltNoisePerRestingG,
                         tiltNoiseLevelDegrees: tiltNoiseLevelDegrees, dynamicNoiseLevelG: dynamicNoiseLevelG,
-                        tiltSeriesNoiseDegrees: tiltSeriesNoiseG * 180 / Double.pi)
+                        tiltSeriesNoiseDegrees: tiltSeriesNoiseDegrees)
                 }
                 finishScan(&state, into: &candidates)
             }
@@ -164,8 +167,7 @@ public struct LegMovementDetector: Sendable {
             detectionLimit: segments.validDurationS > 0
                 ? DetectionLimit(
                     sensorNoise: sensorNoise, tiltCornerHz: tiltCornerHz,
-                    tiltOnsetDegrees: max(settings.onsetTiltDegrees, tiltNoiseLevelDegrees),
-                    seriesNoiseDegrees: tiltSeriesNoiseG * 180 / Double.pi)
+                    tiltOnsetDegrees: tiltOnsetFloorDegrees, seriesNoiseDegrees: tiltSeriesNoiseDegrees)
                 : nil)
     }
 

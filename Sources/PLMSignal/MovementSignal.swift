@@ -142,9 +142,9 @@ struct MovementSignal {
             // spike (a jump of more than 0.1 g from both neighbours, the same rule as the
             // spectral features') is held at its neighbours' mean, or the low-pass would spread
             // it into a tilt bump of a second.
-            Self.holdSingleBinSpikes(&gx)
-            Self.holdSingleBinSpikes(&gy)
-            Self.holdSingleBinSpikes(&gz)
+            SpectralFeatures.holdSingleSampleOutliers(&gx)
+            SpectralFeatures.holdSingleSampleOutliers(&gy)
+            SpectralFeatures.holdSingleSampleOutliers(&gz)
         }
         if let tiltFilter {
             gx.withUnsafeMutableBufferPointer { tiltFilter.apply(inPlace: $0) }
@@ -303,19 +303,6 @@ struct MovementSignal {
             return s2.squareRoot() * (1 + s2 * (1.0 / 6 + s2 * (3.0 / 40 + s2 * (5.0 / 112))))
         }
         return atan2(cross2.squareRoot(), dot)
-    }
-
-    /// Replaces each value that jumps by more than ``SpectralFeatures/outlierJumpG`` away from both
-    /// neighbours, in the same direction, by their mean.
-    static func holdSingleBinSpikes(_ values: inout [Float]) {
-        guard values.count >= 3 else { return }
-        let jump = Float(SpectralFeatures.outlierJumpG)
-        for i in 1..<(values.count - 1) {
-            let before = values[i] - values[i - 1], after = values[i] - values[i + 1]
-            if abs(before) > jump && abs(after) > jump && (before > 0) == (after > 0) {
-                values[i] = (values[i - 1] + values[i + 1]) / 2
-            }
-        }
     }
 
     /// Mean of each run of `binSamples` values (the last bin may be shorter).

@@ -7,8 +7,8 @@ import PLMReaders
 /// serve a 12-bit 100 Hz sensor with 2 mg of noise and an 8-bit 20 Hz sensor whose 31 mg steps
 /// are larger than its noise. Both are reported per leg (`quality` in the report).
 public struct SensorNoise: Sendable, Hashable, Codable {
-    /// White-noise level per axis, g RMS, from the second differences of the samples (robust:
-    /// the median absolute second difference, which movements a few seconds long do not move).
+    /// White-noise level per axis, g RMS, from the second differences of the samples (the
+    /// largest 5 % left out, so that knocks and fast movements do not count; see ``measure``).
     public var noiseRMSG: Double
     /// The quantization step of the samples, g: the smallest difference between two values of
     /// one axis that most differences are a whole multiple of; 0 when the values are finer than
@@ -106,14 +106,6 @@ public struct SensorNoise: Sendable, Hashable, Codable {
             count += 1
         }
         return count > 0 ? (sum / Double(count) / 0.758_9).squareRoot() : 0
-    }
-
-    /// The median of `values` (reordered), 0 when empty.
-    static func median(_ values: inout [Float]) -> Float {
-        guard !values.isEmpty else { return 0 }
-        let k = values.count / 2
-        values.withUnsafeMutableBufferPointer { select(kth: k, in: $0) }
-        return values[k]
     }
 
     /// Quickselect: puts the k-th smallest value at index k. O(n) on average; the pivot is the

@@ -92,12 +92,13 @@ struct SpectralFeatures: Equatable {
     /// in the same direction, by their mean, so that one spike inside a leg movement does not
     /// flatten the movement's spectrum. Only the features see this; the data are untouched.
     /// - Complexity: O(m).
-    static func holdSingleSampleOutliers(_ axis: inout [Double]) {
+    static func holdSingleSampleOutliers<Value: BinaryFloatingPoint>(_ axis: inout [Value]) {
         let m = axis.count
         guard m >= 3 else { return }
+        let jump = Value(outlierJumpG)
         for i in 1..<(m - 1) {
             let before = axis[i] - axis[i - 1], after = axis[i] - axis[i + 1]
-            if abs(before) > outlierJumpG && abs(after) > outlierJumpG && (before > 0) == (after > 0) {
+            if abs(before) > jump && abs(after) > jump && (before > 0) == (after > 0) {
                 axis[i] = (axis[i - 1] + axis[i + 1]) / 2
             }
         }
