@@ -86,7 +86,7 @@ median_seconds() {
     end=$(date +%s.%N)
     times+=("$(echo "$end - $start" | bc -l)")
   done
-  printf '%s\n' "${times[@]}" | sort -g | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+  printf '%s\n' "${times[@]}" | sort -g | awk '{ v[NR] = $1 } END { printf "%.3f\n", (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
 }
 cat_both() { cat "$left" "$right" >/dev/null; }
 gunzip_both() { gzip -dc "$leftgz" >/dev/null & gzip -dc "$rightgz" >/dev/null & wait; }
@@ -97,7 +97,7 @@ peak_rss_mb() {
 }
 
 inflater=$("$PLM" inspect "$leftgz" | awk -F'  +' '/^Compression/ { print $2 }')
-echo "Timing (median of $runs runs each; plm inflates with: ${inflater:-unknown}) ..." >&2
+echo "Timing (median of $runs runs each; plm: ${inflater:-gzip inflater unknown}) ..." >&2
 t_cat=$(median_seconds cat_both)
 t_polars=$(median_seconds "$py" "$dir/polars_read.py" "$left" "$right")
 t_pandas=$(median_seconds "$py" "$dir/pandas_scipy.py" "$left" "$right")
@@ -118,7 +118,7 @@ mb() { du -m "$@" | awk '{ s += $1 } END { print s }'; }
 cat <<TABLE
 
 8-h night, both legs, 100 Hz, generic CSV ($(mb "$left" "$right") MB; gzip $(mb "$leftgz" "$rightgz") MB), median of $runs runs, $(nproc) cores
-plm: $PLM ($("$PLM" --version 2>/dev/null || echo "version unknown")), gzip inflated with ${inflater:-unknown}
+plm: $PLM (commit $(git -C "$repo" rev-parse --short HEAD 2>/dev/null || echo unknown)); ${inflater:-gzip inflater unknown}
 
 | | time (s) |
 |---|---:|
