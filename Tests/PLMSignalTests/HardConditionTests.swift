@@ -96,4 +96,27 @@ import Testing
         #expect(found.count == 1, "\(found.map { ($0.onsetS, $0.durationS) })")
         #expect((found.first?.durationS ?? 0) > 10)
     }
+
+    /// 40 s of restless movement (the leg swinging 10-25 degrees every 2 s with 0.25 g of linear
+    /// acceleration at 3 Hz, on a 7 mg sensor): one movement longer than 10 s from its first to
+    /// its last swing. The 30-s resting window filled with the movement must not lift the levels
+    /// to the movement's own: that cut its middle out and left two 6-10 s pieces, false LMs.
+    @Test(arguments: [25.0, 50.0])
+    func longRestlessMovementIsOneMovement(rateHz: Double) {
+        let swings = (0..<20).map { k in
+            ShapedMovement(
+                onsetS: 100 + 2 * Double(k), riseS: 1, holdS: 0, fallS: 1, amplitudeDegrees: 10 + Double(k % 4) * 5)
+        }
+        let shaking: (Double) -> Double = { t in
+            guard t > 100, t < 140 else { return 0 }
+            return 0.25 * sin(2 * Double.pi * 3 * t) * sin(Double.pi * (t - 100) / 40).squareRoot()
+        }
+        let recording = shapedRecording(
+            durationS: 300, rateHz: rateHz, noiseG: 0.007, movements: swings, seed: 16, offsetG: shaking)
+        let found = LegMovementDetector().detect(recording, side: .left).movements.filter { !$0.isShorterThanMinimumLM }
+        #expect(found.count == 1, "\(found.map { ($0.onsetS, $0.durationS) })")
+        if let m = found.first {
+            #expect(abs(m.onsetS - 100) <= 0.5 && abs(m.offsetS - 140) <= 0.5, "\(m.onsetS)-\(m.offsetS) s")
+        }
+    }
 }
