@@ -85,8 +85,9 @@ struct RecordingJob: Sendable {
     /// the manifest line that gave the diary.
     func failureMessage(_ error: any Error) -> String {
         let message = (error as? any PipelineError)?.description ?? String(describing: error)
-        guard let diary = recording.diary, message.contains(diary) else { return message }
-        return "\(recording.manifestLocation ?? "manifest"): recording \(recording.id): diary: \(message)"
+        let location = recording.manifestLocation ?? "manifest"
+        guard let diary = recording.diary, message.contains(diary), !message.hasPrefix(location) else { return message }
+        return "\(location): recording \(recording.id): diary: \(message)"
     }
 
     /// The request `plm analyze` would build from the same options.

@@ -5,19 +5,20 @@ import Testing
 
 /// A local batch over short constructed recordings and deliberately broken lines.
 @Suite struct BatchRunTests {
-    /// Two good recordings, one with a missing file, one with an unknown rule name, one with no leg.
+    /// Two good recordings with lights (one night each), one with a missing file, one with an
+    /// unknown rule name, one with no leg. The recordings run 23:00-23:06.
     static func makeCohort(in folder: BatchTestFolder) throws -> String {
         _ = try folder.write(shortRecordingCSV(noiseSeed: 1), to: "data/a/left.csv")
         _ = try folder.write(shortRecordingCSV(noiseSeed: 2), to: "data/a/right.csv")
         _ = try folder.write(shortRecordingCSV(periodS: 31, noiseSeed: 3), to: "data/b/left.csv")
         return try folder.write(
             """
-            id,left,right,rules,lights_off
-            a,data/a/left.csv,data/a/right.csv,,
-            b,data/b/left.csv,,,2026-01-15T23:01:00+01:00
-            missing,data/missing/left.csv,,,
-            badrules,data/b/left.csv,,nosuchrules,
-            noleg,,,,
+            id,left,right,rules,lights_off,lights_on
+            a,data/a/left.csv,data/a/right.csv,,2026-01-15T23:00:30+01:00,2026-01-15T23:05:30+01:00
+            b,data/b/left.csv,,,2026-01-15T23:01:00+01:00,
+            missing,data/missing/left.csv,,,,
+            badrules,data/b/left.csv,,nosuchrules,,
+            noleg,,,,,
 
             """, to: "cohort.csv")
     }
@@ -65,12 +66,23 @@ import Testing
         #expect(second.failed == 3)
         #expect(try db.counts().recordings == 5 && db.counts().nights == 2)
 
-        // The missing file appears: only that recording is redone (its inputs changed).
+        // The missing file appears: only that recording is redone (its inputs changed). Without
+        // lights it is analysed as `plm analyze` without lights: its 6 minutes hold no in-bed
+        // period of a night's length (3 h), so it is done with no night, and its folder holds the
+        // summary, not a one-night report.
         _ = try folder.write(shortRecordingCSV(noiseSeed: 9), to: "data/missing/left.csv")
+        // Temporary files a killed run would leave (AtomicFileWriter's names): in the folder of a
+        // recording that is redone, of one that is skipped, and of the batch; the run removes them.
+        let stale = ["missing/.report.json.tmp-AbC123", "a/.events.csv.tmp-xyz789", ".cohort.html.tmp-QQ12qq"].map { out + "/" + $0 }
+        for path in stale { #expect(FileManager.default.createFile(atPath: path, contents: Data("half".utf8))) }
         let third = try await BatchRunner.run(manifest, options: options)
+        for path in stale { #expect(!FileManager.default.fileExists(atPath: path), "\(path)") }
         #expect(third.analysed == 1)
         #expect(third.done == 3)
         #expect(third.failures.map(\.id) == ["badrules", "noleg"])
+        #expect(try db.counts().recordings == 5 && db.counts().nights == 2)
+        #expect(FileManager.default.fileExists(atPath: out + "/missing/summary.json"))
+        #expect(!FileManager.default.fileExists(atPath: out + "/missing/report.json"))
 
         // Failed recordings with unchanged inputs are tried again only when asked.
         let retry = try await BatchRunner.run(manifest, options: BatchOptions(outputRoot: out, jobs: 2, retryFailed: true))
@@ -82,10 +94,19 @@ import Testing
         changed.recordings[1].lightsOff = "2026-01-15T23:02:00+01:00"
         let fourth = try await BatchRunner.run(changed, options: options)
         #expect(fourth.analysed == 1)
-        #expect(try db.counts().recordings == 5 && db.counts().nights == 3)
+        #expect(try db.counts().recordings == 5 && db.counts().nights == 2)
         let html = try String(contentsOfFile: out + "/cohort.html", encoding: .utf8)
-        #expect(html.contains("3 recordings done"))
+        #expect(html.contains("3 recordings done (2 nights, 2 with a PLM index; 1 with no night found), 2 failed."))
         #expect(html.contains("nosuchrules"))
+
+        // Lights taken away: b is analysed as plm analyze without lights; its one-night reports
+        // go, the summary comes, and its night leaves the database (6 minutes hold no night).
+        changed.recordings[1].lightsOff = nil
+        let fifth = try await BatchRunner.run(changed, options: options)
+        #expect(fifth.analysed == 1)
+        let bFiles = try FileManager.default.contentsOfDirectory(atPath: out + "/b").sorted()
+        #expect(bFiles == ["batch-result.json", "summary.html", "summary.json"])
+        #expect(try db.counts().recordings == 5 && db.counts().nights == 1)
     }
 
     @Test func collectedShardsEqualTheLocalRun() async throws {
@@ -114,6 +135,8 @@ import Testing
         let clusterCSV = try BatchExport.nightsCSV(from: try BatchExport.openDatabase(outputRoot: cluster))
         #expect(localCSV == clusterCSV)
         #expect(localCSV.split(separator: "\n").count == 3)
-        #expect(localCSV.hasPrefix("recordingId,night,windowSource,windowStart,windowEnd,windowStartS,windowEndS,severityBand,lmCount,"))
+        #expect(localCSV.hasPrefix("recordingId,night,nightDate,windowSource,windowStart,windowEnd,windowStartS,windowEndS,severityBand,lmCount,"))
+        #expect(localCSV.split(separator: "\n")[0].hasSuffix(
+            ",plmsIndexEstimate,plmwIndexEstimate,sleepSource,sleepTotalSleepHours,sleepWakeAfterSleepOnsetMinutes,sleepEfficiency"))
     }
 }
