@@ -55,6 +55,12 @@ import Testing
         let nights = try db.nights()
         let plmColumn = try #require(nights.columns.firstIndex(of: "plmIndex"))
         #expect(Double.fromDatabaseValue(nights.rows[0][plmColumn]) == plmIndex)
+        // Row a: one night over its lights, 30 s to 330 s after the 23:00:00 start, of the 15th's evening.
+        let a = Dictionary(uniqueKeysWithValues: zip(nights.columns, nights.rows[0]))
+        #expect(String.fromDatabaseValue(a["windowSource"] ?? .null) == "lights")
+        #expect(Double.fromDatabaseValue(a["windowStartS"] ?? .null) == 30 && Double.fromDatabaseValue(a["windowEndS"] ?? .null) == 330)
+        #expect(String.fromDatabaseValue(a["nightDate"] ?? .null) == "2026-01-15")
+        #expect(a["plmsIndexEstimate"]?.isNull == true && a["sleepSource"]?.isNull == true)
         if let rows = sqliteShell(database, "SELECT id, status, exitClass FROM recordings ORDER BY id") {
             #expect(rows == "a,done,\nb,done,\nbadrules,failed,usage\nmissing,failed,no-input\nnoleg,failed,usage\n")
         }
@@ -107,6 +113,46 @@ import Testing
         let bFiles = try FileManager.default.contentsOfDirectory(atPath: out + "/b").sorted()
         #expect(bFiles == ["batch-result.json", "summary.html", "summary.json"])
         #expect(try db.counts().recordings == 5 && db.counts().nights == 1)
+    }
+
+    /// Diary problems fail the recording with a message naming the manifest line that gave the
+    /// diary (and the diary's own line); a good diary on a short recording is read and its night
+    /// scored from the diary's window (the 6 minutes hold no detected night).
+    @Test func diaryColumn() async throws {
+        let folder = try BatchTestFolder()
+        defer { folder.remove() }
+        _ = try folder.write(shortRecordingCSV(noiseSeed: 4), to: "data/left.csv")
+        _ = try folder.write("night,lights_off,lights_on\n2026-01-15,2026-01-15T23:01:00+01:00,2026-01-15T23:05:00+01:00\n", to: "diaries/good.csv")
+        _ = try folder.write("night,lights_off,lights_on\n2026-01-15,2026-01-15T25:00,2026-01-15T23:05\n", to: "diaries/bad.csv")
+        let manifestPath = try folder.write(
+            """
+            id,left,diary,lights_off
+            good,data/left.csv,diaries/good.csv,
+            bad,data/left.csv,diaries/bad.csv,
+            absent,data/left.csv,diaries/absent.csv,
+            withlights,data/left.csv,diaries/good.csv,2026-01-15T23:01:00+01:00
+
+            """, to: "cohort.csv")
+        let out = folder.file("out")
+        let summary = try await BatchRunner.run(try BatchManifest.read(path: manifestPath), options: BatchOptions(outputRoot: out, jobs: 2))
+        #expect(summary.done == 1)
+        let messages = Dictionary(uniqueKeysWithValues: summary.failures.map { ($0.id, $0.message) })
+        let bad = "\(manifestPath):3: recording bad: diary: \(folder.file("diaries/bad.csv")):2:2: column 'lights_off': found \"2026-01-15T25:00\""
+        #expect(messages["bad"]?.hasPrefix(bad) == true, "\(messages)")
+        #expect(messages["absent"]?.hasPrefix("\(manifestPath):4: recording absent: diary: \(folder.file("diaries/absent.csv")): no such file") == true, "\(messages)")
+        #expect(messages["withlights"]?.hasPrefix("\(manifestPath):5: recording withlights: diary \(folder.file("diaries/good.csv")) with lights_off") == true)
+        // The diary's window, 60 s to 300 s after the 23:00:00 start.
+        let database = try ResultsDatabase(path: out + "/plm.sqlite")
+        let nights = try database.nights()
+        #expect(nights.rows.count == 1)
+        let row = Dictionary(uniqueKeysWithValues: zip(nights.columns, nights.rows.first ?? []))
+        #expect(String.fromDatabaseValue(row["windowSource"] ?? .null) == "diary")
+        #expect(Double.fromDatabaseValue(row["windowStartS"] ?? .null) == 60 && Double.fromDatabaseValue(row["windowEndS"] ?? .null) == 300)
+        #expect(String.fromDatabaseValue(row["nightDate"] ?? .null) == "2026-01-15")
+        #expect(FileManager.default.fileExists(atPath: out + "/good/night-2026-01-15/report.json"))
+        if let diaryHash = sqliteShell(out + "/plm.sqlite", "SELECT diaryBytes FROM recordings WHERE id = 'good'") {
+            #expect(diaryHash == "\(try FileManager.default.attributesOfItem(atPath: folder.file("diaries/good.csv"))[.size] as? Int ?? -1)\n")
+        }
     }
 
     @Test func collectedShardsEqualTheLocalRun() async throws {

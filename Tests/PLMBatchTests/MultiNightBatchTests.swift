@@ -6,7 +6,7 @@ import Testing
 
 /// Batch rows on a simulated recording of two nights: without lights a row is analysed as
 /// `plm analyze` without lights (``RecordingAnalyzer``: the nights found, one database row each);
-/// with a diary the diary's window replaces the detected night; with lights it is one night.
+/// with a diary the diary's window replaces the detected night. (Rows with lights: BatchRunTests.)
 @Suite struct MultiNightBatchTests {
     /// 2026-01-13 09:00-17:15 at UTC+01:00, 10 Hz: half an hour of day, a 3.5-h night (moderate),
     /// half an hour of day, a 3.5-h night (mild), a quarter of an hour of day. Short nights at a low
@@ -22,37 +22,37 @@ import Testing
     /// The diary of row `diary`: night 2 from 13:50 to 16:50, 4 h 50 min and 7 h 50 min after the start.
     static let diaryText = "night,lights_off,lights_on\n2026-01-13,2026-01-13T13:50:00+01:00,2026-01-13T16:50:00+01:00\n"
 
-    @Test func nightsDiaryAndLightsRowsAreScoredAsPlmAnalyzeWould() async throws {
+    @Test func nightsAndDiaryRowsAreScoredAsPlmAnalyzeWould() async throws {
         let folder = try BatchTestFolder()
         defer { folder.remove() }
         let simulated = try MultiDaySimulator.simulate(Self.settings)
-        _ = try MultiDayWriter.write(simulated, toDirectory: folder.file("data"), layout: .generic, gzip: true)
+        // One leg (the left), written as `plm simulate --layout generic` writes it, keeps the test
+        // quick: writing and reading the samples are most of its time in a debug build.
+        let leg = simulated.left
+        let start = Self.settings.recordingStart
+        let startDays = CivilCalendar.daysSince1970(year: start.year, month: start.month, day: start.day)
+        try FileManager.default.createDirectory(atPath: folder.file("data"), withIntermediateDirectories: true)
+        try GenericCSVWriter.write(
+            path: folder.file("data/left.csv.gz"),
+            startLocalMilliseconds: Int64(startDays) * 86_400_000 + Int64(start.hour * 3600 + start.minute * 60 + start.second) * 1000,
+            utcOffsetMinutes: start.utcOffsetMinutes, timesS: { leg.timesS[$0] }, x: leg.x, y: leg.y, z: leg.z, decimals: 4)
         _ = try folder.write(Self.diaryText, to: "diaries/p2.csv")
-        _ = try folder.write("night,lights_off,lights_on\n2026-01-13,2026-01-13T25:00,2026-01-13T16:50\n", to: "diaries/bad.csv")
         let manifestPath = try folder.write(
             """
             id,left,right,diary,lights_off,lights_on
-            nights,data/left.csv.gz,data/right.csv.gz,,,
-            diary,data/left.csv.gz,data/right.csv.gz,diaries/p2.csv,,
-            lights,data/left.csv.gz,data/right.csv.gz,,2026-01-13T09:40:00+01:00,2026-01-13T12:50:00+01:00
-            baddiary,data/left.csv.gz,,diaries/bad.csv,,
-            diarylights,data/left.csv.gz,,diaries/p2.csv,2026-01-13T09:40:00+01:00,
+            nights,data/left.csv.gz,,,,
+            diary,data/left.csv.gz,,diaries/p2.csv,,
 
             """, to: "cohort.csv")
         let manifest = try BatchManifest.read(path: manifestPath)
         let out = folder.file("out")
-        let summary = try await BatchRunner.run(manifest, options: BatchOptions(outputRoot: out, jobs: 2))
-        #expect(summary.done == 3)
-        #expect(summary.failures.map(\.id) == ["baddiary", "diarylights"])
-        // Diary problems name the manifest line that gave the diary, and the diary's own line.
-        let messages = Dictionary(uniqueKeysWithValues: summary.failures.map { ($0.id, $0.message) })
-        #expect(messages["baddiary"]?.hasPrefix("\(manifestPath):5: recording baddiary: diary: \(folder.file("diaries/bad.csv")):2") == true, "\(messages)")
-        #expect(messages["diarylights"]?.hasPrefix("\(manifestPath):6: recording diarylights: diary ") == true, "\(messages)")
+        let summary = try await BatchRunner.run(manifest, options: BatchOptions(outputRoot: out, jobs: 1))
+        #expect(summary.done == 2)
+        #expect(summary.failures.isEmpty, "\(summary.failures)")
 
-        // Row `nights`: the folder holds exactly what RecordingAnalyzer writes for the same files.
+        // Row `nights`: the folder holds exactly what RecordingAnalyzer writes for the same file.
         let direct = try await RecordingAnalyzer.analyze(
-            RecordingAnalysisRequest(
-                night: AnalysisRequest(legs: [.init(side: .left, path: folder.file("data/left.csv.gz")), .init(side: .right, path: folder.file("data/right.csv.gz"))])))
+            RecordingAnalysisRequest(night: AnalysisRequest(legs: [.init(side: .left, path: folder.file("data/left.csv.gz"))])))
         try RecordingDestinations(outputDirectory: folder.file("direct")).write(direct)
         var expectedFiles = ["summary.json", "summary.html"]
         for night in direct.nights { expectedFiles += ["report.json", "report.html", "events.csv"].map { night.folderName + "/" + $0 } }
@@ -89,24 +89,10 @@ import Testing
         #expect(String.fromDatabaseValue(diaryRows[1]["windowStart"] ?? .null)?.hasPrefix("2026-01-13T13:50:00") == true)
         try expectRowsMatchFiles(diaryRows, folder: out + "/diary")
 
-        // Row `lights`: one night over the lights window, without sleep estimates.
-        let lightsRows = rows("lights")
-        #expect(lightsRows.count == 1)
-        let lights = try #require(lightsRows.first)
-        #expect(String.fromDatabaseValue(lights["windowSource"] ?? .null) == "lights")
-        #expect(Double.fromDatabaseValue(lights["windowStartS"] ?? .null) == 2_400)
-        #expect(Double.fromDatabaseValue(lights["windowEndS"] ?? .null) == 13_800)
-        #expect(String.fromDatabaseValue(lights["nightDate"] ?? .null) == "2026-01-12")
-        #expect(lights["plmsIndexEstimate"]?.isNull == true && lights["sleepSource"]?.isNull == true)
-        let lightsReport = try jsonObject(out + "/lights/report.json")
-        let lightsIndices = try #require(lightsReport["indices"] as? [String: Any])
-        #expect(Double.fromDatabaseValue(lights["plmIndex"] ?? .null) == lightsIndices["plmIndex"] as? Double)
-        #expect(!FileManager.default.fileExists(atPath: out + "/lights/summary.json"))
-
-        // The export: the header, then one row per night (2 + 2 + 1).
+        // The export: the header, then one row per night (2 + 2).
         let csv = try BatchExport.nightsCSV(from: database)
         let lineCount: Int = csv.split(separator: "\n").count
-        #expect(lineCount == 6)
+        #expect(lineCount == 5)
     }
 
     /// Every row equals its night in `folder/summary.json` (date, window, source, estimates, sleep)
