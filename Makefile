@@ -70,6 +70,11 @@ fuzz: deps
 eval-external: build
 	PLM="$$($(SWIFT) build -c release --show-bin-path)/plm" bash scripts/eval-external.sh
 
+# plm batch speed on the SampleData nights against a loop of plm analyze (docs/batch.md, "Speed").
+.PHONY: batch-speed
+batch-speed: build
+	PLM="$$($(SWIFT) build -c release --show-bin-path)/plm" bash scripts/batch-speed.sh $(OUT)/batch-speed
+
 # plm batch through a real one-node Slurm (installs slurm-wlm and munge; root; not part of make test).
 .PHONY: slurm-test
 slurm-test: build

@@ -59,7 +59,7 @@ public struct BatchManifest: Sendable, Equatable {
                     id: id, left: value["left"].map { resolve($0, in: folder) },
                     right: value["right"].map { resolve($0, in: folder) }, diary: value["diary"].map { resolve($0, in: folder) },
                     lightsOff: value["lights_off"], lightsOn: value["lights_on"], rules: value["rules"],
-                    format: value["format"], units: value["units"]))
+                    format: value["format"], units: value["units"], manifestLocation: "\(path):\(row.line)"))
         }
         return BatchManifest(recordings: recordings)
     }
@@ -111,7 +111,8 @@ public struct BatchRecording: Sendable, Equatable, Codable {
     public var id: String
     public var left: String?
     public var right: String?
-    /// A sleep diary (`night,lights_off,lights_on`); needs multi-night analysis.
+    /// A sleep diary (`night,lights_off,lights_on`, as `plm analyze --diary`): its rows replace the
+    /// detected nights they overlap. Only without lights off/on.
     public var diary: String?
     public var lightsOff: String?
     public var lightsOn: String?
@@ -121,10 +122,14 @@ public struct BatchRecording: Sendable, Equatable, Codable {
     public var format: String?
     /// Acceleration unit (`g`, `mg`, `m/s2`, `counts:PER_G:ZERO`); nil = from the file.
     public var units: String?
+    /// `MANIFEST:LINE` of the line the recording was read from (nil for a manifest built in
+    /// memory): messages about the line's own values name it.
+    public var manifestLocation: String?
 
     public init(
         id: String, left: String? = nil, right: String? = nil, diary: String? = nil, lightsOff: String? = nil,
-        lightsOn: String? = nil, rules: String? = nil, format: String? = nil, units: String? = nil
+        lightsOn: String? = nil, rules: String? = nil, format: String? = nil, units: String? = nil,
+        manifestLocation: String? = nil
     ) {
         self.id = id
         self.left = left
@@ -135,7 +140,12 @@ public struct BatchRecording: Sendable, Equatable, Codable {
         self.rules = rules
         self.format = format
         self.units = units
+        self.manifestLocation = manifestLocation
     }
+
+    /// What `plm analyze` runs for these options: one night over the lights window when lights off
+    /// or on is given, else the recording's nights.
+    public var analysisChoice: AnalysisChoice { AnalysisChoice(lightsOff: lightsOff, lightsOn: lightsOn) }
 }
 
 extension BatchManifest {

@@ -58,6 +58,8 @@ public enum BatchRunner {
     /// - Throws: ``AnalysisError`` or ``FileWriteError`` when the batch folder or database cannot be written.
     public static func run(_ manifest: BatchManifest, options: BatchOptions) async throws -> BatchSummary {
         try RecordingJob.createFolder(options.outputRoot)
+        // A killed earlier batch may have left the temporary file of cohort.html or manifest.csv.
+        AtomicFileWriter.removeStaleTemporaryFiles(in: options.outputRoot)
         let database = try ResultsDatabase(path: (options.outputRoot as NSString).appendingPathComponent(ResultsDatabase.fileName))
         let stored = try database.runStamps()
         // Rows are committed in groups: the result files are the commit points, and a row lost to a
@@ -148,6 +150,8 @@ public enum BatchRunner {
             earlier.hasSameFingerprint(as: inputs, settingsHash: settingsHash),
             earlier.status == .done || !retryFailed
         {
+            // A run killed after this result was written (a retry of a failure) may have left temporary files.
+            job.removeStaleTemporaryFiles()
             return (earlier, false)
         }
         return (try await job.run(inputs: inputs, hashSeconds: hashSeconds), true)

@@ -28,7 +28,8 @@ public enum CohortPage {
             CohortReport.Failure(recordingID: $0.id, exitClass: $0.exitClass, message: $0.message)
         }
         let folderName = (outputRoot as NSString).lastPathComponent
-        let report = CohortReport(title: "PLM cohort: \(folderName)", nights: nights, failures: failures)
+        let done = try database.statuses().values.filter { $0 == .done }.count
+        let report = CohortReport(title: "PLM cohort: \(folderName)", nights: nights, failures: failures, doneRecordingCount: done)
         let path = (outputRoot as NSString).appendingPathComponent(fileName)
         try AtomicFileWriter.write(report.html(), to: path)
         return path

@@ -1,8 +1,10 @@
 import Foundation
 import PLMKit
 
-/// Runs one recording of a batch exactly as `plm analyze --left L --right R --lights-off ...
-/// --rules ... --format ... --units ... --out DIR/ID` would, then writes its ``RecordingOutcome``.
+/// Runs one recording of a batch exactly as `plm analyze` would with the same options, then
+/// writes its ``RecordingOutcome``: with lights off/on, one night (`plm analyze --left L --right R
+/// --lights-off ... --out DIR/ID`, ``NightAnalyzer``); without, the recording's nights
+/// (`plm analyze --left L --right R [--diary D] --out DIR/ID`, ``RecordingAnalyzer``).
 ///
 /// Every failure (a missing leg, a bad file, an unknown rule name) becomes a `failed` outcome with
 /// the message and exit status `plm analyze` would have given; nothing here throws past the job
@@ -35,17 +37,16 @@ struct RecordingJob: Sendable {
             toolVersion: PLMKitVersion.version, startedAt: Self.utcTimestamp(started), hashSeconds: hashSeconds,
             analysisSeconds: 0, nights: [])
         try Self.createFolder(outputFolder)
+        removeStaleTemporaryFiles()
         do {
-            let request = try analysisRequest()
-            let analysis = try await NightAnalyzer.analyze(request)
-            try ReportDestinations(outputDirectory: outputFolder).write(analysis)
-            let lightsGiven = recording.lightsOff != nil || recording.lightsOn != nil
-            outcome.nights = [BatchNight(report: analysis.report, night: 1, lightsGiven: lightsGiven)]
+            let written = try await analyseAndWrite()
+            outcome.nights = written.nights
+            removeOutputs(except: written.outputs)
         } catch {
-            removeStaleReports()
+            removeOutputs(except: [])
             outcome.status = .failed
             let status = (error as? any PipelineError)?.exitStatus ?? .software
-            outcome.errorMessage = (error as? any PipelineError)?.description ?? String(describing: error)
+            outcome.errorMessage = failureMessage(error)
             outcome.exitCode = Int(status.rawValue)
             outcome.exitClass = Self.exitClass(status)
         }
@@ -53,6 +54,40 @@ struct RecordingJob: Sendable {
         let normalized = try outcome.normalized()
         try AtomicFileWriter.write(try DeterministicJSON.data(normalized), to: outcomePath)
         return normalized
+    }
+
+    /// Runs what `plm analyze` runs for the recording's options and writes what its `--out` writes.
+    /// - Returns: the nights, and the names of the entries written into the recording's folder.
+    private func analyseAndWrite() async throws -> (nights: [BatchNight], outputs: Set<String>) {
+        let request = try analysisRequest()
+        switch recording.analysisChoice {
+        case .oneNight:
+            let analysis = try await NightAnalyzer.analyze(request)
+            try ReportDestinations(outputDirectory: outputFolder).write(analysis)
+            let names = ReportDestinations.directoryFileNames
+            return ([BatchNight(lightsReport: analysis.report)], [names.json, names.html, names.events])
+        case .nights:
+            let analysis = try await RecordingAnalyzer.analyze(nightsRequest(request))
+            try RecordingDestinations(outputDirectory: outputFolder).write(analysis)
+            let names = RecordingDestinations.fileNames
+            let nights = analysis.summary.nights.enumerated().map { BatchNight(summaryNight: $0.element, number: $0.offset + 1) }
+            return (nights, Set([names.json, names.html] + analysis.nights.map(\.folderName)))
+        }
+    }
+
+    /// The multi-night request `plm analyze` builds without lights: the diary, and the in-bed rules
+    /// with the default night minimum (`--night-hours 3`).
+    func nightsRequest(_ night: AnalysisRequest) -> RecordingAnalysisRequest {
+        RecordingAnalysisRequest(night: night, diaryPath: recording.diary, inBedRules: .standard)
+    }
+
+    /// The message of a failure as `plm analyze` prints it; a problem with the diary also names
+    /// the manifest line that gave the diary.
+    func failureMessage(_ error: any Error) -> String {
+        let message = (error as? any PipelineError)?.description ?? String(describing: error)
+        let location = recording.manifestLocation ?? "manifest"
+        guard let diary = recording.diary, message.contains(diary), !message.hasPrefix(location) else { return message }
+        return "\(location): recording \(recording.id): diary: \(message)"
     }
 
     /// The request `plm analyze` would build from the same options.
@@ -64,10 +99,11 @@ struct RecordingJob: Sendable {
         guard !legs.isEmpty else {
             throw AnalysisError("recording \(recording.id): no leg: give a left and/or right file in the manifest", exitStatus: .usage)
         }
-        if let diary = recording.diary {
+        if let diary = recording.diary, recording.analysisChoice == .oneNight {
             throw AnalysisError(
-                "recording \(recording.id): diary \(diary): sleep diaries need multi-night analysis, which this version of plm does not have yet; "
-                    + "give lights_off and lights_on instead", exitStatus: .usage)
+                "\(recording.manifestLocation ?? "manifest"): recording \(recording.id): diary \(diary) with lights_off/lights_on: "
+                    + "the lights give one night and the diary would be ignored; leave lights_off and lights_on empty to have "
+                    + "the diary's nights scored, or the diary empty for the lights window", exitStatus: .usage)
         }
         var options = ReadOptions()
         if let format = recording.format {
@@ -94,14 +130,6 @@ struct RecordingJob: Sendable {
             rules = profile
         }
         return AnalysisRequest(legs: legs, readOptions: options, lightsOff: recording.lightsOff, lightsOn: recording.lightsOn, rules: rules)
-    }
-
-    /// A failed rerun must not leave the reports of an earlier, different run beside its outcome.
-    private func removeStaleReports() {
-        let names = ReportDestinations.directoryFileNames
-        for name in [names.json, names.html, names.events] {
-            _ = try? FileManager.default.removeItem(atPath: (outputFolder as NSString).appendingPathComponent(name))
-        }
     }
 
     /// The exit status's name in the database: `usage`, `data`, `no-input`, `software` or `io`.

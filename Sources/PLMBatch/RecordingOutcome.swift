@@ -9,7 +9,7 @@ import PLMKit
 /// batch as each recording finishes and by `plm batch collect` after a Slurm array.
 public struct RecordingOutcome: Sendable, Codable, Equatable {
     /// The contract identifier written as `schema`.
-    public static let schemaIdentifier = "plm-batch-result/1"
+    public static let schemaIdentifier = "plm-batch-result/2"
     /// The file name inside the recording's output folder.
     public static let fileName = "batch-result.json"
 
@@ -39,7 +39,7 @@ public struct RecordingOutcome: Sendable, Codable, Equatable {
     public var hashSeconds: Double
     /// Seconds spent analysing and writing the reports.
     public var analysisSeconds: Double
-    /// One entry per scored night (one today; several once multi-night analysis exists).
+    /// One entry per scored night: the lights window's night, or every night found in the recording.
     public var nights: [BatchNight]
 
     /// Whether this outcome was made from these inputs and settings.
@@ -88,6 +88,9 @@ public struct BatchSettings: Sendable, Codable, Equatable {
     public var rules: String?
     public var format: String?
     public var units: String?
+    /// The shortest in-bed period scored as a night, hours, when the nights are found (no lights
+    /// given; `plm analyze --night-hours`'s default); nil for one night over the lights window.
+    public var nightMinimumHours: Double?
     /// The report contract and the tool version: a new version may score differently.
     public var reportSchema: String
     public var toolVersion: String
@@ -98,42 +101,11 @@ public struct BatchSettings: Sendable, Codable, Equatable {
         rules = recording.rules
         format = recording.format
         units = recording.units
+        nightMinimumHours = recording.analysisChoice == .nights ? InBedRules.standard.nightMinimumHours : nil
         reportSchema = PLMReport.schemaIdentifier
         toolVersion = PLMKitVersion.version
     }
 
     /// XXH64 of the deterministic JSON of the settings.
     public func hash() throws -> String { XXH64.hex(of: try DeterministicJSON.data(self)) }
-}
-
-/// One scored night of a recording: its window and its indices under the plm-report/1 names.
-public struct BatchNight: Sendable, Codable, Equatable {
-    /// 1-based night number within the recording.
-    public var night: Int
-    /// Where the window came from: `lights` (lights off/on given) or `recording` (the whole recording).
-    public var windowSource: String
-    /// Window start and end on the recording's clock (ISO 8601), when the recording has a clock.
-    public var windowStart: String?
-    public var windowEnd: String?
-    /// Window start and end in seconds since the recording start.
-    public var windowStartS: Double
-    public var windowEndS: Double
-    /// The severity band of the PLM index (`severity.band` in the report).
-    public var severityBand: String?
-    /// `indices` of the report.
-    public var indices: PLMReport.Indices
-
-    /// The night of a one-night report.
-    public init(report: PLMReport, night: Int, lightsGiven: Bool) {
-        self.night = night
-        windowSource = lightsGiven ? "lights" : "recording"
-        let window = report.analysisWindow
-        let clock = RecordingClockTime(iso8601: report.recording.start)
-        windowStart = clock?.adding(seconds: window.startS).iso8601
-        windowEnd = clock?.adding(seconds: window.endS).iso8601
-        windowStartS = window.startS
-        windowEndS = window.endS
-        severityBand = report.severity.band
-        indices = report.indices
-    }
 }

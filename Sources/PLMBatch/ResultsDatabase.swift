@@ -137,7 +137,7 @@ public final class ResultsDatabase {
                   CHECK (status IN ('done', 'failed'))
                 )
                 """)
-            let nightColumns = BatchSchema.nightColumns.map { "\"\($0.name)\" \($0.type)" }.joined(separator: ",\n  ")
+            let nightColumns = BatchSchema.nightColumnsV1.map { "\"\($0.name)\" \($0.type)" }.joined(separator: ",\n  ")
             try db.execute(sql: """
                 CREATE TABLE nights (
                   \(nightColumns),
@@ -145,6 +145,11 @@ public final class ResultsDatabase {
                   FOREIGN KEY (recordingId) REFERENCES recordings(id) ON DELETE CASCADE
                 )
                 """)
+        }
+        migrator.registerMigration("v2-night-dates-and-sleep") { db in
+            for column in BatchSchema.nightColumnsAddedV2 {
+                try db.execute(sql: "ALTER TABLE nights ADD COLUMN \"\(column.name)\" \(column.type)")
+            }
         }
         return migrator
     }

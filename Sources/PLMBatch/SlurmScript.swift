@@ -50,7 +50,7 @@ public struct SlurmScript: Sendable, Equatable {
             "#SBATCH --job-name=plm-batch",
             "#SBATCH --array=0-\(arraySize - 1)",
             "#SBATCH --cpus-per-task=\(cpusPerTask)",
-            "#SBATCH --output=\(folder)/task-%A_%a.log",
+            "#SBATCH --output=\(Self.sbatchQuoted(Self.slurmPatternEscaped(folder) + "/task-%A_%a.log"))",
         ]
         if let partition { lines.append("#SBATCH --partition=\(partition)") }
         if let timeLimit { lines.append("#SBATCH --time=\(timeLimit)") }
@@ -78,6 +78,16 @@ public struct SlurmScript: Sendable, Equatable {
     static func shellQuoted(_ text: String) -> String {
         "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
     }
+
+    /// `"text"` for an `#SBATCH` line: sbatch groups quoted characters (spaces included) into one
+    /// argument and takes a backslash as escaping the next character, so `\` and `"` are escaped.
+    static func sbatchQuoted(_ text: String) -> String {
+        "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+    }
+
+    /// `text` with `%` doubled: Slurm reads `%` in `--output` as a file name pattern (`%A`, `%a`)
+    /// and `%%` as a literal `%`.
+    static func slurmPatternEscaped(_ text: String) -> String { text.replacingOccurrences(of: "%", with: "%%") }
 
     /// The running executable's absolute path (`/proc/self/exe` on Linux, else argv[0] made absolute).
     public static func currentExecutable() -> String {

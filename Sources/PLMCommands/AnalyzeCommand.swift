@@ -80,7 +80,9 @@ struct AnalyzeCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        if lightsOff == nil, lightsOn == nil, !wholeRecording { return try await runNights() }
+        if AnalysisChoice(lightsOff: lightsOff, lightsOn: lightsOn, wholeRecording: wholeRecording) == .nights {
+            return try await runNights()
+        }
         let request = try analysisRequest()
         let destinations = output.destinations(outputDirectory: out)
         try await reportingPipelineErrors {

@@ -111,6 +111,43 @@ public final class AtomicFileWriter {
         try write(Array(text.utf8), to: path)
     }
 
+    /// Whether `name` (a file name, no folder) is one of this writer's temporary files:
+    /// `.NAME.tmp-XXXXXX` as `mkstemp` completes the template. A process killed between creating
+    /// and renaming one leaves it behind; ``removeStaleTemporaryFiles(in:)`` cleans them up.
+    public static func isTemporaryFileName(_ name: String) -> Bool {
+        let bytes = Array(name.utf8)
+        let marker = Array(".tmp-".utf8)
+        let suffixLength = 6
+        guard bytes.count > 1 + marker.count + suffixLength, bytes[0] == UInt8(ascii: ".") else { return false }
+        let markerStart = bytes.count - suffixLength - marker.count
+        guard markerStart > 1, Array(bytes[markerStart..<(markerStart + marker.count)]) == marker else { return false }
+        return bytes[(bytes.count - suffixLength)...].allSatisfy {
+            ($0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z")) || ($0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z"))
+                || ($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9"))
+        }
+    }
+
+    /// Removes the temporary files (``isTemporaryFileName(_:)``) directly inside `directory`, left
+    /// there by a writer whose process was killed before its rename. Only for a folder no other
+    /// process is writing into now: a live writer's temporary file would be removed too.
+    /// - Returns: the paths removed (a missing or unreadable folder removes nothing).
+    @discardableResult
+    public static func removeStaleTemporaryFiles(in directory: String) -> [String] {
+        guard let folder = opendir(directory) else { return [] }
+        var names: [String] = []
+        while let entry = readdir(folder) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            if isTemporaryFileName(name) { names.append(name) }
+        }
+        closedir(folder)
+        var removed: [String] = []
+        let prefix = directory.hasSuffix("/") ? directory : directory + "/"
+        for name in names.sorted() where unlink(prefix + name) == 0 { removed.append(prefix + name) }
+        return removed
+    }
+
     /// The directory part (empty for a bare name, `/` for a file in the root) and the last
     /// component of `path`. Plain string work: Foundation's path helpers trap on some inputs on Linux.
     public static func splitPath(_ path: String) -> (directory: String, name: String) {

@@ -41,11 +41,15 @@ public struct CohortReport: Sendable {
     public var title: String
     public var nights: [Night]
     public var failures: [Failure]
+    /// Recordings done, those without a night included (a recording in which no night was found);
+    /// nil counts the recordings of ``nights``.
+    public var doneRecordingCount: Int?
 
-    public init(title: String, nights: [Night], failures: [Failure]) {
+    public init(title: String, nights: [Night], failures: [Failure], doneRecordingCount: Int? = nil) {
         self.title = title
         self.nights = nights
         self.failures = failures
+        self.doneRecordingCount = doneRecordingCount
     }
 
     /// Counts of PLM indices in bins of ``binWidthPerHour`` from 0 up to the bin holding the largest
@@ -77,8 +81,11 @@ public struct CohortReport: Sendable {
         x.open("header", [("class", "report")])
         x.element("h1", [], title)
         let scored = nights.compactMap(\.plmIndex).count
+        let withNights = Set(nights.map(\.recordingID)).count
+        let done = max(withNights, doneRecordingCount ?? withNights)
+        let withoutNights = done > withNights ? "; \(done - withNights) with no night found" : ""
         x.element("p", [("id", "cohort-counts")],
-            "\(Set(nights.map(\.recordingID)).count) recordings done (\(nights.count) nights, \(scored) with a PLM index), \(failures.count) failed.")
+            "\(done) recordings done (\(nights.count) nights, \(scored) with a PLM index\(withoutNights)), \(failures.count) failed.")
         x.close("header")
         x.newline()
         writeHistogram(&x)

@@ -1,4 +1,5 @@
 import Foundation
+import PLMKit
 import Testing
 @testable import PLMBatch
 
@@ -32,8 +33,9 @@ import Glibc
         let count = 6
         _ = try folder.write(shortRecordingCSV(minutes: 12, noiseSeed: 10), to: "data/left.csv")
         _ = try folder.write(shortRecordingCSV(minutes: 12, periodS: 29, noiseSeed: 50), to: "data/right.csv")
-        var lines = "id,left,right\n"
-        for k in 0..<count { lines += "r\(k),data/left.csv,data/right.csv\n" }
+        // With lights (the recordings run 23:00-23:12), each recording is one night.
+        var lines = "id,left,right,lights_off,lights_on\n"
+        for k in 0..<count { lines += "r\(k),data/left.csv,data/right.csv,2026-01-15T23:00:30+01:00,2026-01-15T23:11:30+01:00\n" }
         let manifest = try folder.write(lines, to: "cohort.csv")
         let out = folder.file("out")
 
@@ -83,6 +85,10 @@ import Glibc
             let indices = try #require(report["indices"] as? [String: Any])
             #expect(Int.fromDatabaseValue(row[lmColumn]) == indices["lmCount"] as? Int, "\(id)")
         }
+        // No temporary file of an interrupted write is left anywhere in the batch folder.
+        let leftovers = FileManager.default.enumerator(atPath: out)?.compactMap { $0 as? String }
+            .filter { AtomicFileWriter.isTemporaryFileName(($0 as NSString).lastPathComponent) } ?? []
+        #expect(leftovers.isEmpty, "\(leftovers)")
     }
 
     private func resultFiles(_ out: String, count: Int) -> Int {

@@ -67,7 +67,11 @@ import Testing
             BatchRecording(id: "b", right: "/data/b/right.csv"),
         ])
         let path = try manifest.write(intoBatchFolder: folder.file("out"))
-        #expect(try BatchManifest.read(path: path) == manifest)
+        // Read back, each recording also knows its line (the header is line 1).
+        var located = manifest
+        located.recordings[0].manifestLocation = path + ":2"
+        located.recordings[1].manifestLocation = path + ":3"
+        #expect(try BatchManifest.read(path: path) == located)
         let bad = BatchManifest(recordings: [BatchRecording(id: "c", left: "/data/with,comma.csv")])
         #expect(throws: AnalysisError.self) { try bad.csvText() }
     }

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import PLMKit
 import Testing
 @testable import PLMBatch
@@ -31,8 +32,35 @@ import Testing
         #expect(try reopened.counts().recordings == 1)
         #expect(try reopened.failures().first?.message == "bad, \"very\"")
         if let applied = sqliteShell(path, "SELECT identifier FROM grdb_migrations") {
-            #expect(applied == "v1-recordings-and-nights\n")
+            #expect(applied == "v1-recordings-and-nights\nv2-night-dates-and-sleep\n")
         }
+    }
+
+    /// A database made by the first schema (a batch run by an earlier plm) opens with its rows,
+    /// the added columns empty.
+    @Test func aVersionOneDatabaseMigratesKeepingItsRows() throws {
+        let folder = try BatchTestFolder()
+        defer { folder.remove() }
+        let path = folder.file("plm.sqlite")
+        let queue = try DatabaseQueue(path: path)
+        try ResultsDatabase.migrator.migrate(queue, upTo: "v1-recordings-and-nights")
+        try queue.write { db in
+            try db.execute(sql: """
+                INSERT INTO recordings (id, status, settings, settingsHash, toolVersion, startedAt, hashSeconds, analysisSeconds, nightCount)
+                VALUES ('old', 'done', '{}', 'h', '0.1.0', 't', 0, 0, 1)
+                """)
+            try db.execute(sql: """
+                INSERT INTO nights (recordingId, night, windowSource, windowStartS, windowEndS, plmIndex)
+                VALUES ('old', 1, 'recording', 0, 3600, 12.5)
+                """)
+        }
+        let database = try ResultsDatabase(path: path)
+        let nights = try database.nights()
+        #expect(nights.rows.count == 1)
+        let row = try #require(nights.rows.first)
+        func value(_ name: String) throws -> DatabaseValue { row[try #require(nights.columns.firstIndex(of: name))] }
+        #expect(Double.fromDatabaseValue(try value("plmIndex")) == 12.5)
+        #expect(try value("nightDate").isNull && value("plmsIndexEstimate").isNull)
     }
 }
 
@@ -55,6 +83,10 @@ import Testing
         #expect(html.contains("<td>b.csv:3: found &lt;x&gt; &amp; more</td>"))
         #expect(html.contains("data-count=\"1\" data-from=\"10\" data-to=\"15\""))
         #expect(html.contains("1 recordings done (1 nights, 1 with a PLM index), 1 failed."))
+        // Recordings done in which no night was found count as done.
+        let withEmpty = CohortReport(
+            title: "c", nights: [.init(recordingID: "a", night: 1, plmIndex: 12, severityBand: "mild")], failures: [], doneRecordingCount: 3)
+        #expect(withEmpty.html().contains("3 recordings done (1 nights, 1 with a PLM index; 2 with no night found), 0 failed."))
     }
 }
 
@@ -74,5 +106,32 @@ import Testing
         var bad = script
         bad.partition = "a b"
         #expect(throws: AnalysisError.self) { try bad.write() }
+    }
+
+    /// Paths with spaces (and a quote, and a `%`) reach the task's command line and Slurm's log
+    /// path whole: the script's command is run by bash with a stand-in `plm` that records its
+    /// arguments, and the `#SBATCH --output` value is quoted as sbatch reads quotes.
+    @Test func pathsWithSpacesAreQuoted() throws {
+        let folder = try BatchTestFolder()
+        defer { folder.remove() }
+        let root = folder.file("my cohort")
+        let recorded = folder.file("arguments.txt")
+        let executable = try folder.write("#!/bin/sh\nfor a in \"$@\"; do printf '%s\\n' \"$a\"; done > '\(recorded)'\n", to: "bin dir/plm")
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: executable)
+        let script = SlurmScript(
+            executable: executable, manifestPath: root + "/it's a manifest.csv", outputRoot: root + "/out 100%", arraySize: 2)
+        try script.write()
+        let text = try String(contentsOfFile: script.path, encoding: .utf8)
+        #expect(text.contains("\n#SBATCH --output=\"\(root)/out 100%%/slurm/task-%A_%a.log\"\n"))
+
+        let bash = Process()
+        bash.executableURL = URL(fileURLWithPath: "/bin/bash")
+        bash.arguments = [script.path]
+        bash.environment = ["SLURM_ARRAY_TASK_ID": "1", "SLURM_CPUS_PER_TASK": "3", "PATH": "/usr/bin:/bin"]
+        try bash.run()
+        bash.waitUntilExit()
+        #expect(bash.terminationStatus == 0)
+        let arguments = try String(contentsOfFile: recorded, encoding: .utf8).split(separator: "\n").map(String.init)
+        #expect(arguments == ["batch", "run", root + "/it's a manifest.csv", "--out", root + "/out 100%", "--shard", "1", "--of", "2", "--jobs", "3"])
     }
 }

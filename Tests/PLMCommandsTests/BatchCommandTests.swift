@@ -32,7 +32,8 @@ struct BatchCommandTests {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
         try GenericTestCSV(rows: 6000).write(to: folder.file("left.csv"))
-        try "id,left\ngood,left.csv\nbad,absent.csv\n".write(toFile: folder.file("m.csv"), atomically: true, encoding: .utf8)
+        // The recording runs 23:00:00-23:02:00: with lights it is one night.
+        try "id,left,lights_off,lights_on\ngood,left.csv,2026-03-01T23:00:05+01:00,2026-03-01T23:01:55+01:00\nbad,absent.csv,,\n".write(toFile: folder.file("m.csv"), atomically: true, encoding: .utf8)
         let out = folder.file("out")
         let (outcome, _) = try await StandardOutputCapture.shared.capture(in: folder) {
             await runPLM(["batch", folder.file("m.csv"), "--out", out, "--quiet"])
@@ -46,7 +47,7 @@ struct BatchCommandTests {
         let csv = try String(contentsOfFile: folder.file("nights.csv"), encoding: .utf8)
         let lines = csv.split(separator: "\n")
         #expect(lines.count == 2)
-        #expect(lines.last?.hasPrefix("good,1,recording,") == true)
+        #expect(lines.last?.hasPrefix("good,1,2026-03-01,lights,2026-03-01T23:00:05") == true, "\(lines.last ?? "")")
         #expect(await runPLM(["batch", "export", folder.file("nowhere"), "--csv", folder.file("x.csv")]).exitCode == 66)
     }
 }

@@ -22,6 +22,28 @@ struct AtomicFileWriterTests {
         #expect(mode.map { $0 & 0o600 == 0o600 } == true)
     }
 
+    @Test("A killed writer's temporary file is recognised and removed; other files stay")
+    func staleTemporaryFiles() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        // A writer never committed nor abandoned, as a process killed mid-write leaves it (the
+        // descriptor is closed here by hand, as the kernel closes a killed process's files).
+        let writer = try AtomicFileWriter(path: dir + "/report.json")
+        try writer.write(Array("half".utf8))
+        let stale = writer.temporaryPath
+        #expect(FileManager.default.fileExists(atPath: stale))
+        #expect(AtomicFileWriter.isTemporaryFileName((stale as NSString).lastPathComponent))
+        for name in ["report.json", ".report.json", "report.json.tmp-abcdef", ".x.tmp-abc", ".x.tmp-abcde!", ".tmp-abcdef"] {
+            #expect(!AtomicFileWriter.isTemporaryFileName(name), "\(name)")
+        }
+        try AtomicFileWriter.write("kept", to: dir + "/summary.json")
+        try "kept".write(toFile: dir + "/.hidden", atomically: false, encoding: .utf8)
+        let removed = AtomicFileWriter.removeStaleTemporaryFiles(in: dir)
+        #expect(removed == [stale])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir).sorted() == [".hidden", "summary.json"])
+        writer.abandon()
+    }
+
     @Test("A missing directory is an I/O error (74) naming the path")
     func missingDirectory() throws {
         let path = "/nonexistent-plm-dir/sub/report.html"

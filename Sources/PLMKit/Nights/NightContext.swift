@@ -112,10 +112,6 @@ struct NightContext {
     /// after midnight belongs to the evening before. `1`, `2`, ... without a clock.
     func nightLabel(span: TimeSpan, number: Int) -> String {
         guard let start = alignment.start else { return "\(number)" }
-        let seconds = start.adding(seconds: span.startS - 12 * 3600).secondsSince1970
-        let days = Int((seconds / 86_400).rounded(.down))
-        let date = CivilCalendar.date(daysSince1970: days)
-        func two(_ v: Int) -> String { v < 10 ? "0\(v)" : "\(v)" }
-        return "\(date.year)-\(two(date.month))-\(two(date.day))"
+        return AnalysisChoice.eveningDate(of: start.adding(seconds: span.startS))
     }
 }
