@@ -52,6 +52,54 @@ struct ValidSegments {
         validDurationS = max(0, duration - excludedSpans.reduce(0) { $0 + $1.durationS })
     }
 
+    /// Whether `times` never decreases (and holds no NaN): then the first sample at or after a
+    /// time moves forward with the time, and ``firstSample(atOrAfterS:in:searchingFrom:)`` may
+    /// start where the previous, earlier time's search ended. A reader leaves times out of order
+    /// only under a `.nonMonotonicTime` or `.duplicateTime` defect.
+    /// - Complexity: O(n), in blocks without a branch per sample.
+    static func isAscending(_ times: [Double]) -> Bool {
+        times.withUnsafeBufferPointer { t in
+            guard t.count > 1 else { return true }
+            var start = 0
+            while start < t.count - 1 {
+                let end = min(t.count - 1, start + 4096)
+                var outOfOrder = 0
+                for i in start..<end { outOfOrder |= t[i] <= t[i + 1] ? 0 : 1 }
+                if outOfOrder != 0 { return false }
+                start = end
+            }
+            return true
+        }
+    }
+
+    /// ``firstSample(atOrAfterS:in:)`` for a time no earlier than one whose first sample was
+    /// `hint`, when the times are ascending (``isAscending(_:)``): a galloping search forward from
+    /// `hint`, which gives the same index as the binary search over the whole recording (the first
+    /// sample at or after a time is unique in ascending times) at a few probes near `hint`.
+    /// Without ascending times it is the binary search itself.
+    static func firstSample(
+        atOrAfterS timeS: Double, in recording: AccelerationRecording, searchingFrom hint: Int, timesAscending: Bool
+    ) -> Int {
+        let n = recording.sampleCount
+        guard timesAscending, hint >= 0, hint <= n, let times = recording.sampleTimesS, times.count == n else {
+            return firstSample(atOrAfterS: timeS, in: recording)
+        }
+        return times.withUnsafeBufferPointer { t in
+            // Every sample before `lo` is earlier than timeS; `hi` is at or after it (or n).
+            var lo = hint, hi = hint, step = 1
+            while hi < n && t[hi] < timeS {
+                lo = hi + 1
+                hi = min(n, hi + step)
+                step <<= 1
+            }
+            while lo < hi {
+                let mid = (lo + hi) >> 1
+                if t[mid] < timeS { lo = mid + 1 } else { hi = mid }
+            }
+            return lo
+        }
+    }
+
     /// Index of the first sample whose time is at or after `timeS` (sample count when none).
     static func firstSample(atOrAfterS timeS: Double, in recording: AccelerationRecording) -> Int {
         let n = recording.sampleCount
