@@ -56,6 +56,8 @@ struct MovementSignal {
                             x: UnsafeBufferPointer(rebasing: xs[a..<(a + n)]),
                             y: UnsafeBufferPointer(rebasing: ys[a..<(a + n)]),
                             z: UnsafeBufferPointer(rebasing: zs[a..<(a + n)]), into: magnitude)
+                        // One division for every full bin (the same value as per bin).
+                        let fullBinScale = 1 / Double(max(1, tiltBinSamples - 2))
                         for b in 0..<tiltBins {
                             let lo = a + b * tiltBinSamples, hi = min(a + n, lo + tiltBinSamples)
                             let count = hi - lo
@@ -88,7 +90,7 @@ struct MovementSignal {
                                 maxY = max(maxY, y)
                                 maxZ = max(maxZ, z)
                             }
-                            let scale = 1 / Double(count - 2)
+                            let scale = count == tiltBinSamples ? fullBinScale : 1 / Double(count - 2)
                             gx[b] = Float((sx - Double(minX) - Double(maxX)) * scale)
                             gy[b] = Float((sy - Double(minY) - Double(maxY)) * scale)
                             gz[b] = Float((sz - Double(minZ) - Double(maxZ)) * scale)
