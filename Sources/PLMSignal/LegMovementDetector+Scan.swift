@@ -45,17 +45,11 @@ extension LegMovementDetector {
     /// for samples starting at `signalStart`, and fills the trace. `tiltNoisePerRestingG` is the
     /// tilt's noise (radians) per g of the dynamic channel's resting level.
     func scan(
-        _ signal: MovementSignal, signalStart: Int, core: Range<Int>, state scanState: inout SegmentScan,
+        _ signal: MovementSignal, signalStart: Int, core: Range<Int>, state: inout SegmentScan,
         recording: AccelerationRecording, traceDynamic: inout [Float], traceTilt: inout [Float],
         tiltNoisePerRestingG: Double, tiltNoiseLevelDegrees: Double = 0, dynamicNoiseLevelG: Double = 0,
         tiltSeriesNoiseDegrees: Double = 0
     ) {
-        // The pass works on a local copy of the state (its running maxima and the state machine
-        // stay in registers, not behind the inout reference) and hands it back at the end; the
-        // movements found move over without a copy.
-        var state = scanState
-        scanState.bursts = []
-        defer { scanState = state }
         // The dynamic floor rises to the level set by the leg's measured noise and resolution.
         let onsetG = max(settings.onsetThresholdG, dynamicNoiseLevelG)
         let offsetG = onsetG * (settings.onsetThresholdG > 0 ? settings.offsetThresholdG / settings.onsetThresholdG : 1)
