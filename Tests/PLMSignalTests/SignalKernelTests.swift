@@ -46,6 +46,12 @@ import Testing
             let found = ValidSegments.firstSample(
                 atOrAfterS: timeS, in: r, searchingFrom: previous, timesAscending: true)
             #expect(found == expected, "bin \(bin)")
+            // With the regular clock's guess (75 samples per 0.75 s), right or wrong.
+            for step in [75, 74, 3] {
+                let guessed = ValidSegments.firstSample(
+                    atOrAfterS: timeS, in: r, searchingFrom: previous, timesAscending: true, expectedStep: step)
+                #expect(guessed == expected, "bin \(bin) step \(step)")
+            }
             previous = found
         }
     }
