@@ -59,33 +59,42 @@ enum AdjacentRestReference {
             rests, gx: gx, gy: gy, gz: gz, holdLevelDegrees: holdLevelDegrees,
             maxHoldBins: Int(settings.maxHoldS * tiltRateHz), shortHoldBins: Int(settings.shortHoldS * tiltRateHz),
             interruptionBins: Int(maxInterruptionS * tiltRateHz), edgeDirection: fallback)
-        var tilt = [Float](repeating: 0, count: n)
-        let toDegrees = 180 / Double.pi
-        var next = 0  // index of the first rest that ends after the current bin
-        for k in 0..<n {
-            while next < kept.count && kept[next].bins.upperBound <= k { next += 1 }
-            let ux = Double(gx[k]), uy = Double(gy[k]), uz = Double(gz[k])
-            var reference: (Double, Double, Double)
-            if next < kept.count && kept[next].bins.contains(k) {
-                reference = kept[next].level(atBin: k)
-            } else if next > 0 && next < kept.count {
-                // Between two rests: the nearer of the two levels (both unit vectors, so the
-                // larger dot product is the smaller angle).
-                let before = kept[next - 1].endLevel, after = kept[next].startLevel
-                let dotBefore = ux * before.0 + uy * before.1 + uz * before.2
-                let dotAfter = ux * after.0 + uy * after.1 + uz * after.2
-                reference = dotBefore >= dotAfter ? before : after
-            } else if next > 0 {
-                reference = kept[next - 1].endLevel
-            } else if next < kept.count {
-                reference = kept[next].startLevel
-            } else {
-                reference = fallback(k)
+        // The reference of every bin first, then the angles in one vectorised pass.
+        var referenceX = [Double](repeating: 0, count: n)
+        var referenceY = [Double](repeating: 0, count: n)
+        var referenceZ = [Double](repeating: 0, count: n)
+        referenceX.withUnsafeMutableBufferPointer { rx in
+            referenceY.withUnsafeMutableBufferPointer { ry in
+                referenceZ.withUnsafeMutableBufferPointer { rz in
+                    var next = 0  // index of the first rest that ends after the current bin
+                    for k in 0..<n {
+                        while next < kept.count && kept[next].bins.upperBound <= k { next += 1 }
+                        var reference: (Double, Double, Double)
+                        if next < kept.count && kept[next].bins.contains(k) {
+                            reference = kept[next].level(atBin: k)
+                        } else if next > 0 && next < kept.count {
+                            // Between two rests: the nearer of the two levels (both unit vectors, so the
+                            // larger dot product is the smaller angle).
+                            let ux = Double(gx[k]), uy = Double(gy[k]), uz = Double(gz[k])
+                            let before = kept[next - 1].endLevel, after = kept[next].startLevel
+                            let dotBefore = ux * before.0 + uy * before.1 + uz * before.2
+                            let dotAfter = ux * after.0 + uy * after.1 + uz * after.2
+                            reference = dotBefore >= dotAfter ? before : after
+                        } else if next > 0 {
+                            reference = kept[next - 1].endLevel
+                        } else if next < kept.count {
+                            reference = kept[next].startLevel
+                        } else {
+                            reference = fallback(k)
+                        }
+                        rx[k] = reference.0
+                        ry[k] = reference.1
+                        rz[k] = reference.2
+                    }
+                }
             }
-            tilt[k] = Float(
-                MovementSignal.angleRadians(ux, uy, uz, toUnit: reference.0, reference.1, reference.2) * toDegrees)
         }
-        return tilt
+        return MovementSignal.anglesDegrees(gx: gx, gy: gy, gz: gz, toUnit: referenceX, referenceY, referenceZ)
     }
 
     /// The still runs of at least ``DetectionSettings/minRestS`` with their levels.

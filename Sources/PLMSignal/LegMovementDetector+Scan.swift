@@ -16,19 +16,28 @@ struct SegmentScan {
     var bin = 0
     var nextBinStart = 0
     var binDynamic = -Float.infinity, binTilt = -Float.infinity
+    /// Whether the recording's sample times are ascending (``ValidSegments/isAscending(_:)``), so
+    /// that each trace bin's first sample is searched from the previous one's.
+    var timesAscending = false
 }
 
 extension LegMovementDetector {
     /// Starts the pass over valid run `segment`.
-    func startScan(segment: Range<Int>, segmentIndex: Int, recording: AccelerationRecording, traceCount: Int) -> SegmentScan {
+    func startScan(
+        segment: Range<Int>, segmentIndex: Int, recording: AccelerationRecording, traceCount: Int,
+        timesAscending: Bool = false
+    ) -> SegmentScan {
         let rate = recording.sampleRateHz
         var state = SegmentScan(
             segment: segment, segmentIndex: segmentIndex,
             detector: HysteresisDetector(
                 quietSamples: Int((settings.offsetQuietDurationS * rate).rounded()),
                 maxBacktrackSamples: Int((settings.maxOnsetBacktrackS * rate).rounded())))
+        state.timesAscending = timesAscending
         state.bin = traceBin(atS: recording.timeS(ofSample: segment.lowerBound), traceCount: traceCount)
-        state.nextBinStart = nextTraceBinStart(after: state.bin, recording: recording, traceCount: traceCount)
+        state.nextBinStart = nextTraceBinStart(
+            after: state.bin, recording: recording, traceCount: traceCount, searchingFrom: segment.lowerBound,
+            timesAscending: false)
         return state
     }
 
@@ -96,7 +105,9 @@ extension LegMovementDetector {
                             state.binDynamic = -Float.infinity
                             state.binTilt = -Float.infinity
                             state.bin += 1
-                            state.nextBinStart = nextTraceBinStart(after: state.bin, recording: recording, traceCount: traceCount)
+                            state.nextBinStart = nextTraceBinStart(
+                                after: state.bin, recording: recording, traceCount: traceCount,
+                                searchingFrom: state.nextBinStart, timesAscending: state.timesAscending)
                         }
                         state.binDynamic = max(state.binDynamic, Float(dynamic))
                         state.binTilt = max(state.binTilt, Float(tilt))
@@ -198,9 +209,16 @@ extension LegMovementDetector {
     }
 
     /// The first sample (absolute) at or after the start of trace bin `bin + 1`; `Int.max` past the last bin.
-    func nextTraceBinStart(after bin: Int, recording: AccelerationRecording, traceCount: Int) -> Int {
+    /// With ascending times, `previous` (the first sample of an earlier bin) starts the search.
+    func nextTraceBinStart(
+        after bin: Int, recording: AccelerationRecording, traceCount: Int, searchingFrom previous: Int = 0,
+        timesAscending: Bool = false
+    ) -> Int {
         bin + 1 <= traceCount
-            ? ValidSegments.firstSample(atOrAfterS: Double(bin + 1) * settings.activityTraceBinS, in: recording)
+            ? ValidSegments.firstSample(
+                atOrAfterS: Double(bin + 1) * settings.activityTraceBinS, in: recording, searchingFrom: previous,
+                timesAscending: timesAscending,
+                expectedStep: Int(min(max((settings.activityTraceBinS * recording.sampleRateHz).rounded(), 0), 1e9)))
             : Int.max
     }
 }

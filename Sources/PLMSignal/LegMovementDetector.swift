@@ -103,9 +103,11 @@ public struct LegMovementDetector: Sendable {
                 + 1
             let filterReach = dynamicFilter.halfWidth + (tiltFilter?.halfWidth ?? 0) * tiltBinSamples
             let margin = grid * Int(((reachS * rate + Double(filterReach)) / Double(grid)).rounded(.up))
+            let timesAscending = recording.sampleTimesS.map(ValidSegments.isAscending) ?? false
             for (segmentIndex, range) in segments.sampleRanges.enumerated() {
                 var state = startScan(
-                    segment: range, segmentIndex: segmentIndex, recording: recording, traceCount: traceBins)
+                    segment: range, segmentIndex: segmentIndex, recording: recording, traceCount: traceBins,
+                    timesAscending: timesAscending)
                 for coreStart in stride(from: range.lowerBound, to: range.upperBound, by: chunk) {
                     let core = coreStart..<min(range.upperBound, coreStart + chunk)
                     let built = max(range.lowerBound, coreStart - margin)..<min(range.upperBound, core.upperBound + margin)

@@ -52,10 +52,12 @@ struct MovementSignal {
                     gx.withUnsafeMutableBufferPointer { gx in
                     gy.withUnsafeMutableBufferPointer { gy in
                     gz.withUnsafeMutableBufferPointer { gz in
-                        for i in 0..<n {
-                            let x = xs[a + i], y = ys[a + i], z = zs[a + i]
-                            magnitude[i] = (x * x + y * y + z * z).squareRoot()
-                        }
+                        Self.magnitudes(
+                            x: UnsafeBufferPointer(rebasing: xs[a..<(a + n)]),
+                            y: UnsafeBufferPointer(rebasing: ys[a..<(a + n)]),
+                            z: UnsafeBufferPointer(rebasing: zs[a..<(a + n)]), into: magnitude)
+                        // One division for every full bin (the same value as per bin).
+                        let fullBinScale = 1 / Double(max(1, tiltBinSamples - 2))
                         for b in 0..<tiltBins {
                             let lo = a + b * tiltBinSamples, hi = min(a + n, lo + tiltBinSamples)
                             let count = hi - lo
@@ -88,7 +90,7 @@ struct MovementSignal {
                                 maxY = max(maxY, y)
                                 maxZ = max(maxZ, z)
                             }
-                            let scale = 1 / Double(count - 2)
+                            let scale = count == tiltBinSamples ? fullBinScale : 1 / Double(count - 2)
                             gx[b] = Float((sx - Double(minX) - Double(maxX)) * scale)
                             gy[b] = Float((sy - Double(minY) - Double(maxY)) * scale)
                             gz[b] = Float((sz - Double(minZ) - Double(maxZ)) * scale)
@@ -120,8 +122,11 @@ struct MovementSignal {
                     for i in 0..<values.count { values[i] = Double(base[start + i]) }
                 },
                 store: { start, values in
-                    // Stores arrive in order and contiguous, so the cursor walks sample by sample.
-                    for i in 0..<values.count { base[start + i] = Float(abs(values[i] - cursor.next())) }
+                    // Stores arrive in order and contiguous, so the cursor walks sample by sample
+                    // (a local copy, so that its position stays in a register in the loop).
+                    var walking = cursor
+                    for i in 0..<values.count { base[start + i] = Float(abs(values[i] - walking.next())) }
+                    cursor = walking
                 })
             let half = Int((settings.envelopeSmoothingS * rate / 2).rounded())
             if half > 0 { Self.rectifyAndSmooth(buffer, halfWidth: half) }
@@ -303,6 +308,93 @@ struct MovementSignal {
             return s2.squareRoot() * (1 + s2 * (1.0 / 6 + s2 * (3.0 / 40 + s2 * (5.0 / 112))))
         }
         return atan2(cross2.squareRoot(), dot)
+    }
+
+    /// `out[i] = sqrt(x[i]^2 + y[i]^2 + z[i]^2)` in `Float`, eight samples at a time (the same
+    /// operations in the same order per sample as the scalar expression, so the same values).
+    static func magnitudes(
+        x: UnsafeBufferPointer<Float>, y: UnsafeBufferPointer<Float>, z: UnsafeBufferPointer<Float>,
+        into out: UnsafeMutableBufferPointer<Float>
+    ) {
+        let n = min(x.count, y.count, z.count, out.count)
+        guard n > 0, let xp = x.baseAddress, let yp = y.baseAddress, let zp = z.baseAddress,
+            let op = out.baseAddress
+        else { return }
+        var i = 0
+        while i + 8 <= n {
+            let vx = UnsafeRawPointer(xp + i).loadUnaligned(as: SIMD8<Float>.self)
+            let vy = UnsafeRawPointer(yp + i).loadUnaligned(as: SIMD8<Float>.self)
+            let vz = UnsafeRawPointer(zp + i).loadUnaligned(as: SIMD8<Float>.self)
+            let m = (vx * vx + vy * vy + vz * vz).squareRoot()
+            UnsafeMutableRawPointer(op + i).storeBytes(of: m, as: SIMD8<Float>.self)
+            i += 8
+        }
+        while i < n {
+            let vx = xp[i], vy = yp[i], vz = zp[i]
+            op[i] = (vx * vx + vy * vy + vz * vz).squareRoot()
+            i += 1
+        }
+    }
+
+    /// `angleRadians(u[k], toUnit: v[k])` in degrees, as `Float`, for every k: four at a time
+    /// where all four take the arcsine series (the same operations in the same order per lane,
+    /// so the same values), the rest one by one.
+    static func anglesDegrees(
+        gx: [Float], gy: [Float], gz: [Float], toUnit vx: [Double], _ vy: [Double], _ vz: [Double]
+    ) -> [Float] {
+        let n = min(gx.count, gy.count, gz.count, vx.count, vy.count, vz.count)
+        let toDegrees = 180 / Double.pi
+        return [Float](unsafeUninitializedCapacity: n) { out, written in
+            gx.withUnsafeBufferPointer { gx in
+            gy.withUnsafeBufferPointer { gy in
+            gz.withUnsafeBufferPointer { gz in
+            vx.withUnsafeBufferPointer { vx in
+            vy.withUnsafeBufferPointer { vy in
+            vz.withUnsafeBufferPointer { vz in
+                @inline(__always) func one(_ k: Int) -> Float {
+                    Float(
+                        angleRadians(Double(gx[k]), Double(gy[k]), Double(gz[k]), toUnit: vx[k], vy[k], vz[k])
+                            * toDegrees)
+                }
+                guard n > 0, let gxp = gx.baseAddress, let gyp = gy.baseAddress, let gzp = gz.baseAddress,
+                    let vxp = vx.baseAddress, let vyp = vy.baseAddress, let vzp = vz.baseAddress,
+                    let op = out.baseAddress
+                else { return }
+                var k = 0
+                while k + 4 <= n {
+                    let ux = SIMD4<Double>(UnsafeRawPointer(gxp + k).loadUnaligned(as: SIMD4<Float>.self))
+                    let uy = SIMD4<Double>(UnsafeRawPointer(gyp + k).loadUnaligned(as: SIMD4<Float>.self))
+                    let uz = SIMD4<Double>(UnsafeRawPointer(gzp + k).loadUnaligned(as: SIMD4<Float>.self))
+                    let wx = UnsafeRawPointer(vxp + k).loadUnaligned(as: SIMD4<Double>.self)
+                    let wy = UnsafeRawPointer(vyp + k).loadUnaligned(as: SIMD4<Double>.self)
+                    let wz = UnsafeRawPointer(vzp + k).loadUnaligned(as: SIMD4<Double>.self)
+                    let dot = ux * wx + uy * wy + uz * wz
+                    let cx = uy * wz - uz * wy, cy = uz * wx - ux * wz, cz = ux * wy - uy * wx
+                    let cross2 = cx * cx + cy * cy + cz * cz
+                    let u2 = ux * ux + uy * uy + uz * uz
+                    let series = (u2 .> 0) .& (dot .> 0) .& (cross2 .< 0.25 * u2)
+                    let s2 = cross2 / u2
+                    let third: SIMD4<Double> = 3.0 / 40 + s2 * (5.0 / 112)
+                    let angle = s2.squareRoot() * (1 + s2 * (1.0 / 6 + s2 * third))
+                    let degrees = SIMD4<Float>(angle * toDegrees)
+                    UnsafeMutableRawPointer(op + k).storeBytes(of: degrees, as: SIMD4<Float>.self)
+                    if !all(series) {
+                        for lane in 0..<4 where !series[lane] { op[k + lane] = one(k + lane) }
+                    }
+                    k += 4
+                }
+                while k < n {
+                    op[k] = one(k)
+                    k += 1
+                }
+            }
+            }
+            }
+            }
+            }
+            }
+            written = n
+        }
     }
 
     /// Mean of each run of `binSamples` values (the last bin may be shorter).

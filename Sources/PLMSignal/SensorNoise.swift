@@ -38,26 +38,41 @@ public struct SensorNoise: Sendable, Hashable, Codable {
     /// axis, kept when at least 90 % of the non-zero differences are whole multiples of it (within
     /// a tenth of a step): the values then lie on a grid.
     public static func measure(_ recording: AccelerationRecording, validRanges: [Range<Int>]) -> SensorNoise {
-        var secondDifferences: [Float] = []
-        var differences: [Float] = []
         let total = validRanges.reduce(0) { $0 + $1.count }
         guard total >= 3 else { return SensorNoise(noiseRMSG: 0, quantizationStepG: 0) }
         let stride = max(1, total / maxSamples)
-        secondDifferences.reserveCapacity(min(total, maxSamples) * 3 + 3)
-        differences.reserveCapacity(min(total, maxSamples) * 3 + 3)
-        for axis in [recording.x, recording.y, recording.z] {
-            axis.withUnsafeBufferPointer { values in
-                for range in validRanges where range.count >= 3 {
-                    var i = range.lowerBound + 1
-                    while i < range.upperBound - 1 {
-                        let a = values[i - 1], b = values[i], c = values[i + 1]
-                        secondDifferences.append(abs(c - 2 * b + a))
-                        let d = abs(c - b)
-                        if d > 0 { differences.append(d) }
-                        i += stride
+        // Samples i = lower + 1, lower + 1 + stride, ... below upper - 1 of each run, per axis.
+        var perAxis = 0
+        for range in validRanges where range.count >= 3 {
+            perAxis += (range.count - 2 + stride - 1) / stride
+        }
+        let capacity = 3 * perAxis
+        var written = 0, positive = 0
+        // Filled in place (no append per sample), in the order the samples are visited.
+        var differences: [Float] = []
+        var secondDifferences = [Float](unsafeUninitializedCapacity: capacity) { second, secondCount in
+            differences = [Float](unsafeUninitializedCapacity: capacity) { first, firstCount in
+                for axis in [recording.x, recording.y, recording.z] {
+                    axis.withUnsafeBufferPointer { values in
+                        for range in validRanges where range.count >= 3 {
+                            var i = range.lowerBound + 1
+                            while i < range.upperBound - 1 {
+                                let a = values[i - 1], b = values[i], c = values[i + 1]
+                                second[written] = abs(c - 2 * b + a)
+                                written += 1
+                                let d = abs(c - b)
+                                if d > 0 {
+                                    first[positive] = d
+                                    positive += 1
+                                }
+                                i += stride
+                            }
+                        }
                     }
                 }
+                firstCount = positive
             }
+            secondCount = written
         }
         return SensorNoise(
             noiseRMSG: trimmedRMS(&secondDifferences) / 6.0.squareRoot(), quantizationStepG: quantizationStep(&differences))

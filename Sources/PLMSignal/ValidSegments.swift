@@ -52,6 +52,69 @@ struct ValidSegments {
         validDurationS = max(0, duration - excludedSpans.reduce(0) { $0 + $1.durationS })
     }
 
+    /// Whether `times` never decreases (and holds no NaN): then the first sample at or after a
+    /// time moves forward with the time, and ``firstSample(atOrAfterS:in:searchingFrom:)`` may
+    /// start where the previous, earlier time's search ended. A reader leaves times out of order
+    /// only under a `.nonMonotonicTime` or `.duplicateTime` defect.
+    /// - Complexity: O(n), four pairs at a time without a branch, in blocks.
+    static func isAscending(_ times: [Double]) -> Bool {
+        times.withUnsafeBufferPointer { t in
+            guard t.count > 1 else { return true }
+            guard let base = t.baseAddress else { return true }
+            let pairs = t.count - 1  // t[i] <= t[i + 1] for i in 0 ..< pairs
+            var i = 0
+            while i < pairs {
+                let end = min(pairs, i + 4096)
+                var inOrder = SIMDMask<SIMD4<Int64>>(repeating: true)
+                while i + 4 <= end {
+                    let a = UnsafeRawPointer(base + i).loadUnaligned(as: SIMD4<Double>.self)
+                    let b = UnsafeRawPointer(base + i + 1).loadUnaligned(as: SIMD4<Double>.self)
+                    inOrder .&= a .<= b
+                    i += 4
+                }
+                while i < end {
+                    if !(t[i] <= t[i + 1]) { return false }
+                    i += 1
+                }
+                if !all(inOrder) { return false }
+            }
+            return true
+        }
+    }
+
+    /// ``firstSample(atOrAfterS:in:)`` for a time no earlier than one whose first sample was
+    /// `hint`, when the times are ascending (``isAscending(_:)``): a galloping search forward from
+    /// `hint` (after one look at `hint + expectedStep`, where a regular clock puts it), which gives
+    /// the same index as the binary search over the whole recording (the first sample at or after
+    /// a time is unique in ascending times) at a few probes near `hint`.
+    /// Without ascending times it is the binary search itself.
+    static func firstSample(
+        atOrAfterS timeS: Double, in recording: AccelerationRecording, searchingFrom hint: Int, timesAscending: Bool,
+        expectedStep: Int = 0
+    ) -> Int {
+        let n = recording.sampleCount
+        guard timesAscending, hint >= 0, hint <= n, let times = recording.sampleTimesS, times.count == n else {
+            return firstSample(atOrAfterS: timeS, in: recording)
+        }
+        return times.withUnsafeBufferPointer { t in
+            // Where a regular clock puts it: one look, usually one cache line.
+            let guess = hint + expectedStep
+            if expectedStep > 0, guess > 0, guess < n, t[guess - 1] < timeS, t[guess] >= timeS { return guess }
+            // Every sample before `lo` is earlier than timeS; `hi` is at or after it (or n).
+            var lo = hint, hi = hint, step = 1
+            while hi < n && t[hi] < timeS {
+                lo = hi + 1
+                hi = min(n, hi + step)
+                step <<= 1
+            }
+            while lo < hi {
+                let mid = (lo + hi) >> 1
+                if t[mid] < timeS { lo = mid + 1 } else { hi = mid }
+            }
+            return lo
+        }
+    }
+
     /// Index of the first sample whose time is at or after `timeS` (sample count when none).
     static func firstSample(atOrAfterS timeS: Double, in recording: AccelerationRecording) -> Int {
         let n = recording.sampleCount

@@ -7,11 +7,29 @@ import Testing
     func matchesSortedWindows(quantile: Double) {
         var rng = SeededGenerator(seed: 7)
         let values = (0..<400).map { _ in Double(rng.next() % 50) / 7 }
-        for h in [0, 1, 5, 30] {
+        for h in [0, 1, 5, 30, 120, 450] {
             let fast = rollingQuantile(values, halfWindow: h, quantile: quantile)
             for c in values.indices {
                 let window = values[max(0, c - h)...min(values.count - 1, c + h)].sorted()
                 let rank = Int((quantile * Double(window.count - 1) + 0.5).rounded(.down))
+                #expect(fast[c] == window[rank], "h \(h) centre \(c)")
+            }
+        }
+    }
+
+    /// Heavy ties and signed zeros (the window replaces the leaving value by the entering one in
+    /// one shift): still the order statistic of each sorted window.
+    @Test func tiesAndZerosMatchSortedWindows() {
+        var rng = SeededGenerator(seed: 3)
+        let values = (0..<300).map { _ -> Double in
+            let v = Double(Int(rng.next() % 5) - 2)
+            return v == 0 && rng.next() % 2 == 0 ? -0.0 : v
+        }
+        for h in [2, 7, 31] {
+            let fast = rollingQuantile(values, halfWindow: h, quantile: 0.3)
+            for c in values.indices {
+                let window = values[max(0, c - h)...min(values.count - 1, c + h)].sorted()
+                let rank = Int((0.3 * Double(window.count - 1) + 0.5).rounded(.down))
                 #expect(fast[c] == window[rank], "h \(h) centre \(c)")
             }
         }
