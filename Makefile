@@ -1,7 +1,8 @@
 # PLMKit: the two commands of the README, plus helpers.
 #   make run    build in release and analyse a bundled sample night into ./out/
 #   make test   run the test suite
-# Both install FFTW (libfftw3-dev), pkg-config, zlib and SQLite headers with apt-get when pkg-config cannot find them.
+# Both install FFTW (libfftw3-dev), pkg-config, zlib, ISA-L (libisal-dev: fast gzip inflate; zlib is the
+# fallback when it is missing) and SQLite headers with apt-get when pkg-config cannot find them.
 
 SWIFT ?= swift
 SAMPLE_LEFT  ?= SampleData/moderate-generic/left.csv.gz
@@ -11,12 +12,12 @@ LIGHTS_ON  ?= 2026-01-16T00:27:00
 OUT ?= out
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test deps build bench benchmarks report-preview clean fuzz
+.PHONY: run test deps build bench benchmarks report-preview clean fuzz compare-peers
 
 deps:
-	@if ! pkg-config --exists fftw3 zlib sqlite3 2>/dev/null; then \
-		echo "Installing FFTW, zlib and SQLite headers and pkg-config with apt-get ..."; \
-		$(SUDO) apt-get update && $(SUDO) apt-get install -y libfftw3-dev pkg-config zlib1g-dev libsqlite3-dev; \
+	@if ! pkg-config --exists fftw3 zlib sqlite3 libisal 2>/dev/null; then \
+		echo "Installing FFTW, zlib, ISA-L and SQLite headers and pkg-config with apt-get ..."; \
+		$(SUDO) apt-get update && $(SUDO) apt-get install -y libfftw3-dev pkg-config zlib1g-dev libisal-dev libsqlite3-dev; \
 	fi
 
 build: deps
@@ -57,6 +58,12 @@ bench-week: build
 # Speed benchmarks of the readers, the DSP and the whole pipeline (ordo-one/benchmark).
 benchmarks: deps
 	cd Benchmarks && $(SWIFT) package --allow-writing-to-package-directory benchmark
+
+# plm next to cat, polars, pandas + scipy and gzip -dc on an 8-h 100-Hz two-leg night, CSV and
+# .csv.gz (issue 15; docs/benchmarks.md). Installs polars, pandas, scipy and numpy from PyPI into
+# .venv-peers once; simulates the night into $(OUT)/peers once. Not part of make test.
+compare-peers: build
+	PLM="$$($(SWIFT) build -c release --show-bin-path)/plm" bash scripts/compare-peers.sh $(OUT)/peers
 
 # libFuzzer targets (Fuzz/): each runs FUZZ_SECONDS (default 600) from a seed corpus; crashing
 # inputs are kept in Tests/PLMKitTests/FuzzRegressions (docs/fuzzing.md).

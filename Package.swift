@@ -4,6 +4,8 @@
 // The pipeline reads in one direction, one module per stage:
 //
 //   CFFTW, CSystemZlib (C system libraries; not "CZlib": ZIPFoundation has a module of that name)
+//   CISAL, CInflate  Intel ISA-L when installed (pkg-config libisal) and the streaming gzip inflate
+//                 over it, with zlib as the fallback (Sources/CInflate)
 //   PLMCore       shared vocabulary: legs, time spans, leg movements, published rule numbers
 //   PLMFFT        FFTW plans and aligned buffers, safe to use from several tasks
 //   PLMReaders    raw accelerometer CSV readers with defect detection      (read)
@@ -53,10 +55,16 @@ let package = Package(
         .systemLibrary(
             name: "CSystemZlib", pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]),
+        // Intel ISA-L (Debian libisal-dev): optional. pkg-config supplies -lisal when it is installed;
+        // without it SwiftPM only warns, and CInflate compiles its zlib path alone.
+        .systemLibrary(
+            name: "CISAL", pkgConfig: "libisal",
+            providers: [.apt(["libisal-dev"]), .brew(["isa-l"])]),
+        .target(name: "CInflate", dependencies: ["CISAL"], linkerSettings: [.linkedLibrary("z")]),
         .target(name: "PLMCore", swiftSettings: strictSwift),
         .target(name: "PLMFFT", dependencies: ["CFFTW"], swiftSettings: strictSwift),
         .target(
-            name: "PLMReaders", dependencies: ["PLMCore", "CSystemZlib", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            name: "PLMReaders", dependencies: ["PLMCore", "CInflate", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             swiftSettings: strictSwift),
         .target(name: "PLMSignal", dependencies: ["PLMCore", "PLMFFT", "PLMReaders"], swiftSettings: strictSwift),
         .target(name: "PLMScoring", dependencies: ["PLMCore"], swiftSettings: strictSwift),

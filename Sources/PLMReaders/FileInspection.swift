@@ -31,6 +31,9 @@ public struct FileInspection: Codable, Sendable, Hashable {
     public var durationS: Double
     public var defects: [RecordingDefect]
     public var metadata: [MetadataEntry]
+    /// How the file was unpacked, e.g. "gzip, inflated by ISA-L 2.30.0" (nil for a plain file):
+    /// ISA-L when the build found it, zlib otherwise.
+    public var compression: String?
 
     /// Summarises a recording.
     public init(_ recording: AccelerationRecording) {

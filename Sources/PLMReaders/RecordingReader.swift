@@ -24,23 +24,33 @@ public enum RecordingReader {
     public static func read(
         path: String, options: ReadOptions = ReadOptions(), progress: ((Double) -> Void)? = nil
     ) throws -> AccelerationRecording {
+        try readReportingCompression(path: path, options: options, progress: progress).recording
+    }
+
+    /// Reads a file and summarises it for `plm inspect`.
+    /// - Throws: ``ReadError``, as ``read(path:options:)``.
+    public static func inspect(path: String, options: ReadOptions = ReadOptions()) throws -> FileInspection {
+        let read = try readReportingCompression(path: path, options: options, progress: nil)
+        var inspection = FileInspection(read.recording)
+        inspection.compression = read.inflater.map { "gzip, inflated by \($0)" }
+        return inspection
+    }
+
+    /// ``read(path:options:progress:)``, also telling which library inflated a gzip file.
+    static func readReportingCompression(
+        path: String, options: ReadOptions, progress: ((Double) -> Void)?
+    ) throws -> (recording: AccelerationRecording, inflater: String?) {
         if let binary = try binaryLayout(path: path, options: options) {
             let recording = try _BinaryFormat.read(path: path, layout: binary.layout, file: binary.file)
             progress?(1)
-            return recording
+            return (recording, nil)
         }
         let (stream, prefix, plan) = try openText(path: path, options: options)
         let estimatedRows = estimateRows(stream: stream, prefix: prefix, plan: plan, path: path)
         let rows = try _RowParser.parse(
             stream: stream, plan: plan, path: path, estimatedRows: estimatedRows, progress: progress)
         progress?(1)
-        return try assemble(rows: rows, plan: plan, options: options, path: path)
-    }
-
-    /// Reads a file and summarises it for `plm inspect`.
-    /// - Throws: ``ReadError``, as ``read(path:options:)``.
-    public static func inspect(path: String, options: ReadOptions = ReadOptions()) throws -> FileInspection {
-        FileInspection(try read(path: path, options: options))
+        return (try assemble(rows: rows, plan: plan, options: options, path: path), stream.inflaterDescription)
     }
 
     /// Most rows read from one file: 100 million (11.5 days at 100 Hz; 2 GB of samples and

@@ -42,12 +42,26 @@ func _parseISO8601Fast(_ p: UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>) -
 /// loads) so that consecutive rows of one day only parse their time of day. A trailing UTC
 /// offset (`Z` or `+hh:mm`, as written by devices that state their zone) is split off first and
 /// must be the same as on the row that filled the cache; anything else goes through the tokens.
+///
+/// In front of the day, the minute: a row whose first 16 bytes (`yyyy-MM-ddTHH:mm`), length and
+/// offset suffix bytes are those of the last row parsed through the day only parses its seconds
+/// and fraction (at 100 Hz, 5999 rows of 6000). Equal bytes give equal values, so it can only
+/// give what the day path gives.
 struct _ISODayCache {
     private var dateBytes: (UInt64, UInt16) = (0, 0)
     private var dayStartNs: Int64 = 0
     private var cachedOffsetS: Int32 = 0
     private var cachedHasOffset = false
     private var valid = false
+    /// The minute: bytes 0-15 of the stamp, its whole length, its suffix length and the last 8
+    /// bytes of the stamp masked to the suffix, and the minute's first instant.
+    private var minuteBytes: (UInt64, UInt64) = (0, 0)
+    private var minuteLength = -1
+    private var minuteSuffixLength = 0
+    private var minuteTail: UInt64 = 0
+    private var minuteStartNs: Int64 = 0
+    private var minuteOffsetS: Int32 = 0
+    private var minuteHasOffset = false
 
     /// The offset suffix of a stamp: its length in bytes and value, or nil when there is none of
     /// the two common forms (`Z`, `+hh:mm` / `-hh:mm`).
@@ -63,9 +77,52 @@ struct _ISODayCache {
         return (6, sign == 0x2D ? -seconds : seconds)
     }
 
+    /// The last 8 bytes of a stamp of `fullLength` bytes with all but its last `suffixLength` zeroed.
+    @inline(__always)
+    private static func maskedTail(_ p: UnsafePointer<UInt8>, fullLength: Int, suffixLength: Int) -> UInt64 {
+        let tail = UInt64(littleEndian: UnsafeRawPointer(p).loadUnaligned(fromByteOffset: fullLength - 8, as: UInt64.self))
+        return suffixLength == 0 ? 0 : tail & (~UInt64(0) << UInt64(8 * (8 - suffixLength)))
+    }
+
+    /// `ss[.fff...]` at bytes 17..<length as nanoseconds into the minute; nil when not that.
+    @inline(__always)
+    private static func nanosecondsIntoMinute(_ p: UnsafePointer<UInt8>, length: Int) -> Int64? {
+        let s1 = p[17] &- 0x30, s2 = p[18] &- 0x30
+        guard p[16] == 0x3A, s1 <= 6, s2 <= 9 else { return nil }
+        let second = Int64(s1) * 10 + Int64(s2)
+        guard second <= 60 else { return nil }
+        var fractionNs: Int64 = 0
+        if length == 23 {
+            // The common `.SSS`.
+            let f1 = p[20] &- 0x30, f2 = p[21] &- 0x30, f3 = p[22] &- 0x30
+            guard p[19] == 0x2E || p[19] == 0x2C, f1 <= 9, f2 <= 9, f3 <= 9 else { return nil }
+            fractionNs = (Int64(f1) * 100 + Int64(f2) * 10 + Int64(f3)) * 1_000_000
+        } else if length > 19 {
+            guard p[19] == 0x2E || p[19] == 0x2C, length > 20, length <= 29 else { return nil }
+            var value: Int64 = 0
+            for i in 20..<length {
+                let d = p[i] &- 0x30
+                guard d <= 9 else { return nil }
+                value = value * 10 + Int64(d)
+            }
+            for _ in 0..<(29 - length) { value *= 10 }
+            fractionNs = value
+        }
+        return second * 1_000_000_000 + fractionNs
+    }
+
     @inline(__always)
     mutating func parse(_ p: UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>, pattern: _TimePattern) -> _ParsedStamp? {
         let fullLength = end - p
+        if fullLength == minuteLength {
+            let raw = UnsafeRawPointer(p)
+            if (raw.loadUnaligned(as: UInt64.self), raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self)) == minuteBytes,
+                Self.maskedTail(p, fullLength: fullLength, suffixLength: minuteSuffixLength) == minuteTail,
+                let intoMinute = Self.nanosecondsIntoMinute(p, length: fullLength - minuteSuffixLength)
+            {
+                return _ParsedStamp(localNs: minuteStartNs + intoMinute, offsetS: minuteOffsetS, hasOffset: minuteHasOffset)
+            }
+        }
         guard fullLength >= 19 && fullLength <= 35 else { return pattern.parse(p, end) }
         let suffix = Self.offsetSuffix(p, length: fullLength)
         let length = fullLength - (suffix?.length ?? 0)
@@ -91,30 +148,20 @@ struct _ISODayCache {
             }
             return stamp
         }
-        guard p[10] == 0x54 || p[10] == 0x20, p[13] == 0x3A, p[16] == 0x3A else { return pattern.parse(p, end) }
-        let h1 = p[11] &- 0x30, h2 = p[12] &- 0x30, m1 = p[14] &- 0x30, m2 = p[15] &- 0x30, s1 = p[17] &- 0x30, s2 = p[18] &- 0x30
-        guard h1 <= 2, h2 <= 9, m1 <= 5, m2 <= 9, s1 <= 6, s2 <= 9 else { return pattern.parse(p, end) }
-        let hour = Int64(h1) * 10 + Int64(h2), minute = Int64(m1) * 10 + Int64(m2), second = Int64(s1) * 10 + Int64(s2)
-        guard hour < 24, second <= 60 else { return pattern.parse(p, end) }
-        var fractionNs: Int64 = 0
-        if length == 23 {
-            // The common `.SSS`.
-            let f1 = p[20] &- 0x30, f2 = p[21] &- 0x30, f3 = p[22] &- 0x30
-            guard p[19] == 0x2E || p[19] == 0x2C, f1 <= 9, f2 <= 9, f3 <= 9 else { return pattern.parse(p, end) }
-            fractionNs = (Int64(f1) * 100 + Int64(f2) * 10 + Int64(f3)) * 1_000_000
-        } else if length > 19 {
-            guard p[19] == 0x2E || p[19] == 0x2C, length > 20 else { return pattern.parse(p, end) }
-            var value: Int64 = 0
-            for i in 20..<length {
-                let d = p[i] &- 0x30
-                guard d <= 9 else { return pattern.parse(p, end) }
-                value = value * 10 + Int64(d)
-            }
-            for _ in 0..<(29 - length) { value *= 10 }
-            fractionNs = value
-        }
-        let secondOfDay = hour * 3600 + minute * 60 + second
-        return _ParsedStamp(
-            localNs: dayStartNs + secondOfDay * 1_000_000_000 + fractionNs, offsetS: offsetS, hasOffset: hasOffset)
+        guard p[10] == 0x54 || p[10] == 0x20, p[13] == 0x3A else { return pattern.parse(p, end) }
+        let h1 = p[11] &- 0x30, h2 = p[12] &- 0x30, m1 = p[14] &- 0x30, m2 = p[15] &- 0x30
+        guard h1 <= 2, h2 <= 9, m1 <= 5, m2 <= 9 else { return pattern.parse(p, end) }
+        let hour = Int64(h1) * 10 + Int64(h2), minute = Int64(m1) * 10 + Int64(m2)
+        guard hour < 24, let intoMinute = Self.nanosecondsIntoMinute(p, length: length) else { return pattern.parse(p, end) }
+        let minuteStart = dayStartNs + (hour * 3600 + minute * 60) * 1_000_000_000
+        // Remember the minute with this row's offset (its suffix bytes are part of the key).
+        minuteBytes = (raw.loadUnaligned(as: UInt64.self), raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self))
+        minuteLength = fullLength
+        minuteSuffixLength = fullLength - length
+        minuteTail = Self.maskedTail(p, fullLength: fullLength, suffixLength: minuteSuffixLength)
+        minuteStartNs = minuteStart
+        minuteOffsetS = offsetS
+        minuteHasOffset = hasOffset
+        return _ParsedStamp(localNs: minuteStart + intoMinute, offsetS: offsetS, hasOffset: hasOffset)
     }
 }

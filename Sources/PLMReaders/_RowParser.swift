@@ -91,6 +91,8 @@ enum _RowParser {
         let largestValueG = DefectThresholds.largestValueG
         var rowCount = 0
         var maximumAbsolute: Float = 0
+        var batch = _RowBatch()
+        defer { batch.deallocate() }
 
         // Parses one line [start, end) (without the newline). Throws on bad data.
         func processLine(_ lineStart: UnsafePointer<UInt8>, _ rawEnd: UnsafePointer<UInt8>) throws {
@@ -159,7 +161,7 @@ enum _RowParser {
                             rows.firstStamp = stamp
                             firstInstant = instant
                         }
-                        times.append(Double(instant &- firstInstant) * 1e-9)
+                        batch.timesS[batch.count] = Double(instant &- firstInstant) * 1e-9
                         sawTime = true
                     } else {
                         var status = _FieldStatus.value
@@ -205,9 +207,11 @@ enum _RowParser {
                 outOfRangeStart = -1
             }
             let fx = Float(vx), fy = Float(vy), fz = Float(vz)
-            rows.x.append(fx)
-            rows.y.append(fy)
-            rows.z.append(fz)
+            batch.x[batch.count] = fx
+            batch.y[batch.count] = fy
+            batch.z[batch.count] = fz
+            batch.count += 1
+            if batch.count == _RowBatch.capacity { batch.flush(into: &rows, times: &times, withTimes: hasTime) }
             // (NaN compares false: ignored.)
             if abs(fx) > maximumAbsolute { maximumAbsolute = abs(fx) }
             if abs(fy) > maximumAbsolute { maximumAbsolute = abs(fy) }
@@ -239,6 +243,7 @@ enum _RowParser {
             progress?(stream.fractionRead)
             try stream.refill()
         }
+        batch.flush(into: &rows, times: &times, withTimes: hasTime)
         if missingStart >= 0 { rows.missingRuns.append(missingStart..<rowCount) }
         if outOfRangeStart >= 0 { rows.outOfRangeRuns.append(outOfRangeStart..<rowCount) }
         if hasTime { rows.timesS = times }

@@ -134,6 +134,15 @@ public struct DetectionSettings: Sendable, Hashable, Codable {
     /// noise RMS, so 4 puts the onset near 5 RMS: above the noise peaks of a 10 mg sensor sampled
     /// at 50 Hz, where the fixed 20 mg let noise through; quiet sensors keep the fixed levels.
     public var restingNoiseFactor = 4.0
+    /// The resting level counts as noise only up to this many times the dynamic series' noise
+    /// RMS measured on the leg (``SensorNoise`` through the dynamic low-pass); above it, it is
+    /// movement (0 to switch off). The resting level of white noise is ~0.8 of its RMS, so 2
+    /// leaves room for noise 2.5 times the measured. A movement longer than ~20 s fills most of
+    /// the 30-s resting window and lifted the resting level, and with it the onset and offset
+    /// levels of both channels (``restingNoiseFactor``, ``tiltRestingNoiseFactor``), to the
+    /// movement's own level: its middle fell below the offset, and a 45-s wake or posture
+    /// movement came out as two pieces of 6-10 s, false leg movements.
+    public var maxRestingNoiseRatio = 2.0
     /// The dynamic onset level is at least this many times the magnitude's noise expected from the
     /// leg's measured noise and resolution (``SensorNoise``: its effective noise through the
     /// dynamic low-pass), and the offset level scales with it (0 to switch off). The resting
@@ -300,6 +309,7 @@ public struct DetectionSettings: Sendable, Hashable, Codable {
         nonNegative(&s.onsetThresholdG, d.onsetThresholdG)
         nonNegative(&s.offsetThresholdG, d.offsetThresholdG)
         nonNegative(&s.restingNoiseFactor, d.restingNoiseFactor)
+        nonNegative(&s.maxRestingNoiseRatio, d.maxRestingNoiseRatio)
         nonNegative(&s.dynamicSeriesNoiseFactor, d.dynamicSeriesNoiseFactor)
         nonNegative(&s.onsetTiltDegrees, d.onsetTiltDegrees)
         nonNegative(&s.offsetTiltDegrees, d.offsetTiltDegrees)
@@ -359,6 +369,7 @@ public struct DetectionSettings: Sendable, Hashable, Codable {
             ("restingQuantile", restingQuantile, ""),
             ("onsetThresholdG", onsetThresholdG, "g"),
             ("restingNoiseFactor", restingNoiseFactor, ""),
+            ("maxRestingNoiseRatio", maxRestingNoiseRatio, ""),
             ("dynamicSeriesNoiseFactor", dynamicSeriesNoiseFactor, ""),
             ("offsetThresholdG", offsetThresholdG, "g"),
             ("onsetTiltDegrees", onsetTiltDegrees, "deg"),

@@ -34,12 +34,13 @@ extension LegMovementDetector {
 
     /// Runs the hysteresis over samples `core` (absolute indices) of `signal`, which was built
     /// for samples starting at `signalStart`, and fills the trace. `tiltNoisePerRestingG` is the
-    /// tilt's noise (radians) per g of the dynamic channel's resting level.
+    /// tilt's noise (radians) per g of the dynamic channel's resting level; `maxRestingG` the
+    /// largest resting level read as noise (see ``DetectionSettings/maxRestingNoiseRatio``).
     func scan(
         _ signal: MovementSignal, signalStart: Int, core: Range<Int>, state: inout SegmentScan,
         recording: AccelerationRecording, traceDynamic: inout [Float], traceTilt: inout [Float],
         tiltNoisePerRestingG: Double, tiltNoiseLevelDegrees: Double = 0, dynamicNoiseLevelG: Double = 0,
-        tiltSeriesNoiseDegrees: Double = 0
+        tiltSeriesNoiseDegrees: Double = 0, maxRestingG: Double = .infinity
     ) {
         // The dynamic floor rises to the level set by the leg's measured noise and resolution.
         let onsetG = max(settings.onsetThresholdG, dynamicNoiseLevelG)
@@ -70,7 +71,9 @@ extension LegMovementDetector {
                 signal.envelope.withUnsafeBufferPointer { envelope in
                 signal.tiltDegrees.withUnsafeBufferPointer { tilts in
                     for i in core {
-                        let resting = restingCursor.next()
+                        // A resting level above what the leg's noise explains is a long
+                        // movement filling the window, not noise (``maxRestingNoiseRatio``).
+                        let resting = min(restingCursor.next(), maxRestingG)
                         let dynamic = Double(envelope[i - signalStart]) - resting
                         // A noisy sensor raises its resting level: the onset level rises with it.
                         let onsetLevel = max(onsetG, noiseFactor * resting)

@@ -78,8 +78,10 @@ public struct LegMovementDetector: Sendable {
         // The tilt onset level where the resting level does not raise it further.
         let tiltOnsetFloorDegrees = max(settings.onsetTiltDegrees, tiltNoiseLevelDegrees)
         // The magnitude's noise is the sensor's along gravity through the dynamic low-pass.
-        let dynamicNoiseLevelG = settings.dynamicSeriesNoiseFactor
-            * Self.seriesNoiseG(sensorNoise, binSamples: 1, lowPass: dynamicBand)
+        let dynamicSeriesNoiseG = Self.seriesNoiseG(sensorNoise, binSamples: 1, lowPass: dynamicBand)
+        let dynamicNoiseLevelG = settings.dynamicSeriesNoiseFactor * dynamicSeriesNoiseG
+        // The resting level is read as noise up to what the measured noise explains.
+        let maxRestingG = settings.maxRestingNoiseRatio > 0 ? settings.maxRestingNoiseRatio * dynamicSeriesNoiseG : .infinity
         // The tilt's noise against the dynamic channel's: both are the sensor noise through a
         // low-pass (averaging in tilt bins and the lower bin rate cancel), so their RMS go as the
         // square roots of the two corners (8 against 20 Hz at 50 Hz and above, 8 against 12 Hz
@@ -115,7 +117,7 @@ public struct LegMovementDetector: Sendable {
                         signal, signalStart: built.lowerBound, core: core, state: &state, recording: recording,
                         traceDynamic: &traceDynamic, traceTilt: &traceTilt, tiltNoisePerRestingG: tiltNoisePerRestingG,
                         tiltNoiseLevelDegrees: tiltNoiseLevelDegrees, dynamicNoiseLevelG: dynamicNoiseLevelG,
-                        tiltSeriesNoiseDegrees: tiltSeriesNoiseDegrees)
+                        tiltSeriesNoiseDegrees: tiltSeriesNoiseDegrees, maxRestingG: maxRestingG)
                 }
                 finishScan(&state, into: &candidates)
             }

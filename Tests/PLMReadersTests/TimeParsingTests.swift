@@ -83,6 +83,42 @@ struct TimeParsingTests {
         }
     }
 
+    @Test func minuteCacheAgreesWithTokens() throws {
+        // 100-Hz-like runs inside one minute (the minute fast path), with fraction lengths of 0-9
+        // digits, ',' or '.', suffixes switching back and forth between rows of the same minute,
+        // and bytes of the seconds, fraction or suffix damaged: row by row, what the tokens give.
+        var cache = _ISODayCache()
+        var g = SplitMix64(state: 1515)
+        let suffixes = ["", "Z", "+01:00", "-05:30", "+14:00", "+0100"]
+        var centiseconds = 0
+        for i in 0..<40_000 {
+            if i % 700 == 0 { centiseconds = Int.random(in: 0..<(86_400 * 100 * 2), using: &g) }
+            centiseconds += 1
+            let s = centiseconds / 100 % 86_400, day = 15 + centiseconds / 8_640_000
+            func twoDigits(_ v: Int) -> String { String(String(v + 100).dropFirst()) }
+            let fractionDigits = (i / 300) % 10
+            let digits = String(String(centiseconds % 100 + 100).dropFirst()) + String(repeating: "7", count: 8)
+            let fraction = String(digits.prefix(fractionDigits))
+            let mark = i % 1300 < 1100 ? "." : ","
+            let suffix = i % 37 == 0 ? suffixes[Int.random(in: 0..<suffixes.count, using: &g)] : suffixes[(i / 2000) % suffixes.count]
+            var text = "2026-01-\(day)T" + twoDigits(s / 3600) + ":" + twoDigits(s / 60 % 60) + ":" + twoDigits(s % 60)
+            if fractionDigits > 0 { text += mark + fraction }
+            text += suffix
+            var bytes = Array(text.utf8)
+            if i % 53 == 0 {
+                let at = Int.random(in: 16..<bytes.count, using: &g)
+                bytes[at] = Array("0123456789:.,+-Z ".utf8)[Int.random(in: 0..<17, using: &g)]
+            }
+            let viaCache: _ParsedStamp? = bytes.withUnsafeMutableBufferPointer { b in
+                cache.parse(b.baseAddress!, b.baseAddress! + b.count, pattern: .iso8601)
+            }
+            let viaTokens: _ParsedStamp? = bytes.withUnsafeMutableBufferPointer { b in
+                _TimePattern.iso8601.parseTokens(b.baseAddress!, b.baseAddress! + b.count)
+            }
+            #expect(viaCache == viaTokens, "\(String(decoding: bytes, as: UTF8.self))")
+        }
+    }
+
     @Test(arguments: ["M/d/yyyy", "dd/MM/yyyy", "yyyy-MM-dd", "d.M.yyyy", "M-d-yy"])
     func dateTimeFastPathAgreesWithTokens(_ format: String) throws {
         let pattern = try #require(_TimePattern.actiLife(dateFormat: format, withTime: true))

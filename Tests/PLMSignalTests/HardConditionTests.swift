@@ -96,4 +96,50 @@ import Testing
         #expect(found.count == 1, "\(found.map { ($0.onsetS, $0.durationS) })")
         #expect((found.first?.durationS ?? 0) > 10)
     }
+
+    /// 40 s of restless movement (the leg swinging 10-25 degrees every 2 s with 0.25 g of linear
+    /// acceleration at 3 Hz, on a 7 mg sensor): one movement longer than 10 s from its first to
+    /// its last swing. The 30-s resting window filled with the movement must not lift the levels
+    /// to the movement's own: that cut its middle out and left two 6-10 s pieces, false LMs.
+    @Test(arguments: [25.0, 50.0])
+    func longRestlessMovementIsOneMovement(rateHz: Double) {
+        let swings = (0..<20).map { k in
+            ShapedMovement(
+                onsetS: 100 + 2 * Double(k), riseS: 1, holdS: 0, fallS: 1, amplitudeDegrees: 10 + Double(k % 4) * 5)
+        }
+        let shaking: (Double) -> Double = { t in
+            guard t > 100, t < 140 else { return 0 }
+            return 0.25 * sin(2 * Double.pi * 3 * t) * sin(Double.pi * (t - 100) / 40).squareRoot()
+        }
+        let recording = shapedRecording(
+            durationS: 300, rateHz: rateHz, noiseG: 0.007, movements: swings, seed: 16, offsetG: shaking)
+        let found = LegMovementDetector().detect(recording, side: .left).movements.filter { !$0.isShorterThanMinimumLM }
+        #expect(found.count == 1, "\(found.map { ($0.onsetS, $0.durationS) })")
+        if let m = found.first {
+            #expect(abs(m.onsetS - 100) <= 0.5 && abs(m.offsetS - 140) <= 0.5, "\(m.onsetS)-\(m.offsetS) s")
+        }
+    }
+
+    /// Six 3-s LMs of 2.5 degrees 40 s apart, each returning only to 2 degrees (a partial return:
+    /// a lasting change of 2 degrees) on a 6 mg sensor: each should be found with its duration.
+    /// Known issue: between two rests the tilt is measured against the nearer rest level, which
+    /// for a partial return is the rest after the LM from the moment the leg passes half-way to
+    /// it: min(theta, |theta - 2|) is at most 1 degree (at the 1-degree onset level) over the
+    /// whole LM, and none is found; with 4.2 degrees returning to 3 only the rise is (0.6-0.9 s).
+    /// The same LMs with full returns are found. Remove the known-issue wrapper when the tilt
+    /// reference is fixed.
+    @Test func partialReturnLMsAreFound() {
+        let lms = (0..<6).map { k in
+            ShapedMovement(
+                onsetS: 60 + 40 * Double(k), riseS: 1, holdS: 1, fallS: 1, amplitudeDegrees: 2.5, residualDegrees: 2)
+        }
+        let recording = shapedRecording(durationS: 340, rateHz: 25, noiseG: 0.006, movements: lms, seed: 21)
+        let found = LegMovementDetector().detect(recording, side: .left).movements.filter { !$0.isShorterThanMinimumLM }
+        withKnownIssue("tilt against the nearer rest hides partial returns (docs/detection.md, Still seen)") {
+            #expect(found.count == lms.count, "\(found.map { ($0.onsetS, $0.durationS) })")
+            for (m, lm) in zip(found, lms) {
+                #expect(abs(m.onsetS - lm.onsetS) <= 0.5 && abs(m.durationS - 3) <= 0.75, "\(m.onsetS) s, \(m.durationS) s")
+            }
+        }
+    }
 }

@@ -12,6 +12,7 @@ extension FileInspection {
             ("Samples", String(samples)),
             ("Duration", Self.durationText(durationS)),
         ]
+        if let compression { lines.append(("Compression", compression)) }
         for entry in metadata { lines.append(("  " + entry.key, entry.value)) }
         lines.append(("Defects", defectsCountText))
         let width = lines.map(\.0.count).max() ?? 0
