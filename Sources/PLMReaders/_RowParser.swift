@@ -232,7 +232,10 @@ enum _RowParser {
                 cursor = newline - base + 1
             }
             stream.start = cursor
-            if let chunkSink, try !chunkSink(&rows, &times) { return rows }
+            if let chunkSink {
+                batch.flush(into: &rows, times: &times, withTimes: hasTime)
+                if try !chunkSink(&rows, &times) { return rows }
+            }
             if stream.atEndOfFile {
                 if cursor < endOffset {
                     try processLine(base + cursor, base + endOffset)
