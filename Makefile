@@ -49,6 +49,12 @@ bench-full: build
 bench-hard: build
 	PLM="$$($(SWIFT) build -c release --show-bin-path)/plm" bash scripts/bench-hard-nights.sh $(OUT)/hard-nights
 
+# Memory and speed of the multi-night analysis on a simulated week: 7 days, two legs, 100 Hz, gzip
+# (60 M samples per leg; about 2.5 GB written to $(OUT)/week; docs/benchmarks.md). Not in make test.
+.PHONY: bench-week
+bench-week: build
+	PLM="$$($(SWIFT) build -c release --show-bin-path)/plm" bash scripts/bench-week.sh $(OUT)/week
+
 # Speed benchmarks of the readers, the DSP and the whole pipeline (ordo-one/benchmark).
 benchmarks: deps
 	cd Benchmarks && $(SWIFT) package --allow-writing-to-package-directory benchmark

@@ -1,11 +1,11 @@
 import ArgumentParser
 import PLMKit
 
-/// `plm simulate --three-days`: a multi-day recording with its truth.
+/// `plm simulate --three-days` / `--days N`: a multi-day recording with its truth.
 extension SimulateCommand {
-    func writeThreeDays(start: RecordingStartTime, layout: SimulatedFileLayout, unit: SimulatedFileUnit) throws {
+    func writeDays(_ dayCount: Int, start: RecordingStartTime, layout: SimulatedFileLayout, unit: SimulatedFileUnit) throws {
         // Without --rate, the multi-day simulator's default rate.
-        var settings = rate.map { MultiDaySettings.threeDays(sampleRateHz: $0, seed: seed) } ?? .threeDays(seed: seed)
+        var settings = rate.map { MultiDaySettings.days(dayCount, sampleRateHz: $0, seed: seed) } ?? .days(dayCount, seed: seed)
         let rate = settings.sampleRateHz
         settings.recordingStart = start
         if let noise { settings.noiseG = noise }
@@ -14,7 +14,7 @@ extension SimulateCommand {
         let truth = recording.truth
         print("Wrote \(written.leftPath), \(written.rightPath) and \(written.truthPath)")
         print(
-            "3 days at \(rate) Hz, seed \(seed): \(truth.nights.count) nights (\(truth.nights.map(\.profile.rawValue).joined(separator: ", "))), "
-                + "\(truth.naps.count) nap, \(truth.sofaEvenings.count) sofa evening, \(truth.nonWear.count) non-wear period")
+            "\(dayCount) days at \(rate) Hz, seed \(seed): \(truth.nights.count) nights (\(truth.nights.map(\.profile.rawValue).joined(separator: ", "))), "
+                + "\(truth.naps.count) nap(s), \(truth.sofaEvenings.count) sofa evening(s), \(truth.nonWear.count) non-wear period(s)")
     }
 }

@@ -90,6 +90,9 @@ struct SimulateCommand: AsyncParsableCommand {
     @Flag(help: "Write a 3-day recording instead of one night: days (walking, sitting, standing), a sofa evening, non-wear, a nap and three nights (moderate, healthy, mild; the second after midnight), with their truth. Uses --rate, --seed, --noise, --layout, --units, --gzip and --start (default 2026-01-13T09:00:00+01:00).")
     var threeDays = false
 
+    @Option(help: "Write a recording of this many days instead of one night: the three days of --three-days repeated (each night, nap, sofa evening and non-wear with its truth); --days 7 is the benchmark week (7 nights, 166.5 h).")
+    var days: Int?
+
     @Option(help: "Folder to write left.csv[.gz], right.csv[.gz] and truth.json into.")
     var out: String
 
@@ -105,14 +108,21 @@ struct SimulateCommand: AsyncParsableCommand {
             guard let unit = SimulatedFileUnit(rawValue: unitName) else {
                 throw ValidationError("unknown --units \"\(units)\": expected g, mg or m/s2")
             }
-            var recordingStart = threeDays ? MultiDaySettings.standardStart : RecordingStartTime.standard
+            if let days, !(1...31).contains(days) {
+                throw ValidationError("--days \(days): expected 1 to 31 days")
+            }
+            if threeDays, let days, days != 3 {
+                throw ValidationError("--three-days and --days \(days) disagree: give one of them")
+            }
+            let dayCount = days ?? (threeDays ? 3 : nil)
+            var recordingStart = dayCount != nil ? MultiDaySettings.standardStart : RecordingStartTime.standard
             if let start {
                 guard let parsed = RecordingStartTime(iso8601: start) else {
                     throw ValidationError("--start \"\(start)\": expected a local time with UTC offset such as 2026-01-15T22:30:00+01:00")
                 }
                 recordingStart = parsed
             }
-            if threeDays { return try writeThreeDays(start: recordingStart, layout: layout, unit: unit) }
+            if let dayCount { return try writeDays(dayCount, start: recordingStart, layout: layout, unit: unit) }
             var condition: SimulationCondition?
             if let name = self.condition {
                 guard let parsed = SimulationCondition(rawValue: name.lowercased()) else {

@@ -33,8 +33,21 @@ extension AccelerationRecording {
             defects: [], metadata: metadata)
         slice.layoutReason = layoutReason
         slice.measuredRateHz = measuredRateHz
+        slice.defects = Self.defects(defects, inSamples: first..<end, t0: t0, t1: t1) { timeS(ofSample: $0) }
+        return slice
+    }
+
+    /// `defects` as seen by the samples `samples` of their file, whose times run from `t0` to `t1`
+    /// (seconds since the file's first sample): the ones overlapping, clipped, their sample ranges and
+    /// spans moved so that the first sample is 0. `timeOfSample` gives the time of a sample inside
+    /// `samples` (file index). Shared by ``slice(fromS:toS:)`` and the streaming reader's windows.
+    static func defects(
+        _ defects: [RecordingDefect], inSamples samples: Range<Int>, t0: Double, t1: Double,
+        timeOfSample: (Int) -> Double
+    ) -> [RecordingDefect] {
+        let first = samples.lowerBound
         let window = TimeSpan(startS: t0, endS: t1)
-        slice.defects = defects.compactMap { defect -> RecordingDefect? in
+        return defects.compactMap { defect -> RecordingDefect? in
             var moved = defect
             if defect.sampleRange.isEmpty {
                 // A gap: no samples, only time.
@@ -42,16 +55,15 @@ extension AccelerationRecording {
                 moved.span = span
                 moved.sampleRange = 0..<0
             } else {
-                let inside = defect.sampleRange.clamped(to: first..<end)
+                let inside = defect.sampleRange.clamped(to: samples)
                 guard !inside.isEmpty else { return nil }
                 moved.span = defect.span.clamped(to: window)
-                    ?? TimeSpan(startS: timeS(ofSample: inside.lowerBound), endS: timeS(ofSample: inside.upperBound - 1))
+                    ?? TimeSpan(startS: timeOfSample(inside.lowerBound), endS: timeOfSample(inside.upperBound - 1))
                 moved.sampleRange = (inside.lowerBound - first)..<(inside.upperBound - first)
                 moved.sampleCount = inside.count
             }
             moved.span = TimeSpan(startS: moved.span.startS - t0, endS: moved.span.endS - t0)
             return moved
         }
-        return slice
     }
 }

@@ -45,16 +45,7 @@ public enum RecordingReader {
             progress?(1)
             return (recording, nil)
         }
-        let stream = try _ByteStream(path: path)
-        try stream.refill()
-        let prefixBytes = min(stream.end, 256 << 10)
-        var prefix = _FilePrefix(bytes: UnsafeBufferPointer(start: stream.buffer, count: prefixBytes))
-        if !(stream.atEndOfFile && prefixBytes == stream.end) && prefix.lines.count > 1 {
-            // The last line may be cut by the prefix boundary.
-            prefix.lines.removeLast()
-            prefix.byteLines.removeLast()
-        }
-        let plan = try _LayoutDetector.plan(prefix: prefix, options: options, path: path)
+        let (stream, prefix, plan) = try openText(path: path, options: options)
         let estimatedRows = estimateRows(stream: stream, prefix: prefix, plan: plan, path: path)
         let rows = try _RowParser.parse(
             stream: stream, plan: plan, path: path, estimatedRows: estimatedRows, progress: progress)
@@ -68,6 +59,33 @@ public enum RecordingReader {
     public static let maximumRows = 100_000_000
 
     // MARK: - Internals
+
+    /// Opens a text (CSV) file and works out its layout from its first 256 KiB.
+    static func openText(path: String, options: ReadOptions) throws -> (_ByteStream, _FilePrefix, _ParsePlan) {
+        let stream = try _ByteStream(path: path)
+        try stream.refill()
+        let prefixBytes = min(stream.end, 256 << 10)
+        var prefix = _FilePrefix(bytes: UnsafeBufferPointer(start: stream.buffer, count: prefixBytes))
+        if !(stream.atEndOfFile && prefixBytes == stream.end) && prefix.lines.count > 1 {
+            // The last line may be cut by the prefix boundary.
+            prefix.lines.removeLast()
+            prefix.byteLines.removeLast()
+        }
+        let plan = try _LayoutDetector.plan(prefix: prefix, options: options, path: path)
+        return (stream, prefix, plan)
+    }
+
+    /// The clock of the first sample: the data's first timestamp over the header's start.
+    static func firstSampleClock(firstStamp: _ParsedStamp?, plan: _ParsePlan, options: ReadOptions) -> RecordingClockTime? {
+        guard let stamp = firstStamp else { return plan.headerStart }
+        if stamp.hasOffset, plan.timeSyntax?.isUTC == true, let offset = options.utcOffsetS {
+            return RecordingClockTime(
+                secondsSince1970: _seconds(fromNanoseconds: stamp.localNs) + Double(offset), utcOffsetS: offset)
+        }
+        return RecordingClockTime(
+            secondsSince1970: _seconds(fromNanoseconds: stamp.localNs),
+            utcOffsetS: stamp.hasOffset ? Int(stamp.offsetS) : plan.clockOffsetS)
+    }
 
     /// The binary layout to decode the file with: the one `--format` names, else the one its
     /// first bytes announce; nil for text (CSV) files.
@@ -140,17 +158,7 @@ public enum RecordingReader {
         let unitWarning = try _UnitCheck.check(rows, plan: plan, path: path)
 
         // Start time: trust the data's first timestamp over the header's start.
-        var start = plan.headerStart
-        if let stamp = rows.firstStamp {
-            if stamp.hasOffset, plan.timeSyntax?.isUTC == true, let offset = options.utcOffsetS {
-                start = RecordingClockTime(
-                    secondsSince1970: _seconds(fromNanoseconds: stamp.localNs) + Double(offset), utcOffsetS: offset)
-            } else {
-                start = RecordingClockTime(
-                    secondsSince1970: _seconds(fromNanoseconds: stamp.localNs),
-                    utcOffsetS: stamp.hasOffset ? Int(stamp.offsetS) : plan.clockOffsetS)
-            }
-        }
+        let start = firstSampleClock(firstStamp: rows.firstStamp, plan: plan, options: options)
 
         // Nominal period: median step of the timestamps, else the fixed/declared rate.
         let fallbackRate = plan.fixedRateHz ?? plan.declaredRateHz

@@ -46,8 +46,13 @@ enum _RowParser {
     /// Role codes per column (a small table instead of comparisons per field).
     private static let roleIgnore: UInt8 = 0, roleTime: UInt8 = 1, roleX: UInt8 = 2, roleY: UInt8 = 3, roleZ: UInt8 = 4
 
+    /// - Parameter chunkSink: when given, called after each buffer of lines with the rows parsed
+    ///   since the last call in `rows.x/y/z` and the times array; it takes them out (the buffers
+    ///   start empty again, every run, anchor and count stays on the file's global row numbers)
+    ///   and returns false to stop reading. The rows left after the last call are returned.
     static func parse(
-        stream: _ByteStream, plan: _ParsePlan, path: String, estimatedRows: Int, progress: ((Double) -> Void)? = nil
+        stream: _ByteStream, plan: _ParsePlan, path: String, estimatedRows: Int, progress: ((Double) -> Void)? = nil,
+        chunkSink: ((inout _ParsedRows, inout [Double]) throws -> Bool)? = nil
     ) throws -> _ParsedRows {
         var rows = _ParsedRows()
         rows.x.reserveCapacity(estimatedRows)
@@ -227,6 +232,10 @@ enum _RowParser {
                 cursor = newline - base + 1
             }
             stream.start = cursor
+            if let chunkSink {
+                batch.flush(into: &rows, times: &times, withTimes: hasTime)
+                if try !chunkSink(&rows, &times) { return rows }
+            }
             if stream.atEndOfFile {
                 if cursor < endOffset {
                     try processLine(base + cursor, base + endOffset)

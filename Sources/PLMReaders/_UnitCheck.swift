@@ -30,7 +30,13 @@ enum _UnitCheck {
     ///   the unit was given with `--units`, which then wins, as GGIR lets an explicit setting win.
     /// - Throws: `.implausibleUnits` when it is not plausible and the unit was detected or assumed.
     static func check(_ rows: _ParsedRows, plan: _ParsePlan, path: String) throws -> String? {
-        guard let median = medianMagnitude(rows), !DefectThresholds.plausibleMedianMagnitudeG.contains(median) else { return nil }
+        try check(median: medianMagnitude(rows), firstRows: rows, plan: plan, path: path)
+    }
+
+    /// The same from the median magnitude and the file's first rows (at least its first 5000,
+    /// or all of them): what a reader streaming the file in chunks keeps for the check.
+    static func check(median: Double?, firstRows rows: _ParsedRows, plan: _ParsePlan, path: String) throws -> String? {
+        guard let median, !DefectThresholds.plausibleMedianMagnitudeG.contains(median) else { return nil }
         if plan.unitGivenByUser {
             return "the median vector magnitude is \(DecimalText.short(median)) g, not about 1 g (gravity) as for a worn "
                 + "or resting sensor; read as \(plan.unit.argumentSpelling) because --units was given"

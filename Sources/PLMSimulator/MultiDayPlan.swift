@@ -65,6 +65,31 @@ public struct MultiDaySettings: Sendable, Hashable, Codable {
             sampleRateHz: sampleRateHz, seed: seed)
     }
 
+    /// `days` days and nights from 09:00, the three days of ``threeDays(sampleRateHz:seed:)`` repeated
+    /// (sofa evening and moderate night; non-wear, nap and healthy night after midnight; mild
+    /// night), each repetition starting at 09:00 again, and one hour of the last morning. `days: 3`
+    /// is ``threeDays(sampleRateHz:seed:)``; `days: 7` (seven nights, 166.5 h) is the benchmark week.
+    public static func days(_ days: Int, sampleRateHz: Double = 50, seed: UInt64 = 1) -> MultiDaySettings {
+        var segments: [DaySegment] = []
+        for day in 0..<max(1, days) {
+            switch day % 3 {
+            case 0:
+                // 09:00 (the first day) or 07:00 (after a mild night) to 20:00, the sofa, night from 22:30.
+                segments += [
+                    .day(hours: day == 0 ? 11 : 13), .sofa(hours: 2.25), .day(hours: 0.25), .night(hours: 8, profile: .moderate),
+                ]
+            case 1:
+                segments += [
+                    .day(hours: 3.5), .nonWear(hours: 1.5), .day(hours: 2.5), .nap(hours: 1), .day(hours: 9.5),
+                    .night(hours: 7.5, profile: .healthy),
+                ]
+            default:
+                segments += [.day(hours: 15), .night(hours: 8, profile: .mild)]
+            }
+        }
+        return MultiDaySettings(segments: segments + [.day(hours: 1)], sampleRateHz: sampleRateHz, seed: seed)
+    }
+
     /// Checks the settings (rates and lengths the synthesisers accept), naming the bad one.
     public func validate() throws(SimulationError) {
         guard sampleRateHz.isFinite, sampleRateHz >= 10, sampleRateHz <= 200 else {

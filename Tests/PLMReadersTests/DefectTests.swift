@@ -19,7 +19,7 @@ import Testing
 /// | 144, 145 | | x = +8 and -8 g: clipping at the ±8 g range |
 ///
 /// File line of row i is i + 2 (line 1 is the header).
-private func defectFile() -> String {
+func defectFile() -> String {
     func time(_ row: Int) -> Int {
         switch row {
         case 0...9: return row * 10

@@ -49,3 +49,28 @@ struct MultiDayTests {
         }
     }
 }
+
+@Suite("Multi-day plans of N days")
+struct MultiDayPlanLengthTests {
+    /// Start hours (after 09:00, modulo 24) of the night segments.
+    static func nightStarts(_ settings: MultiDaySettings) -> [Double] {
+        var hours = 0.0
+        var starts: [Double] = []
+        for segment in settings.segments {
+            if case .night = segment { starts.append(hours.truncatingRemainder(dividingBy: 24)) }
+            hours += segment.durationS / 3600
+        }
+        return starts
+    }
+
+    @Test("3 days = the three-day plan; 7 days: seven nights at 22:30, 00:30, 23:00, ... over 166.5 h")
+    func lengths() throws {
+        #expect(MultiDaySettings.days(3).segments == MultiDaySettings.threeDays().segments)
+        let week = MultiDaySettings.days(7, sampleRateHz: 100)
+        // 21.5 + 25.5 + 23 h, twice (the second time 2 h longer a day: 09:00 again), + 23.5 + 1 h.
+        #expect(abs(week.segments.map(\.durationS).reduce(0, +) / 3600 - 166.5) < 1e-9)
+        // 22:30, 00:30 and 23:00 are 13.5, 15.5 and 14 h after 09:00.
+        #expect(Self.nightStarts(week) == [13.5, 15.5, 14, 13.5, 15.5, 14, 13.5])
+        try week.validate()
+    }
+}

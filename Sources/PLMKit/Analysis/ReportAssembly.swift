@@ -19,6 +19,9 @@ struct ReportAssembly {
         if let offset = request.readOptions.utcOffsetS { settings["input.utcOffsetS"] = .integer(offset) }
         settings["lightsOff"] = .text(request.lightsOff ?? "start of recording")
         settings["lightsOn"] = .text(request.lightsOn ?? "end of recording")
+        // Where the window came from: the user's lights, or the whole recording (a multi-night
+        // analysis overwrites it with `detected` or `diary`).
+        settings["windowSource"] = .text(request.lightsOff != nil || request.lightsOn != nil ? "lights" : "recording")
         for entry in request.detection.entries {
             settings["detection.\(entry.name)"] = .number(entry.value)
         }

@@ -3,7 +3,7 @@ import PLMNights
 /// The whole recording's state while its nights are analysed one by one.
 struct NightContext {
     var request: RecordingAnalysisRequest
-    var recordings: [RecordingAnalyzer.LegRecording]
+    var legs: [LegSource]
     var alignment: RecordingAlignment
     var epochs: [[MinuteEpoch]]
     var periods: RestPeriods
@@ -12,13 +12,15 @@ struct NightContext {
     var usedLabels: Set<String> = []
     /// A PSG hypnogram on the recording's time line (`--hypnogram`): replaces the sleep estimate.
     var hypnogram: Hypnogram?
+    /// Counts the samples held at once (tests).
+    var probe: SampleHoldingProbe?
 
     init(
-        request: RecordingAnalysisRequest, recordings: [RecordingAnalyzer.LegRecording], alignment: RecordingAlignment,
+        request: RecordingAnalysisRequest, legs: [LegSource], alignment: RecordingAlignment,
         epochs: [[MinuteEpoch]], periods: RestPeriods
     ) {
         self.request = request
-        self.recordings = recordings
+        self.legs = legs
         self.alignment = alignment
         self.epochs = epochs
         self.periods = periods
@@ -31,7 +33,7 @@ struct NightContext {
 
     /// End of the latest leg, seconds on the recording's time line.
     var recordingEndS: Double {
-        recordings.map { (alignment.offsetS[$0.side] ?? 0) + $0.recording.durationS }.max() ?? 0
+        legs.map { (alignment.offsetS[$0.side] ?? 0) + $0.facts.durationS }.max() ?? 0
     }
 
     /// Analyses one night: its samples only, scored over its window.
@@ -47,16 +49,21 @@ struct NightContext {
         let span = TimeSpan(startS: max(0, window.span.startS), endS: min(recordingEndS, window.span.endS))
         let detector = LegMovementDetector(settings: request.night.detection)
         let margin = RecordingAnalyzer.nightMarginS
-        var legs: [LegAnalysis] = []
-        var sliceStarts: [Double] = []
-        for leg in recordings {
+        // Each leg's window is read (from its file, the rest streamed past) and detected on its own
+        // thread; only the window's samples are held, and only until detection is done.
+        let sources = self.legs
+        let probe = self.probe
+        let detected = try concurrentlyInOrder(sources.count) { k -> (LegAnalysis, Double) in
+            let leg = sources[k]
             let offset = alignment.offsetS[leg.side] ?? 0
-            let from = span.startS - margin - offset
-            let slice = leg.recording.slice(fromS: from, toS: span.endS + margin - offset)
-            let first = leg.recording.firstSample(atOrAfter: from)
-            sliceStarts.append(offset + (first < leg.recording.sampleCount ? leg.recording.timeS(ofSample: first) : max(0, from)))
-            legs.append(LegAnalysis(side: leg.side, path: leg.path, recording: slice, detector: detector))
+            let window = try leg.window(fromS: span.startS - margin - offset, toS: span.endS + margin - offset)
+            probe?.hold(window.recording.sampleCount)
+            defer { probe?.release(window.recording.sampleCount) }
+            let analysis = LegAnalysis(side: leg.side, path: leg.path, recording: window.recording, detector: detector)
+            return (analysis, offset + window.firstSampleS)
         }
+        let legs = detected.map(\.0)
+        let sliceStarts = detected.map(\.1)
         // The night's time line starts at its earliest slice; `shift` maps it to the recording's.
         let shift = sliceStarts.min() ?? 0
         let nightWindow = TimeSpan(startS: span.startS - shift, endS: span.endS - shift)

@@ -21,14 +21,13 @@ extension RecordingAnalyzer {
         settings["nights.nonWearSDG"] = .number(request.inBedRules.nonWearSDG)
         settings["nights.nonWearRangeG"] = .number(request.inBedRules.nonWearRangeG)
 
-        let legs = context.recordings.map { leg -> PLMReport.Leg in
+        let legs = context.legs.map { leg -> PLMReport.Leg in
             let offset = context.alignment.offsetS[leg.side] ?? 0
-            let r = leg.recording
+            let r = leg.facts
             return PLMReport.Leg(
                 side: leg.side, path: leg.path, layout: r.layout.rawValue, sampleRateHz: r.sampleRateHz,
                 samples: r.sampleCount, firstSample: r.start?.iso8601 ?? "",
-                lastSample: r.start.map { $0.adding(seconds: r.sampleCount > 0 ? r.timeS(ofSample: r.sampleCount - 1) : 0).iso8601 }
-                    ?? "",
+                lastSample: r.start.map { $0.adding(seconds: r.lastSampleTimeS).iso8601 } ?? "",
                 defects: r.defects.map {
                     PLMReport.Defect(
                         kind: $0.kind.rawValue, startS: $0.span.startS + offset, endS: $0.span.endS + offset,

@@ -3,16 +3,19 @@ import PLMNights
 /// Analyses a multi-day recording: finds its nights, scores each one on its own samples, and
 /// summarises them (plm-summary/1).
 ///
-/// 1. each leg is read and summarised in per-minute epochs (``EpochAccumulator``);
+/// 1. each leg is surveyed (``ChunkedRecordingReader``: its clock, rate and defects, found in
+///    streaming passes) and summarised in per-minute epochs (``LegEpochBuilder``) in one more pass;
 /// 2. ``InBedDetector`` finds non-wear, nights, naps and lying-awake stretches; a sleep diary
 ///    replaces the detected night it overlaps;
-/// 3. each night's samples (its window plus a minute each side) go through the one-night
-///    pipeline: detection, scoring over the window with non-wear excluded, the report;
+/// 3. each night's samples (its window plus a minute each side) are read on their own and go
+///    through the one-night pipeline: detection, scoring over the window with non-wear excluded,
+///    the report;
 /// 4. ``SleepWakeEstimator`` estimates sleep in the window, and the night is scored again with
 ///    that estimate as hypnogram for the PLMS and PLMW index estimates.
 ///
-/// Memory: the legs' samples are held while the nights are analysed (the readers read whole
-/// files); each night's detection works on that night's samples only.
+/// Memory: text files (CSV, CSV.gz) are never held whole: at most one night's samples of each leg
+/// plus the epochs (a week is 10,080 per leg) and one read buffer per leg, whatever the
+/// recording's length. Binary files (`.cwa`, `.bin`, `.gt3x`) are read whole.
 public enum RecordingAnalyzer {
     /// Samples kept on each side of a night's window for the detector's filters, s.
     static let nightMarginS = 60.0
@@ -22,30 +25,50 @@ public enum RecordingAnalyzer {
     public static func analyze(_ request: RecordingAnalysisRequest, progress: ProgressReporter? = nil) async throws
         -> RecordingAnalysis
     {
+        try analyzeFiles(request, progress: progress)
+    }
+
+    /// The analysis of the request's files, streamed; `probe` counts the samples held at once.
+    static func analyzeFiles(
+        _ request: RecordingAnalysisRequest, progress: ProgressReporter? = nil, probe: SampleHoldingProbe? = nil
+    ) throws -> RecordingAnalysis {
         try validate(request)
         let legs = request.night.legs
         progress?.start(stage: "reading \(legs.count == 1 ? "1 leg" : "\(legs.count) legs")")
-        let recordings = try await readLegs(request.night)
-        return try analyze(request, recordings: recordings, progress: progress)
+        let options = request.night.readOptions
+        let sources = try concurrentlyInOrder(legs.count) { try LegSource.open(legs[$0], options: options) }
+            .sorted { $0.side == .left && $1.side == .right }
+        return try analyze(request, sources: sources, progress: progress, probe: probe)
     }
 
     /// The analysis of recordings already read (left first).
     static func analyze(
         _ request: RecordingAnalysisRequest, recordings: [LegRecording], progress: ProgressReporter? = nil
     ) throws -> RecordingAnalysis {
+        try analyze(
+            request, sources: recordings.map { LegSource(side: $0.side, path: $0.path, recording: $0.recording) },
+            progress: progress)
+    }
+
+    /// The analysis of the legs' sources (left first).
+    static func analyze(
+        _ request: RecordingAnalysisRequest, sources: [LegSource], progress: ProgressReporter? = nil,
+        probe: SampleHoldingProbe? = nil
+    ) throws -> RecordingAnalysis {
         try validate(request)
-        let alignment = try RecordingAlignment(clocks: recordings.map { ($0.side, $0.path, $0.recording.start) })
+        let alignment = try RecordingAlignment(clocks: sources.map { ($0.side, $0.path, $0.facts.start) })
         progress?.start(stage: "finding the nights")
-        let epochs = recordings.map {
-            EpochAccumulator.epochs(
-                of: $0.recording, offsetS: alignment.offsetS[$0.side] ?? 0, rules: request.inBedRules)
+        let epochs = try concurrentlyInOrder(sources.count) { k in
+            try sources[k].epochs(
+                offsetS: alignment.offsetS[sources[k].side] ?? 0, rules: request.inBedRules, probe: probe)
         }
         let periods = InBedDetector(rules: request.inBedRules).detect(legs: epochs)
         let diary = try request.diaryPath.map { try SleepDiaryFile.read(path: $0) } ?? []
         let windows = try nightWindows(periods: periods, diary: diary, diaryPath: request.diaryPath, alignment: alignment)
 
         var context = NightContext(
-            request: request, recordings: recordings, alignment: alignment, epochs: epochs, periods: periods)
+            request: request, legs: sources, alignment: alignment, epochs: epochs, periods: periods)
+        context.probe = probe
         context.hypnogram = try request.night.hypnogramPath.map { try HypnogramFile.read(path: $0) }
         var nights: [(RecordingAnalysis.Night, NightsSummary.Night)] = []
         for (k, window) in windows.enumerated() {
@@ -73,26 +96,6 @@ public enum RecordingAnalyzer {
         var side: LegSide
         var path: String
         var recording: AccelerationRecording
-    }
-
-    /// Reads every leg concurrently; errors are reported for the first leg in request order.
-    static func readLegs(_ request: AnalysisRequest) async throws -> [LegRecording] {
-        let options = request.readOptions
-        let results = await withTaskGroup(of: (Int, Result<LegRecording, any Error>).self) { group in
-            for (index, input) in request.legs.enumerated() {
-                group.addTask {
-                    (index, Result {
-                        LegRecording(
-                            side: input.side, path: input.path,
-                            recording: try RecordingReader.read(path: input.path, options: options))
-                    })
-                }
-            }
-            var collected: [(Int, Result<LegRecording, any Error>)] = []
-            for await result in group { collected.append(result) }
-            return collected.sorted { $0.0 < $1.0 }.map(\.1)
-        }
-        return try results.map { try $0.get() }.sorted { $0.side == .left && $1.side == .right }
     }
 
     /// A night's window and where it came from.

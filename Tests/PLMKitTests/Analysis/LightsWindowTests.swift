@@ -39,6 +39,8 @@ struct LightsWindowTests {
         #expect(abs(report.indices.validHours - (window.3 - window.2) / 3600) < 1e-9)
         #expect(report.settings["lightsOff"] == .text(window.0))
         #expect(report.settings["lightsOn"] == .text(window.1))
+        // The contract: a window from --lights-off/--lights-on records its source as `lights`.
+        #expect(report.settings["windowSource"] == .text("lights"))
     }
 
     @Test("Only the movements inside the window are scored")

@@ -66,6 +66,7 @@ struct ReportContractTests {
         let settings = try object(root["settings"], "settings")
         #expect(settings["rules"] as? String == "wasm2016")
         #expect(settings["lightsOff"] as? String == "start of recording")
+        #expect(settings["windowSource"] as? String == "recording")
 
         let window = try object(root["analysisWindow"], "analysisWindow")
         expectKeys(window, "analysisWindow", numbers: ["startS", "endS", "timeInBedHours"])

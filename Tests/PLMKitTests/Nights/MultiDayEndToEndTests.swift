@@ -67,10 +67,17 @@ struct MultiDayEndToEndTests {
             let closer = abs(estimate - truePLMS) < abs(inBed - truePLMS)
             let comment: Comment = "\(truth.profile): PLMS estimate \(estimate), in-bed \(inBed), true PLMS \(truePLMS)"
             if truth.profile == .mild {
-                // Not met on the mild night since the detector of issue 11 (estimate 20.4/h,
-                // in-bed 19.5/h, truth 19.2/h): the night has few wake movements, and the sleep
-                // estimate's error outweighs them. Recorded as a known issue, not hidden; it
-                // passes quietly when the sleep/wake estimate improves.
+                // Not met on the mild night (seed 3: estimate 20.4/h, in-bed 19.5/h, truth 19.2/h).
+                // Investigated on seeds 1-6 (docs/nights.md section 4): in the simulator, PLMs come
+                // at about the same rate in wake as in sleep on the mild and moderate profiles, so
+                // the in-bed index happens to equal the PLMS index within 1-2 %, and any error of the
+                // sleep estimate makes the estimate worse. The estimate's error is a TST deficit of
+                // 0-6 %: 10-27 true-sleep minutes per night read as wake, almost none holding a PLM
+                // (minutes right after a wake bout, through Cole-Kripke's lagged weights, and single
+                // sleep posture shifts of 20-27 moving seconds). Shortening the lag would fit the
+                // simulator's instant sleep onsets, not real sleep (people lie still for minutes
+                // before they fall asleep, which is what the lag encodes), so it is left as it is.
+                // Recorded as a known issue, not hidden; it passes quietly if the estimate improves.
                 withKnownIssue("PLMS estimate not closer than the in-bed index on the mild night", isIntermittent: true) {
                     #expect(closer, comment)
                 }

@@ -1,0 +1,57 @@
+import Foundation
+import PLMTestSupport
+import Testing
+
+@testable import PLMKit
+
+/// The multi-night analysis of files streamed in chunks (never read whole) against the same files
+/// read whole (the reference), and the proof that what it holds at once is bounded by the nights.
+@Suite("Recording analyzer, streamed files")
+struct StreamingAnalysisTests {
+    /// Two 3.25-h nights with days between, written as generic CSV.gz at 20 Hz (8.75 h per leg).
+    static func writeRecording(in folder: TemporaryFolder) throws -> (WrittenNight, SimulatedMultiDay) {
+        let settings = MultiDaySettings(
+            segments: [
+                .day(hours: 0.75), .night(hours: 3.25, profile: .moderate), .day(hours: 1),
+                .night(hours: 3.25, profile: .mild), .day(hours: 0.5),
+            ], sampleRateHz: 20, seed: 8)
+        let sim = try MultiDaySimulator.simulate(settings)
+        return (try MultiDayWriter.write(sim, toDirectory: folder.file("sim"), layout: .generic, gzip: true), sim)
+    }
+
+    @Test("Streamed = read whole: the same summary and night reports, byte for byte; samples held at once bounded by the nights")
+    func streamedEqualsWholeAndIsBounded() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let (written, _) = try Self.writeRecording(in: folder)
+        let request = RecordingAnalysisRequest(
+            night: AnalysisRequest(legs: [.init(side: .left, path: written.leftPath), .init(side: .right, path: written.rightPath)]))
+
+        let probe = SampleHoldingProbe()
+        let streamed = try RecordingAnalyzer.analyzeFiles(request, probe: probe)
+        let whole = try RecordingAnalyzer.analyze(
+            request,
+            recordings: try request.night.legs.map {
+                RecordingAnalyzer.LegRecording(side: $0.side, path: $0.path, recording: try RecordingReader.read(path: $0.path))
+            })
+        #expect(streamed.summary.nights.count == 2)
+        #expect(try streamed.summary.jsonData() == whole.summary.jsonData())
+        #expect(streamed.nights.count == whole.nights.count)
+        for (a, b) in zip(streamed.nights, whole.nights) {
+            #expect(try a.analysis.report.jsonData() == b.analysis.report.jsonData(), "night \(a.label)")
+        }
+
+        // Held at once: a chunk per leg during the epoch pass, or one night's window per leg (its
+        // span plus the one-minute margins, each side; +1 sample for the edges).
+        let rate = 20.0
+        let legs = 2.0
+        let longestNightS = streamed.summary.nights.map { $0.inBed.endS - $0.inBed.startS }.max() ?? 0
+        let nightBound = Int(legs * ((longestNightS + 2 * RecordingAnalyzer.nightMarginS) * rate + 1))
+        let chunkBound = 2 * ChunkedRecordingReader.defaultChunkSamples
+        let totalSamples = streamed.summary.recording.legs.map(\.samples).reduce(0, +)
+        #expect(probe.peakSamples > 0)
+        #expect(probe.peakSamples <= max(nightBound, chunkBound), "peak \(probe.peakSamples), night bound \(nightBound)")
+        // ... and well under the recording (8.75 h per leg, the longest night 3.5 h or so).
+        #expect(Double(probe.peakSamples) < 0.5 * Double(totalSamples), "peak \(probe.peakSamples) of \(totalSamples)")
+    }
+}
