@@ -14,7 +14,7 @@ cd "$(dirname "$0")/.."
 ROOT=$PWD
 SWIFT=${SWIFT:-swift}
 SECONDS_PER_TARGET=${FUZZ_SECONDS:-600}
-TARGETS=${FUZZ_TARGETS:-"FuzzRecordingCSV FuzzEventsCSV FuzzAnnotations FuzzReportJSON"}
+TARGETS=${FUZZ_TARGETS:-"FuzzRecordingCSV FuzzEventsCSV FuzzAnnotations FuzzReportJSON FuzzCWA FuzzGENEActivBin FuzzGT3X"}
 OUT=${FUZZ_OUT:-$ROOT/out/fuzz}
 SHARED=$ROOT/../shared/corpus
 
@@ -45,6 +45,17 @@ seed FuzzRecordingCSV "$ROOT"/Tests/PLMReadersTests/Fixtures/*.csv "$ROOT"/Tests
     "$ROOT"/SampleData/*/left.csv.gz
 if [ -d "$SHARED" ]; then
     seed FuzzRecordingCSV $(find "$SHARED" -name '*.csv' -o -name '*.csv.gz' | sort)
+    seed FuzzCWA $(find "$SHARED" -name '*.cwa' | sort)
+    seed FuzzGENEActivBin $(find "$SHARED" -name '*.bin' | sort)
+    # FuzzGT3X reads its input as log.bin (and info.txt, calibration.json) inside an archive it
+    # writes: its seeds are the corpus archives' log.bin entries (first 64 KiB).
+    if command -v unzip > /dev/null; then
+        mkdir -p "$OUT/corpus/FuzzGT3X"
+        for file in $(find "$SHARED" -name '*.gt3x' | sort); do
+            unzip -p "$file" log.bin 2>/dev/null | head -c 65536 > "$OUT/corpus/FuzzGT3X/$(basename "$file").log.bin.seed" || true
+            unzip -p "$file" info.txt 2>/dev/null > "$OUT/corpus/FuzzGT3X/$(basename "$file").info.txt.seed" || true
+        done
+    fi
 else
     echo "note: $SHARED is absent: the recording corpus is the fixtures and SampleData only"
 fi
@@ -55,7 +66,7 @@ for target in $TARGETS; do
     mkdir -p "$OUT/crashes/$target"
     log=$OUT/$target.log
     max_len=4096
-    [ "$target" = FuzzRecordingCSV ] && max_len=65536
+    case "$target" in FuzzRecordingCSV | FuzzCWA | FuzzGENEActivBin | FuzzGT3X) max_len=65536 ;; esac
     echo "Running $target for ${SECONDS_PER_TARGET} s (log: $log) ..."
     set +e
     "$BIN/$target" "$OUT/corpus/$target" -max_total_time="$SECONDS_PER_TARGET" -max_len=$max_len \

@@ -130,6 +130,19 @@ final class _ByteStream {
             expected: "a complete, valid gzip stream")
     }
 
+    /// The first `count` bytes of the file as a reader sees them (inflated when it is gzip),
+    /// reading no further: enough to recognise a compressed binary file by its signature
+    /// without inflating a whole chunk. Fewer bytes for a shorter (or corrupt) stream.
+    static func prefix(path: String, count: Int) throws -> [UInt8] {
+        guard let handle = gzopen(path, "rb") else {
+            throw ReadError(kind: .missingFile, path: path, found: "cannot be opened (errno \(errno))", expected: "a readable sensor file")
+        }
+        defer { gzclose(handle) }
+        var bytes = [UInt8](repeating: 0, count: max(0, count))
+        let got = bytes.withUnsafeMutableBytes { raw in gzread(handle, raw.baseAddress, UInt32(raw.count)) }
+        return Array(bytes.prefix(Int(max(0, got))))
+    }
+
     /// Share of the file on disk read so far (0-1), for progress: the compressed offset for `.gz`.
     var fractionRead: Double {
         guard let file, fileBytes > 0 else { return 1 }
