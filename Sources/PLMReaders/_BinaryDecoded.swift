@@ -42,10 +42,6 @@ struct _BinaryDecoded {
         y.reserveCapacity(n)
         z.reserveCapacity(n)
         timesS.reserveCapacity(n)
-        _HugePages.advise(&x)
-        _HugePages.advise(&y)
-        _HugePages.advise(&z)
-        _HugePages.advise(&timesS)
     }
 }
 

@@ -209,7 +209,6 @@ struct _CWADecodeState {
         decoded.originS += shift
         decoded.timesS = []  // the reservation: the times are written into a buffer of their own
         decoded.timesS = [Double](unsafeUninitializedCapacity: n) { buffer, initialized in
-            if let base = buffer.baseAddress { _HugePages.advise(UnsafeMutableRawPointer(base), bytes: n * MemoryLayout<Double>.stride) }
             var runStart = 0
             while runStart < anchors.count {
                 var runEnd = runStart + 1

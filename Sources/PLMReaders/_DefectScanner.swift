@@ -120,12 +120,12 @@ struct _DefectScanner {
             while i < t.count {
                 let blockEnd = min(t.count, i + Self.scanBlock)
                 if duplicateStart < 0 && backwardStart < 0 {
-                    var irregular = false
+                    var irregular: UInt8 = 0  // branch-free, so that the loop vectorises
                     for k in i..<blockEnd {
                         let d = t[k] - t[k - 1]
-                        irregular = irregular || !(d > 0 && d <= threshold)
+                        irregular |= (d > 0 ? 0 : 1) | (d <= threshold ? 0 : 1)  // NaN: both 1
                     }
-                    if !irregular {
+                    if irregular == 0 {
                         regularSum += t[blockEnd - 1] - t[i - 1]
                         regularCount += blockEnd - i
                         i = blockEnd
@@ -197,14 +197,14 @@ struct _DefectScanner {
                     var i = 1
                     while i < n {
                         let blockEnd = min(n, i + Self.scanBlock)
-                        var special = false
+                        var special: UInt8 = 0  // branch-free, so that the loop vectorises
                         for k in i..<blockEnd {
                             let x = xs[k], y = ys[k], z = zs[k]
-                            let isZero = x == 0 && y == 0 && z == 0
-                            let same = x == xs[k - 1] && y == ys[k - 1] && z == zs[k - 1]
-                            special = special || isZero || same
+                            let isZero: UInt8 = (x == 0 ? 1 : 0) & (y == 0 ? 1 : 0) & (z == 0 ? 1 : 0)
+                            let same: UInt8 = (x == xs[k - 1] ? 1 : 0) & (y == ys[k - 1] ? 1 : 0) & (z == zs[k - 1] ? 1 : 0)
+                            special |= isZero | same
                         }
-                        if special {
+                        if special != 0 {
                             for k in i..<blockEnd { row(k) }
                         } else {
                             if zeroStart >= 0 { closeZero(i) }
@@ -254,9 +254,11 @@ struct _DefectScanner {
                     var i = 0
                     while i < n {
                         let blockEnd = min(n, i + Self.scanBlock)
-                        var any = false
-                        for k in i..<blockEnd { any = any || abs(xs[k]) >= level || abs(ys[k]) >= level || abs(zs[k]) >= level }
-                        if any {
+                        var any: UInt8 = 0  // branch-free, so that the loop vectorises
+                        for k in i..<blockEnd {
+                            any |= (abs(xs[k]) >= level ? 1 : 0) | (abs(ys[k]) >= level ? 1 : 0) | (abs(zs[k]) >= level ? 1 : 0)
+                        }
+                        if any != 0 {
                             for k in i..<blockEnd where abs(xs[k]) >= level || abs(ys[k]) >= level || abs(zs[k]) >= level {
                                 if runStart >= 0 && k - lastClipped <= mergeRows {
                                     lastClipped = k
