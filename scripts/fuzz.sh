@@ -67,10 +67,16 @@ for target in $TARGETS; do
     log=$OUT/$target.log
     max_len=4096
     case "$target" in FuzzRecordingCSV | FuzzCWA | FuzzGENEActivBin | FuzzGT3X) max_len=65536 ;; esac
+    # FuzzGT3X: Foundation's FileManager.fileSystemRepresentation (called by ZIPFoundation's
+    # Archive(url:) on every open) leaks 35 bytes on Linux; LeakSanitizer would stop the run at
+    # the first input. Leaks are not checked for that target (crashes and ASan errors still are).
+    extra=""
+    leaks=1
+    [ "$target" = FuzzGT3X ] && extra="-detect_leaks=0" && leaks=0
     echo "Running $target for ${SECONDS_PER_TARGET} s (log: $log) ..."
     set +e
-    "$BIN/$target" "$OUT/corpus/$target" -max_total_time="$SECONDS_PER_TARGET" -max_len=$max_len \
-        -rss_limit_mb=3072 -timeout=20 -print_final_stats=1 -artifact_prefix="$OUT/crashes/$target/" > "$log" 2>&1
+    ASAN_OPTIONS="detect_leaks=$leaks${ASAN_OPTIONS:+:$ASAN_OPTIONS}" "$BIN/$target" "$OUT/corpus/$target" -max_total_time="$SECONDS_PER_TARGET" -max_len=$max_len \
+        -rss_limit_mb=3072 -timeout=20 -print_final_stats=1 $extra -artifact_prefix="$OUT/crashes/$target/" > "$log" 2>&1
     result=$?
     set -e
     grep -E "^stat::number_of_executed_units|^stat::average_exec_per_sec|^stat::peak_rss_mb|cov: .*ft:" "$log" | tail -4
