@@ -130,17 +130,14 @@ final class _ByteStream {
             expected: "a complete, valid gzip stream")
     }
 
-    /// The first `count` bytes of the file as a reader sees them (inflated when it is gzip),
-    /// reading no further: enough to recognise a compressed binary file by its signature
-    /// without inflating a whole chunk. Fewer bytes for a shorter (or corrupt) stream.
+    /// The first `count` bytes of the file as a reader sees them (inflated when it is gzip):
+    /// enough to recognise a compressed binary file (`.cwa.gz`) by its signature. Reads one
+    /// chunk through the stream itself, so that one gzip reader serves every format. Fewer
+    /// bytes for a shorter file.
     static func prefix(path: String, count: Int) throws -> [UInt8] {
-        guard let handle = gzopen(path, "rb") else {
-            throw ReadError(kind: .missingFile, path: path, found: "cannot be opened (errno \(errno))", expected: "a readable sensor file")
-        }
-        defer { gzclose(handle) }
-        var bytes = [UInt8](repeating: 0, count: max(0, count))
-        let got = bytes.withUnsafeMutableBytes { raw in gzread(handle, raw.baseAddress, UInt32(raw.count)) }
-        return Array(bytes.prefix(Int(max(0, got))))
+        let stream = try _ByteStream(path: path)
+        try stream.refill()
+        return Array(UnsafeBufferPointer(start: stream.buffer, count: min(stream.end, max(0, count))))
     }
 
     /// Share of the file on disk read so far (0-1), for progress: the compressed offset for `.gz`.
