@@ -89,7 +89,9 @@ let package = Package(
             dependencies: ["PLMKit", "PLMBatch", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: strictSwift),
         .executableTarget(name: "plm", dependencies: ["PLMCommands"], swiftSettings: strictSwift),
-        .target(name: "PLMFuzzHarness", dependencies: ["PLMKit"], swiftSettings: strictSwift),
+        .target(
+            name: "PLMFuzzHarness", dependencies: ["PLMKit", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            swiftSettings: strictSwift),
 
         // Helpers shared by the test targets (random generator, temporary folders).
         .target(name: "PLMTestSupport", path: "Tests/PLMTestSupport", swiftSettings: strictSwift),

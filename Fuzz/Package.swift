@@ -6,7 +6,9 @@
 // The bodies live in the root package's PLMFuzzHarness, so the tests can replay crashing inputs.
 import PackageDescription
 
-let fuzzTargets = ["FuzzRecordingCSV", "FuzzEventsCSV", "FuzzAnnotations", "FuzzReportJSON"]
+let fuzzTargets = [
+    "FuzzRecordingCSV", "FuzzEventsCSV", "FuzzAnnotations", "FuzzReportJSON", "FuzzCWA", "FuzzGENEActivBin", "FuzzGT3X",
+]
 
 let package = Package(
     name: "PLMKitFuzz",

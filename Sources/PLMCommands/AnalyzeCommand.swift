@@ -9,7 +9,8 @@ struct AnalyzeCommand: AsyncParsableCommand {
         discussion: """
             Give the raw acceleration file of each leg as exported by the device software \
             (ActiGraph ActiLife raw CSV, GENEActiv CSV, Axivity cwa-convert CSV, or any CSV with a \
-            time column and x, y, z; .csv.gz is read directly). The layout, units and sample rate \
+            time column and x, y, z; .csv.gz is read directly) or the device's own file (Axivity \
+            .cwa, GENEActiv .bin, ActiGraph .gt3x; .cwa.gz and .bin.gz too). The layout, units and sample rate \
             are recognised from the file; run `plm inspect FILE` to see what was recognised and \
             which options a file needs.
 

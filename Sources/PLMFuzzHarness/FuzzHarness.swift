@@ -20,6 +20,9 @@ public enum FuzzHarness {
         ("FuzzEventsCSV", eventsCSV),
         ("FuzzAnnotations", annotations),
         ("FuzzReportJSON", reportJSON),
+        ("FuzzCWA", cwa),
+        ("FuzzGENEActivBin", geneactivBin),
+        ("FuzzGT3X", gt3x),
     ]
 
     /// A raw accelerometer CSV (plain or gzip) through ``RecordingReader`` and the inspection

@@ -99,9 +99,21 @@ public enum RecordingReader {
         case .actigraph, .geneactiv, .axivity, .generic: return nil
         }
         let file = try _BinaryFile(path: path)
-        let prefix = try file.prefix(64)
+        var prefix = try file.prefix(64)
+        let gzipped = prefix.starts(with: [0x1F, 0x8B])
+        if gzipped {
+            // A gzip file (`.cwa.gz`, `.bin.gz`, `.csv.gz`): the signature is in the inflated bytes.
+            prefix = try _ByteStream.prefix(path: path, count: 64)
+        }
         try _BinaryFormat.refuseUnsupported(prefix, path: path)
         let detected = _BinaryFormat.detect(prefix)
+        if gzipped, detected == .gt3x {
+            throw ReadError(
+                kind: .unknownLayout, path: path, byteOffset: 0,
+                found: "a gzip-compressed .gt3x (a zip archive inside gzip)",
+                expected: "the .gt3x archive itself (it is compressed already)",
+                hint: "unpack it first (gunzip FILE) and read the .gt3x.")
+        }
         if let wanted {
             guard detected == wanted else {
                 let signature = switch wanted {

@@ -21,13 +21,16 @@ enum _BinaryAssembler {
         rows.y = decoded.y
         rows.z = decoded.z
         // Seconds since the first sample, shifted in place (the decoded buffer is not kept).
+        // The .cwa and .gt3x decoders write them so already (their first time is 0): no pass.
         var relative = decoded.timesS
         decoded.timesS = []
-        relative.withUnsafeMutableBufferPointer { times in
-            for i in times.indices { times[i] -= firstS }
+        if firstS != 0 {
+            relative.withUnsafeMutableBufferPointer { times in
+                for i in times.indices { times[i] -= firstS }
+            }
         }
         rows.timesS = relative
-        rows.maximumAbsoluteG = maximumAbsolute(decoded)
+        rows.maximumAbsoluteG = decoded.maximumAbsoluteBits.map(Float.init(bitPattern:)) ?? maximumAbsolute(decoded)
         let start = RecordingClockTime(secondsSince1970: decoded.originS + firstS, utcOffsetS: decoded.utcOffsetS)
 
         let times = rows.timesS ?? []
@@ -39,9 +42,8 @@ enum _BinaryAssembler {
         let blocks = decoded.blockDefects.map { block in
             recordingDefect(block, times: times, firstS: firstS, periodS: periodS, scanner: scanner)
         }
-        var defects = timing.defects.filter { defect in
-            defect.kind != .gap || !blocks.contains { $0.span.startS <= defect.span.endS + periodS && defect.span.startS <= $0.span.endS + periodS }
-        }
+        let explained = _SpanOverlap(blocks.map(\.span), slackS: periodS)
+        var defects = timing.defects.filter { defect in defect.kind != .gap || !explained.overlaps(defect.span) }
         defects += blocks
         defects += scanner.valueDefects(rateHz: rateHz)
         if let declared = decoded.declaredRateHz, let measured = timing.measuredRateHz,
@@ -92,5 +94,36 @@ enum _BinaryAssembler {
             }
         }
         return Float(bitPattern: bits)
+    }
+}
+
+/// Whether a span overlaps any of a set of spans (each widened by `slackS` on both sides), in
+/// O(log n) per question: the spans sorted by start, with the running maximum of their ends.
+/// (Comparing every gap with every block defect would be quadratic in a file whose sectors
+/// alternate between good and corrupt.)
+struct _SpanOverlap {
+    private var starts: [Double] = []
+    private var maximumEnds: [Double] = []
+    private let slackS: Double
+
+    init(_ spans: [TimeSpan], slackS: Double) {
+        self.slackS = slackS
+        var running = -Double.infinity
+        for span in spans.sorted(by: { $0.startS < $1.startS }) {
+            running = max(running, span.endS)
+            starts.append(span.startS)
+            maximumEnds.append(running)
+        }
+    }
+
+    /// Whether some span `s` has `s.start <= span.end + slack` and `span.start <= s.end + slack`.
+    func overlaps(_ span: TimeSpan) -> Bool {
+        // Spans starting early enough: the first `count` of them.
+        var low = 0, high = starts.count
+        while low < high {
+            let mid = (low + high) / 2
+            if starts[mid] <= span.endS + slackS { low = mid + 1 } else { high = mid }
+        }
+        return low > 0 && span.startS <= maximumEnds[low - 1] + slackS
     }
 }

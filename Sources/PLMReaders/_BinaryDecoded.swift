@@ -21,6 +21,10 @@ struct _BinaryDecoded {
     var blockDefects: [_BlockDefect] = []
     /// Header facts for `plm inspect`, in file order.
     var metadata: [(key: String, value: String)] = []
+    /// Largest |value| of any axis, as the bit pattern of a positive `Float`, when the decoder
+    /// kept it while the samples were in cache (saves the assembler a pass over every sample);
+    /// nil when it did not.
+    var maximumAbsoluteBits: UInt32?
 
     init(layout: RecordingLayout, reason: String) {
         self.layout = layout

@@ -34,7 +34,7 @@ enum _BinaryFormat {
     static func read(path: String, layout: RecordingLayout, file: _BinaryFile) throws -> AccelerationRecording {
         let decoded: _BinaryDecoded
         switch layout {
-        case .cwa: decoded = try _CWAReader.decode(file: file)
+        case .cwa: decoded = try _CWAReader.decode(path: path)
         case .geneactivBin: decoded = try _GENEActivBinReader.decode(file: file)
         case .gt3x: decoded = try _GT3XReader.decode(file: file)
         case .actigraph, .geneactiv, .axivity, .generic:

@@ -126,6 +126,16 @@ final class _ByteStream {
         }
     }
 
+    /// The first `count` bytes of the file as a reader sees them (inflated when it is gzip):
+    /// enough to recognise a compressed binary file (`.cwa.gz`) by its signature. Reads one
+    /// chunk through the stream itself, so that one gzip reader serves every format. Fewer
+    /// bytes for a shorter file.
+    static func prefix(path: String, count: Int) throws -> [UInt8] {
+        let stream = try _ByteStream(path: path)
+        try stream.refill()
+        return Array(UnsafeBufferPointer(start: stream.buffer, count: min(stream.end, max(0, count))))
+    }
+
     /// Share of the file on disk read so far (0-1), for progress: the compressed offset for `.gz`.
     var fractionRead: Double {
         guard fileBytes > 0 else { return 1 }

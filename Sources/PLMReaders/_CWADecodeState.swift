@@ -1,3 +1,5 @@
+import PLMCore
+
 /// The running state of a `.cwa` decode: the sectors read so far (for their time stamps), the
 /// run of corrupt sectors being collected, and the format of the first good sector.
 struct _CWADecodeState {
@@ -147,6 +149,13 @@ struct _CWADecodeState {
                             zs[j] = Float(Int16(littleEndian: p.loadUnaligned(fromByteOffset: at + 4, as: Int16.self))) * scale
                         }
                     }
+                    // The largest magnitude so far (decoded values are never NaN: the bit
+                    // patterns with the sign cleared order as the magnitudes do).
+                    var bits = decoded.maximumAbsoluteBits ?? 0
+                    for j in 0..<count {
+                        bits = max(bits, xs[j].bitPattern & 0x7FFF_FFFF, ys[j].bitPattern & 0x7FFF_FFFF, zs[j].bitPattern & 0x7FFF_FFFF)
+                    }
+                    decoded.maximumAbsoluteBits = bits
                     decoded.x.append(contentsOf: UnsafeBufferPointer(rebasing: xs[0..<count]))
                     decoded.y.append(contentsOf: UnsafeBufferPointer(rebasing: ys[0..<count]))
                     decoded.z.append(contentsOf: UnsafeBufferPointer(rebasing: zs[0..<count]))
@@ -190,9 +199,15 @@ struct _CWADecodeState {
     /// stamps (continuous and increasing), within each run of sectors that follow each other in
     /// sequence; a run's first and last samples are extrapolated with its nearest step, and a
     /// lone sector steps at its nominal rate.
+    ///
+    /// The times are written relative to the first sample (which is at 0), and ``_BinaryDecoded/originS``
+    /// moved to that sample, so that the assembler need not shift them in a second pass.
     func fillTimes(into decoded: inout _BinaryDecoded) {
         let n = decoded.x.count
-        guard n > 0 else { return }
+        guard n > 0, !anchors.isEmpty else { return }
+        let shift = firstSampleTime()
+        decoded.originS += shift
+        decoded.timesS = []  // the reservation: the times are written into a buffer of their own
         decoded.timesS = [Double](unsafeUninitializedCapacity: n) { buffer, initialized in
             var runStart = 0
             while runStart < anchors.count {
@@ -200,33 +215,71 @@ struct _CWADecodeState {
                 while runEnd < anchors.count, Self.period(anchors[runEnd - 1], anchors[runEnd], nominal: 1 / anchors[runEnd - 1].rateHz) != nil {
                     runEnd += 1
                 }
-                fillRun(runStart..<runEnd, into: buffer)
+                fillRun(runStart..<runEnd, shift: shift, into: buffer)
                 runStart = runEnd
             }
             initialized = n
         }
     }
 
-    /// Times of the samples of the sectors `run` (consecutive, in sequence).
-    private func fillRun(_ run: Range<Int>, into buffer: UnsafeMutableBufferPointer<Double>) {
+    /// The end of the first run of sectors in sequence (see ``fillTimes(into:)``).
+    private func firstRunEnd() -> Int {
+        var runEnd = 1
+        while runEnd < anchors.count, Self.period(anchors[runEnd - 1], anchors[runEnd], nominal: 1 / anchors[runEnd - 1].rateHz) != nil {
+            runEnd += 1
+        }
+        return runEnd
+    }
+
+    /// The time of sample 0 (the first sample of the first anchor) as ``fillRun`` computes it,
+    /// term for term, so that shifting by it puts sample 0 at exactly 0.
+    private func firstSampleTime() -> Double {
+        let run = 0..<firstRunEnd()
+        let first = anchors[0]
+        let index = Double(first.firstSample)
+        guard run.count > 1 else { return first.anchorS + (index - first.anchorIndex) * (1 / first.rateHz) }
+        var k = 0
+        var slope = (anchors[k + 1].anchorS - anchors[k].anchorS) / (anchors[k + 1].anchorIndex - anchors[k].anchorIndex)
+        while k + 2 < run.upperBound, index >= anchors[k + 1].anchorIndex {
+            k += 1
+            slope = (anchors[k + 1].anchorS - anchors[k].anchorS) / (anchors[k + 1].anchorIndex - anchors[k].anchorIndex)
+        }
+        return anchors[k].anchorS + (index - anchors[k].anchorIndex) * slope
+    }
+
+    /// Times of the samples of the sectors `run` (consecutive, in sequence), minus `shift`.
+    private func fillRun(_ run: Range<Int>, shift: Double, into buffer: UnsafeMutableBufferPointer<Double>) {
         let first = anchors[run.lowerBound]
         let last = anchors[run.upperBound - 1]
         guard run.count > 1 else {
             let period = 1 / first.rateHz
             for i in first.firstSample..<(first.firstSample + first.count) {
-                buffer[i] = first.anchorS + (Double(i) - first.anchorIndex) * period
+                buffer[i] = (first.anchorS + (Double(i) - first.anchorIndex) * period) - shift
             }
             return
         }
         var k = run.lowerBound  // segment anchors[k] ... anchors[k + 1]
         var slope = (anchors[k + 1].anchorS - anchors[k].anchorS) / (anchors[k + 1].anchorIndex - anchors[k].anchorIndex)
-        for i in first.firstSample..<(last.firstSample + last.count) {
+        var i = first.firstSample
+        let end = last.firstSample + last.count
+        while i < end {
+            // The samples up to the next anchor use this segment: a tight loop without the search.
             let index = Double(i)
             while k + 2 < run.upperBound, index >= anchors[k + 1].anchorIndex {
                 k += 1
                 slope = (anchors[k + 1].anchorS - anchors[k].anchorS) / (anchors[k + 1].anchorIndex - anchors[k].anchorIndex)
             }
-            buffer[i] = anchors[k].anchorS + (index - anchors[k].anchorIndex) * slope
+            let a = anchors[k]
+            var segmentEnd = end
+            if k + 2 < run.upperBound {
+                // First sample whose index reaches the next anchor (which moves the segment on).
+                let next = anchors[k + 1].anchorIndex.rounded(.up)
+                segmentEnd = min(end, max(i + 1, Int(clamping: next, to: 0...end)))
+            }
+            for j in i..<segmentEnd {
+                buffer[j] = (a.anchorS + (Double(j) - a.anchorIndex) * slope) - shift
+            }
+            i = segmentEnd
         }
     }
 

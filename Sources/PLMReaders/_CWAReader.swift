@@ -16,61 +16,90 @@ import PLMCore
 /// defect; its samples are absent and reading goes on. The gyroscope of AX6 files is skipped.
 enum _CWAReader {
     static let sectorBytes = 512
-    /// Sectors read per `pread` (4 MiB).
-    static let sectorsPerChunk = 8192
 
-    static func decode(file: _BinaryFile) throws -> _BinaryDecoded {
-        let header = try _CWAHeader(bytes: try file.prefix(1024), path: file.path)
+    /// Decodes the file at `path`, plain or gzip-compressed (`.cwa.gz`): the sectors are read in
+    /// order through ``_ByteStream`` (zlib's `gzread`, which passes plain files through), 4 MiB at
+    /// a time. Byte offsets in defects and errors count the uncompressed bytes.
+    static func decode(path: String) throws -> _BinaryDecoded {
+        let stream = try _ByteStream(path: path)
+        try stream.refill()
+        let header = try _CWAHeader(bytes: Array(UnsafeBufferPointer(start: stream.buffer, count: min(stream.end, 1024))), path: path)
         var decoded = _BinaryDecoded(layout: .cwa, reason: "Axivity .cwa: \"MD\" header packet (\(header.deviceName))")
         decoded.declaredRateHz = _CWAHeader.rateHz(code: header.rateCode)
         decoded.utcOffsetS = header.timeZoneMinutes.map { $0 * 60 }
-        let dataBytes = max(0, file.size - header.dataOffset)
-        let sectorCount = dataBytes / sectorBytes
+        try skip(header.dataOffset, of: stream)
 
-        // Room for every sector's samples, sized by the first data sector's format.
-        var first = [UInt8](repeating: 0, count: 32)
-        let firstBytes = try first.withUnsafeMutableBytes { raw -> Int in
-            guard let base = raw.baseAddress else { return 0 }
-            return try file.read(into: base, count: 32, at: header.dataOffset)
-        }
-        if firstBytes == 32, let format = _CWASectorFormat(numAxesBPS: first[25], rateCode: first[24]) {
-            decoded.reserve(sectorCount * format.samplesPerSector)
+        // Room for every sector's samples, sized by the first data sector's format and the
+        // (uncompressed) size of the file.
+        if stream.end - stream.start >= 32,
+            let format = _CWASectorFormat(numAxesBPS: stream.buffer[stream.start + 25], rateCode: stream.buffer[stream.start + 24])
+        {
+            let sectors = max(0, uncompressedBytes(path: path, stream: stream) - header.dataOffset) / sectorBytes
+            decoded.reserve(sectors * format.samplesPerSector)
         }
         var state = _CWADecodeState(headerRateHz: _CWAHeader.rateHz(code: header.rateCode), dataOffset: header.dataOffset)
-        let chunk = UnsafeMutableRawBufferPointer.allocate(byteCount: sectorsPerChunk * sectorBytes, alignment: 16)
-        defer { chunk.deallocate() }
-        guard let chunkBase = chunk.baseAddress else { return decoded }
-        var sector = 0
-        while sector < sectorCount {
-            let count = min(sectorsPerChunk, sectorCount - sector)
-            let offset = header.dataOffset + sector * sectorBytes
-            let got = try file.read(into: chunkBase, count: count * sectorBytes, at: offset)
-            let whole = got / sectorBytes
+        var offset = header.dataOffset  // of the next sector, in the uncompressed bytes
+        var tail = 0
+        while true {
+            if stream.end - stream.start < sectorBytes && !stream.atEndOfFile {
+                try stream.refill()  // reads until the buffer is full or the file ends
+                continue
+            }
+            let available = stream.end - stream.start
+            guard available >= sectorBytes else {
+                tail = available
+                break
+            }
+            let whole = available / sectorBytes
+            let chunk = UnsafeRawBufferPointer(start: stream.buffer + stream.start, count: whole * sectorBytes)
             for k in 0..<whole {
                 let bytes = UnsafeRawBufferPointer(rebasing: chunk[(k * sectorBytes)..<((k + 1) * sectorBytes)])
                 state.consume(sector: bytes, byteOffset: offset + k * sectorBytes, into: &decoded)
             }
-            if whole < count { break }
-            sector += count
+            stream.start += whole * sectorBytes
+            offset += whole * sectorBytes
         }
-        let tail = dataBytes - sectorCount * sectorBytes
         if tail > 0 {
             state.closeCorruptRun(into: &decoded)
+            let sector = (offset - header.dataOffset) / sectorBytes
             decoded.blockDefects.append(
                 _BlockDefect(
                     kind: .corruptBlock, sampleIndex: decoded.x.count, startS: nil, endS: nil,
-                    missingSamples: state.lastFormat?.samplesPerSector ?? 120, byteOffset: header.dataOffset + sectorCount * sectorBytes,
-                    detail: "the file ends inside sector \(sectorCount) (\(tail) of 512 bytes)"))
+                    missingSamples: state.lastFormat?.samplesPerSector ?? 120, byteOffset: offset,
+                    detail: "the file ends inside sector \(sector) (\(tail) of 512 bytes)"))
         }
         state.closeCorruptRun(into: &decoded)
         state.resolvePendingCounts(into: &decoded)
         state.fillTimes(into: &decoded)
         decoded.metadata = header.metadata(firstSector: state.firstFormat)
+        if stream.isCompressed { decoded.metadata.append(("compression", "gzip (read as it inflates)")) }
         if let first = state.firstFormat, let rate = first.rateHz, rate != decoded.declaredRateHz {
             decoded.metadata.append(("sectorRate", "\(DecimalText.short(rate)) Hz (data sectors)"))
             decoded.declaredRateHz = rate
         }
         return decoded
+    }
+
+    /// Passes over the first `count` bytes of the stream (the header packet).
+    static func skip(_ count: Int, of stream: _ByteStream) throws {
+        var remaining = count
+        while remaining > 0 {
+            if stream.start == stream.end {
+                guard try stream.refill() else { return }
+            }
+            let step = min(remaining, stream.end - stream.start)
+            stream.start += step
+            remaining -= step
+        }
+        if stream.end - stream.start < sectorBytes && !stream.atEndOfFile { try stream.refill() }
+    }
+
+    /// The file's size in bytes once inflated: its size on disk, or for gzip the trailer's claim
+    /// (at most 30 times the compressed size: only a claim, used to reserve buffers).
+    static func uncompressedBytes(path: String, stream: _ByteStream) -> Int {
+        guard stream.isCompressed else { return stream.fileBytes }
+        guard let claimed = RecordingReader.gzipTrailerSize(path: path, fileSize: stream.fileBytes) else { return 0 }
+        return min(Int(claimed), stream.fileBytes.multipliedReportingOverflow(by: 30).partialValue)
     }
 }
 

@@ -31,7 +31,9 @@ enum _GENEActivBinReader {
         var pages = _GENEActivPageDecoder(header: header)
         try pages.decodeAll(&cursor, into: &decoded)
         if let announced = header.pageCount, pages.pagesSeen < announced {
-            let missing = announced - pages.pagesSeen
+            // The header's count is only a claim: the missing time is bounded by the most
+            // samples a recording may hold (``RecordingReader/maximumRows``).
+            let missing = min(announced - pages.pagesSeen, RecordingReader.maximumRows / samplesPerPage)
             let rate = header.rateHz ?? 1
             let lastS = decoded.timesS.last.map { $0 + 1 / rate }
             decoded.blockDefects.append(

@@ -10,10 +10,14 @@ struct _GT3XInfo {
     static let ticksAt1970: Int64 = 621_355_968_000_000_000
 
     /// ActiGraph's counts per g when `info.txt` gives no Acceleration Scale: 341 for the 12-bit
-    /// ±6 g GT3X+ (NHANES-era `activity.bin`; pygt3x `NHANES_SCALE`), 256 for the ±8 g devices
-    /// that write `log.bin` (their info.txt states 256.0).
+    /// ±6 g GT3X+ (NHANES-era `activity.bin`; pygt3x `NHANES_SCALE`), and for `log.bin` by the
+    /// serial number (GT3X File Format, ACTIVITY2 "Scaling Activity Values": NEO and CLE devices
+    /// 341 LSB/g at ±6 g, MOS devices 256 LSB/g at ±8 g); 256 for the others that write `log.bin`
+    /// (the GT9X Link, TAS, whose info.txt states 256.0).
     static let legacyCountsPerG = 341.0
     static let logCountsPerG = 256.0
+    /// Serial number prefixes of the ±6 g devices (341 counts per g) that write `log.bin`.
+    static let sixGSerialPrefixes = ["NEO", "CLE"]
 
     init(text: String) {
         for raw in text.split(whereSeparator: \.isNewline) {
@@ -38,7 +42,9 @@ struct _GT3XInfo {
         if let text = values["acceleration scale"], let scale = Double(text.replacingComma()), scale > 0, scale.isFinite {
             return (scale, true)
         }
-        return (legacy ? Self.legacyCountsPerG : Self.logCountsPerG, false)
+        if legacy { return (Self.legacyCountsPerG, false) }
+        let serial = (values["serial number"] ?? "").uppercased()
+        return (Self.sixGSerialPrefixes.contains { serial.hasPrefix($0) } ? Self.legacyCountsPerG : Self.logCountsPerG, false)
     }
 
     /// `TimeZone: -05:00:00` or `02:00:00` as seconds east of UTC.

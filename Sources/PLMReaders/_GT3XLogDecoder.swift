@@ -20,14 +20,19 @@ struct _GT3XLogDecoder {
         case event = 0x03
         case activity2 = 0x1A
         case activity3 = 0x1B
+        case parameters = 0x15
     }
 
     let rateHz: Double
     /// 1 / counts per g.
-    let scale: Float
-    let countsPerG: Double
+    private(set) var scale: Float
+    private(set) var countsPerG: Double
     /// Whether counts per g is a power of two (256): then `value × scale` is the exact quotient.
-    let scaleIsExact: Bool
+    private(set) var scaleIsExact: Bool
+    /// Whether info.txt stated the scale (else the PARAMETERS record's ACCEL_SCALE may set it).
+    var scaleStated = true
+    /// ACCEL_SCALE of the PARAMETERS record, when log.bin has one.
+    var parametersScale: Double?
     /// Unparsed bytes carried from one chunk to the next, and their offset in log.bin.
     var pending: [UInt8] = []
     var pendingOffset = 0
@@ -39,13 +44,55 @@ struct _GT3XLogDecoder {
     var corruptStart: Int?
     var corruptReason = ""
     var recordsRead = 0
+    /// Zero bytes met between records (see ``parse``).
+    var zeroPaddingBytes = 0
     var lastTimestamp: UInt32?
 
-    init(rateHz: Double, countsPerG: Double) {
+    /// calibration.json's coefficients, when the samples are raw counts to calibrate
+    /// (``_GT3XCalibration``); nil when they are calibrated on the device (counts / scale).
+    var calibration: _GT3XCalibration?
+
+    init(rateHz: Double, countsPerG: Double, calibration: _GT3XCalibration? = nil) {
         self.rateHz = rateHz
+        self.calibration = calibration
         scale = Float(1 / countsPerG)
         self.countsPerG = countsPerG
         scaleIsExact = countsPerG.significandBitPattern == 0 && countsPerG.exponent < 100
+    }
+
+    /// The PARAMETERS record (GT3X File Format, LogRecords/Parameters.md): 8-byte items of
+    /// address space (u16), identifier (u16) and value (u32); ACCEL_SCALE is space 0, id 55, a
+    /// float as a 24-bit two's complement fraction (× 2^-23) and an 8-bit exponent. The format
+    /// says to scale ACTIVITY2 by it when present: it sets the scale when info.txt states none
+    /// and no sample was decoded yet (the record is written at initialisation, before the data).
+    mutating func readParameters(_ payload: UnsafeRawBufferPointer, samplesSoFar: Int) {
+        var k = 0
+        while k + 8 <= payload.count {
+            let space = UInt16(payload[k]) | UInt16(payload[k + 1]) << 8
+            let id = UInt16(payload[k + 2]) | UInt16(payload[k + 3]) << 8
+            let value = UInt32(payload[k + 4]) | UInt32(payload[k + 5]) << 8 | UInt32(payload[k + 6]) << 16 | UInt32(payload[k + 7]) << 24
+            k += 8
+            guard space == 0, id == 55 else { continue }
+            let exponent = Int(Int8(bitPattern: UInt8(value >> 24)))
+            let fraction = Int32(bitPattern: (value & 0x00FF_FFFF) << 8) >> 8
+            let scale = Double(fraction) / 8_388_608 * Double(sign: .plus, exponent: exponent, significand: 1)
+            guard scale.isFinite, scale > 0 else { continue }
+            parametersScale = scale
+            if !scaleStated && samplesSoFar == 0 { setCountsPerG(scale) }
+        }
+    }
+
+    mutating func setCountsPerG(_ value: Double) {
+        countsPerG = value
+        scale = Float(1 / value)
+        scaleIsExact = value.significandBitPattern == 0 && value.exponent < 100
+    }
+
+    /// The largest magnitude of three decoded values as a bit pattern (sign cleared): decoded
+    /// values are never NaN, so bit patterns order as magnitudes do.
+    @inline(__always)
+    static func magnitudeBits(_ x: Float, _ y: Float, _ z: Float) -> UInt32 {
+        max(x.bitPattern & 0x7FFF_FFFF, y.bitPattern & 0x7FFF_FFFF, z.bitPattern & 0x7FFF_FFFF)
     }
 
     /// Counts to g: the correctly rounded quotient.
@@ -92,6 +139,14 @@ struct _GT3XLogDecoder {
     private mutating func parse(_ p: UnsafeRawBufferPointer, final: Bool, into decoded: inout _BinaryDecoded) -> Int {
         var i = 0
         while i + Self.headerBytes <= p.count {
+            if p[i] == 0 && corruptStart == nil {
+                // GT3X File Format: "a few extra bytes with 0's can be present between valid
+                // records ... this does not mean that the data is corrupted". Skipped and
+                // counted; time they stand for, if any, shows as a gap between the records.
+                zeroPaddingBytes += 1
+                i += 1
+                continue
+            }
             guard p[i] == Self.separator else {
                 beginCorrupt(at: pendingOffset + i, "no record separator 0x1E", into: &decoded)
                 i += 1
@@ -128,6 +183,8 @@ struct _GT3XLogDecoder {
         case .activity, .activity3:
             guard payload.count > 1 else { return }  // USB-connection marker
             appendPacked(payload, timestamp: timestamp, yxz: kind == .activity, into: &decoded)
+        case .parameters:
+            readParameters(payload, samplesSoFar: decoded.x.count)
         case .activity2:
             appendInt16(payload, timestamp: timestamp, into: &decoded)
         }
@@ -159,13 +216,18 @@ struct _GT3XLogDecoder {
             bit += 12
             return Float((value << 20) >> 20)
         }
+        var bits = decoded.maximumAbsoluteBits ?? 0
         for s in 0..<samples {
             let a = next(), b = next(), c = next()
-            decoded.x.append(g(yxz ? b : a))
-            decoded.y.append(g(yxz ? a : b))
-            decoded.z.append(g(c))
+            let (x, y, z) = yxz ? (b, a, c) : (a, b, c)
+            let v: (x: Float, y: Float, z: Float) = calibration.map { $0.apply(x, y, z) } ?? (g(x), g(y), g(z))
+            decoded.x.append(v.x)
+            decoded.y.append(v.y)
+            decoded.z.append(v.z)
             decoded.timesS.append(base + Double(s) * period)
+            bits = max(bits, Self.magnitudeBits(v.x, v.y, v.z))
         }
+        decoded.maximumAbsoluteBits = bits
     }
 
     private mutating func appendInt16(_ payload: UnsafeRawBufferPointer, timestamp: UInt32, into decoded: inout _BinaryDecoded) {
@@ -182,12 +244,33 @@ struct _GT3XLogDecoder {
             decoded.y.withUnsafeMutableBufferPointer { ys in
                 decoded.z.withUnsafeMutableBufferPointer { zs in
                     decoded.timesS.withUnsafeMutableBufferPointer { ts in
+                        var bits = decoded.maximumAbsoluteBits ?? 0
+                        defer { decoded.maximumAbsoluteBits = bits }
+                        if let calibration {
+                            for s in 0..<samples {
+                                let at = 6 * s
+                                let g = calibration.apply(
+                                    Float(Int16(littleEndian: payload.loadUnaligned(fromByteOffset: at, as: Int16.self))),
+                                    Float(Int16(littleEndian: payload.loadUnaligned(fromByteOffset: at + 2, as: Int16.self))),
+                                    Float(Int16(littleEndian: payload.loadUnaligned(fromByteOffset: at + 4, as: Int16.self))))
+                                xs[first + s] = g.x
+                                ys[first + s] = g.y
+                                zs[first + s] = g.z
+                                ts[first + s] = base + Double(s) * period
+                                bits = max(bits, Self.magnitudeBits(g.x, g.y, g.z))
+                            }
+                            return
+                        }
                         for s in 0..<samples {
                             let at = 6 * s
-                            xs[first + s] = g(Float(Int16(littleEndian: payload.loadUnaligned(fromByteOffset: at, as: Int16.self))))
-                            ys[first + s] = g(Float(Int16(littleEndian: payload.loadUnaligned(fromByteOffset: at + 2, as: Int16.self))))
-                            zs[first + s] = g(Float(Int16(littleEndian: payload.loadUnaligned(fromByteOffset: at + 4, as: Int16.self))))
+                            let x = g(Float(Int16(littleEndian: payload.loadUnaligned(fromByteOffset: at, as: Int16.self))))
+                            let y = g(Float(Int16(littleEndian: payload.loadUnaligned(fromByteOffset: at + 2, as: Int16.self))))
+                            let z = g(Float(Int16(littleEndian: payload.loadUnaligned(fromByteOffset: at + 4, as: Int16.self))))
+                            xs[first + s] = x
+                            ys[first + s] = y
+                            zs[first + s] = z
                             ts[first + s] = base + Double(s) * period
+                            bits = max(bits, Self.magnitudeBits(x, y, z))
                         }
                     }
                 }

@@ -9,6 +9,11 @@ internal import ZIPFoundation
 enum _GT3XReader {
     /// Bytes inflated per call of the entry consumer.
     static let chunkBytes = 1 << 20
+    /// Most bytes read from info.txt or calibration.json (both are a few hundred bytes).
+    static let maximumSmallEntryBytes = 1 << 20
+    /// Most bytes of activity.bin held in memory: 4.5 bytes per sample, so 100 M samples
+    /// (``RecordingReader/maximumRows``, 11.5 days at 100 Hz).
+    static let maximumActivityBinBytes = 450_000_000
 
     static func decode(file: _BinaryFile) throws -> _BinaryDecoded {
         let path = file.path
@@ -24,34 +29,51 @@ enum _GT3XReader {
                 expected: "an ActiGraph .gt3x archive with info.txt and log.bin or activity.bin")
         }
         var infoData = Data()
-        try extract(archive, infoEntry, path: path) { infoData.append(contentsOf: $0) }
+        try extract(archive, infoEntry, path: path, limit: maximumSmallEntryBytes) { infoData.append(contentsOf: $0) }
         let info = _GT3XInfo(text: String(decoding: infoData, as: UTF8.self))
         guard let rateHz = info.rateHz else {
             throw ReadError(kind: .malformedData, path: path, found: "info.txt without a usable Sample Rate", expected: "Sample Rate: N (Hz)")
         }
         let legacy = archive["log.bin"] == nil
-        var calibrationNote: String?
+        var calibrationState: _GT3XCalibration.State?
         if let calibration = archive["calibration.json"] {
             var json = Data()
-            try extract(archive, calibration, path: path) { json.append(contentsOf: $0) }
-            calibrationNote = Self.calibrationNote(String(decoding: json, as: UTF8.self))
+            try extract(archive, calibration, path: path, limit: maximumSmallEntryBytes) { json.append(contentsOf: $0) }
+            calibrationState = _GT3XCalibration.state(json: json, rateHz: rateHz)
         }
+        var coefficients: _GT3XCalibration?
+        if case .apply(let calibration, _)? = calibrationState { coefficients = calibration }
         let (countsPerG, stated) = info.countsPerG(legacy: legacy)
         var decoded = _BinaryDecoded(layout: .gt3x, reason: "")
         decoded.declaredRateHz = rateHz
         decoded.utcOffsetS = info.utcOffsetS
         decoded.metadata = info.metadata
-        decoded.metadata.append(("scale", "\(DecimalText.short(countsPerG)) counts per g" + (stated ? " (info.txt Acceleration Scale)" : " (ActiGraph's for this device family; info.txt states none)")))
-        if let calibrationNote { decoded.metadata.append(("calibration", calibrationNote)) }
+        func scaleFact(_ value: Double, source: String) -> (key: String, value: String) {
+            ("scale", "\(DecimalText.short(value)) counts per g (\(source))")
+        }
+        let familySource = "ActiGraph's for this device family; info.txt states none"
         if let logEntry = archive["log.bin"] {
             decoded.reason = "ActiGraph .gt3x: zip archive with info.txt and log.bin (\(info.deviceType))"
-            decoded.reserve(Int(min(logEntry.uncompressedSize, 1 << 32) / 5))
-            var decoder = _GT3XLogDecoder(rateHz: rateHz, countsPerG: countsPerG)
+            // At least 4.5 bytes of log.bin per sample; the entry's size is only a claim (bounded
+            // by what its compressed bytes could plausibly inflate to, and by `reserve`'s cap).
+            let claimed = min(logEntry.uncompressedSize, logEntry.compressedSize.multipliedReportingOverflow(by: 20).partialValue)
+            decoded.reserve(Int(clamping: claimed / 5))
+            var decoder = _GT3XLogDecoder(rateHz: rateHz, countsPerG: countsPerG, calibration: coefficients)
+            decoder.scaleStated = stated
             try extract(archive, logEntry, path: path, skipCRC32: true) { data in
                 data.withUnsafeBytes { decoder.feed($0, into: &decoded) }
             }
             decoder.finish(into: &decoded)
+            let fromParameters = !stated && decoder.parametersScale != nil && decoder.parametersScale == decoder.countsPerG
+            decoded.metadata.append(
+                scaleFact(decoder.countsPerG, source: stated ? "info.txt Acceleration Scale" : fromParameters ? "log.bin PARAMETERS record, ACCEL_SCALE" : familySource))
+            if let parameters = decoder.parametersScale, parameters != decoder.countsPerG {
+                let why = stated ? "info.txt's Acceleration Scale used" : "met after the first samples: not used"
+                decoded.metadata.append(("parametersScale", "\(DecimalText.short(parameters)) counts per g in log.bin's PARAMETERS record (\(why))"))
+            }
+            if let calibrationState { decoded.metadata.append(("calibration", calibrationState.note)) }
             decoded.metadata.append(("records", "\(decoder.recordsRead) in log.bin"))
+            if decoder.zeroPaddingBytes > 0 { decoded.metadata.append(("zeroPadding", "\(decoder.zeroPaddingBytes) zero byte(s) between records (skipped)")) }
             if decoder.idleCount > 0 { decoded.metadata.append(("idleSleep", "\(decoder.idleCount) period(s)")) }
         } else if let activityEntry = archive["activity.bin"] {
             decoded.reason = "ActiGraph .gt3x: zip archive with info.txt and activity.bin (NHANES-era \(info.deviceType))"
@@ -59,9 +81,13 @@ enum _GT3XReader {
                 throw ReadError(kind: .malformedData, path: path, found: "info.txt without a Start Date", expected: "Start Date in .NET ticks (activity.bin has no time stamps of its own)")
             }
             var bytes: [UInt8] = []
-            bytes.reserveCapacity(Int(min(activityEntry.uncompressedSize, 1 << 32)))
-            try extract(archive, activityEntry, path: path) { bytes.append(contentsOf: $0) }
-            decodeActivityBin(bytes, startS: startS, rateHz: rateHz, countsPerG: countsPerG, into: &decoded)
+            // The entry's size is a claim: reserve at most what its compressed bytes could plausibly hold.
+            let claimed = min(activityEntry.uncompressedSize, activityEntry.compressedSize.multipliedReportingOverflow(by: 20).partialValue)
+            bytes.reserveCapacity(Int(clamping: max(0, min(claimed, UInt64(maximumActivityBinBytes)))))
+            try extract(archive, activityEntry, path: path, limit: maximumActivityBinBytes) { bytes.append(contentsOf: $0) }
+            decodeActivityBin(bytes, startS: startS, rateHz: rateHz, countsPerG: countsPerG, calibration: coefficients, into: &decoded)
+            decoded.metadata.append(scaleFact(countsPerG, source: stated ? "info.txt Acceleration Scale" : familySource))
+            if let calibrationState { decoded.metadata.append(("calibration", calibrationState.note)) }
         } else {
             throw ReadError(
                 kind: .malformedData, path: path, found: "a .gt3x archive without log.bin or activity.bin",
@@ -70,24 +96,26 @@ enum _GT3XReader {
         return decoded
     }
 
-    /// What `calibration.json` says, for `inspect`: most files are calibrated on the device
-    /// (`"isCalibrated": true`); otherwise ActiGraph's per-device offsets and sensitivities would
-    /// have to be applied, which this reader does not do, and says so.
-    static func calibrationNote(_ json: String) -> String {
-        let compact = json.filter { !$0.isWhitespace }.lowercased()
-        if compact.contains("\"iscalibrated\":true") { return "calibrated on the device (calibration.json)" }
-        if compact.contains("\"iscalibrated\":false") {
-            return "NOT calibrated on the device: calibration.json's offsets and sensitivities are not applied; values are counts / Acceleration Scale"
-        }
-        return "calibration.json present, its state not recognised"
-    }
-
     /// Streams an entry through `consumer`, turning archive errors into read errors.
     /// - Parameter skipCRC32: skip the zip's CRC-32 over the entry: for log.bin, whose every record
     ///   carries its own checksum (the CRC took a quarter of the read time of a day at 100 Hz).
-    static func extract(_ archive: Archive, _ entry: Entry, path: String, skipCRC32: Bool = false, consumer: (Data) throws -> Void) throws {
+    /// - Parameter limit: most bytes the entry may inflate to (a zip's sizes are only claims; a
+    ///   small text entry that inflates without end is refused instead of filling memory).
+    static func extract(
+        _ archive: Archive, _ entry: Entry, path: String, skipCRC32: Bool = false, limit: Int = .max, consumer: (Data) throws -> Void
+    ) throws {
+        var inflated = 0
         do {
-            _ = try archive.extract(entry, bufferSize: chunkBytes, skipCRC32: skipCRC32, consumer: consumer)
+            _ = try archive.extract(entry, bufferSize: chunkBytes, skipCRC32: skipCRC32) { data in
+                inflated += data.count
+                guard inflated <= limit else {
+                    throw ReadError(
+                        kind: .malformedData, path: path,
+                        found: "\(entry.path) inflating to more than \(limit) bytes",
+                        expected: "a small text entry (\(entry.path) of a .gt3x is a few hundred bytes)")
+                }
+                try consumer(data)
+            }
         } catch let error as ReadError {
             throw error
         } catch {
@@ -98,7 +126,9 @@ enum _GT3XReader {
     }
 
     /// `activity.bin`: 36-bit samples (12-bit y, x, z, big-endian bit order), back to back.
-    static func decodeActivityBin(_ bytes: [UInt8], startS: Double, rateHz: Double, countsPerG: Double, into decoded: inout _BinaryDecoded) {
+    static func decodeActivityBin(
+        _ bytes: [UInt8], startS: Double, rateHz: Double, countsPerG: Double, calibration: _GT3XCalibration?, into decoded: inout _BinaryDecoded
+    ) {
         let samples = bytes.count * 8 / 36
         decoded.reserve(samples)
         decoded.originS = startS.rounded(.down)
@@ -115,9 +145,16 @@ enum _GT3XReader {
             }
             for s in 0..<samples {
                 let y = next(), x = next(), z = next()
-                decoded.x.append(Float(Double(x) / countsPerG))
-                decoded.y.append(Float(Double(y) / countsPerG))
-                decoded.z.append(Float(Double(z) / countsPerG))
+                if let calibration {
+                    let g = calibration.apply(x, y, z)
+                    decoded.x.append(g.x)
+                    decoded.y.append(g.y)
+                    decoded.z.append(g.z)
+                } else {
+                    decoded.x.append(Float(Double(x) / countsPerG))
+                    decoded.y.append(Float(Double(y) / countsPerG))
+                    decoded.z.append(Float(Double(z) / countsPerG))
+                }
                 decoded.timesS.append(base + Double(s) / rateHz)
             }
         }

@@ -118,8 +118,32 @@ struct UnsupportedBinaryTests {
         #expect(error.found.contains("original GENEA"))
     }
 
-    @Test func uncalibratedGT3XSaysSo() {
-        #expect(_GT3XReader.calibrationNote("{\"isCalibrated\": false, \"calibrationMethod\": 2}").hasPrefix("NOT calibrated"))
-        #expect(_GT3XReader.calibrationNote("{ \"isCalibrated\" : true }").hasPrefix("calibrated on the device"))
+    @Test func uncalibratedGT3XWithoutCoefficientsSaysSo() {
+        let missing = _GT3XCalibration.state(json: Data("{\"isCalibrated\": false, \"calibrationMethod\": 2}".utf8), rateHz: 30)
+        #expect(missing.note.hasPrefix("NOT calibrated"))
+        let unknownMethod = _GT3XCalibration.state(json: Data("{\"isCalibrated\": false, \"calibrationMethod\": 7}".utf8), rateHz: 30)
+        #expect(unknownMethod.note.hasPrefix("NOT calibrated"))
+        #expect(_GT3XCalibration.state(json: Data("{ \"isCalibrated\" : true }".utf8), rateHz: 30).note.hasPrefix("calibrated on the device"))
+        #expect(_GT3XCalibration.state(json: Data("[1, 2".utf8), rateHz: 30).note.contains("not readable"))
+    }
+}
+
+@Suite("ActiGraph .gt3x: zero bytes between records")
+struct GT3XZeroPaddingTests {
+    /// GT3X File Format: "a few extra bytes with 0's can be present between valid records ...
+    /// this does not mean that the data is corrupted": skipped, no defect, every sample read.
+    @Test func zeroBytesBetweenRecordsAreNotADefect() throws {
+        var rng = SplitMix64(state: 31)
+        let t0 = GT3XReaderTests.t0
+        let seconds = (0..<3).map { _ in GT3XReaderTests.randomSecond(30, &rng, range: -300...300) }
+        let zeros: [UInt8] = [0, 0, 0]
+        var log = GT3XTestEncoder.activity2(t0, seconds[0]) + zeros
+        log += GT3XTestEncoder.activity2(t0 + 1, seconds[1]) + [UInt8(0)]
+        log += GT3XTestEncoder.activity2(t0 + 2, seconds[2])
+        let r = try RecordingReader.read(path: try GT3XTestEncoder().archive(log: log))
+        #expect(r.sampleCount == 90)
+        #expect(r.defects.isEmpty, "\(r.defects.map(\.detail))")
+        #expect(r.metadata.contains { $0.key == "zeroPadding" && $0.value.hasPrefix("4 zero byte") })
+        #expect(Double(r.x[60]) == Double(seconds[2][0].0) / 256)
     }
 }

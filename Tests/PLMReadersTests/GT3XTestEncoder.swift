@@ -8,13 +8,20 @@ struct GT3XTestEncoder {
     var rateHz = 30
     var countsPerG = 256.0
     var timeZone = "-05:00:00"
+    /// More archive entries (e.g. `calibration.json`), written after info.txt and the log.
+    var extraEntries: [(name: String, data: Data)] = []
+
+    var serial = "TAS1E00000001"
+    /// Whether info.txt states its Acceleration Scale (older firmware does not).
+    var statesScale = true
 
     func info() -> String {
         [
-            "Serial Number: TAS1E00000001", "Device Type: Link", "Firmware: 1.7.2", "Battery Voltage: 4,09",
+            "Serial Number: \(serial)", "Device Type: Link", "Firmware: 1.7.2", "Battery Voltage: 4,09",
             "Sample Rate: \(rateHz)", "Start Date: 637517662200000000", "TimeZone: \(timeZone)",
-            "Acceleration Scale: \(countsPerG)", "Acceleration Min: -8.0", "Acceleration Max: 8.0", "Limb: Ankle", "Side: Left",
         ].joined(separator: "\r\n") + "\r\n"
+            + (statesScale ? "Acceleration Scale: \(countsPerG)\r\nAcceleration Min: -8.0\r\nAcceleration Max: 8.0\r\n" : "")
+            + "Limb: Ankle\r\nSide: Left\r\n"
     }
 
     static func record(type: UInt8, timestamp: UInt32, payload: [UInt8]) -> [UInt8] {
@@ -59,7 +66,7 @@ struct GT3XTestEncoder {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let url = folder.appendingPathComponent("test.gt3x")
         let archive = try Archive(url: url, accessMode: .create)
-        for (name, data) in [("info.txt", Data(info().utf8)), (entry, Data(log))] {
+        for (name, data) in [("info.txt", Data(info().utf8)), (entry, Data(log))] + extraEntries.map({ ($0.name, $0.data) }) {
             try archive.addEntry(
                 with: name, type: .file, uncompressedSize: Int64(data.count), modificationDate: Date(timeIntervalSince1970: 1_600_000_000),
                 compressionMethod: compressed ? .deflate : .none
