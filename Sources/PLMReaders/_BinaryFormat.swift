@@ -5,16 +5,34 @@ enum _BinaryFormat {
     ///
     /// - `.cwa`: "MD" and a header length of at least 508 (OpenMovement `cwa.h`: the 1024-byte
     ///   metadata packet `0x444D`);
-    /// - `.geneactivBin`: the text line "Device Identity" that opens a GENEActiv .bin header
-    ///   (the CSV export starts "Device Type,GENEActiv" instead);
+    /// - `.geneactivBin`: the text line "Device Identity" that opens a GENEActiv .bin header,
+    ///   followed by a `Key:Value` line (`isGENEActivBinHeader`);
     /// - `.gt3x`: a zip local-file header "PK\u{3}\u{4}" (a .gt3x is a zip archive).
     static func detect(_ bytes: [UInt8]) -> RecordingLayout? {
         if bytes.count >= 4, bytes[0] == 0x4D, bytes[1] == 0x44, Int(bytes[2]) | Int(bytes[3]) << 8 >= 508 {
             return .cwa
         }
-        if bytes.starts(with: Array("Device Identity".utf8)) { return .geneactivBin }
+        if isGENEActivBinHeader(bytes) { return .geneactivBin }
         if bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) { return .gt3x }
         return nil
+    }
+
+    /// Whether `bytes` open a GENEActiv .bin header: the title line "Device Identity", then a line
+    /// whose key ends at a colon. The PC software's CSV export has the same keys with comma
+    /// separators (FORMATS.md) and may open with the same title line ("Device Identity" or
+    /// "Device Identity,"), so the title alone does not tell the two apart; the separator does.
+    static func isGENEActivBinHeader(_ bytes: [UInt8]) -> Bool {
+        let title = Array("Device Identity".utf8)
+        guard bytes.starts(with: title) else { return false }
+        guard let titleEnd = bytes[title.count...].firstIndex(of: UInt8(ascii: "\n")) else { return false }
+        for byte in bytes[(titleEnd + 1)...] {
+            switch byte {
+            case UInt8(ascii: ":"): return true
+            case UInt8(ascii: ","), UInt8(ascii: "\n"), UInt8(ascii: "\r"): return false
+            default: continue
+            }
+        }
+        return false
     }
 
     /// Refuses binary files of devices PLMKit does not decode, by their signature, with a message

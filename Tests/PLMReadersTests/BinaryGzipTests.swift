@@ -68,4 +68,28 @@ struct BinaryGzipTests {
         let error = try #require(expectReadError(path))
         #expect(error.kind == .unknownLayout && error.found.contains("gzip-compressed .gt3x"))
     }
+
+    /// The GENEActiv PC software's CSV export has the .bin's header keys with commas (FORMATS.md)
+    /// and may open with the same title line "Device Identity": plain or gzipped, it is the CSV
+    /// export (6 rows in the fixture, first x -0.0547 g), not a .bin.
+    @Test(arguments: ["Device Identity\r\n", "Device Identity,\r\n", "Device Identity\n"])
+    func geneactivCSVExportWithTheTitleLineIsCSV(title: String) throws {
+        let fixture = try String(contentsOfFile: TestFiles.fixture("geneactiv_export.csv"), encoding: .utf8)
+        let text = title + fixture
+        let plain = try RecordingReader.read(path: try TestFiles.write(text, name: "titled.csv"))
+        let compressed = try RecordingReader.read(path: try Self.gzipped(Data(text.utf8), name: "titled.csv.gz"))
+        #expect(plain.layout == .geneactiv && plain.sampleCount == 6 && plain.x.first == -0.0547)
+        #expect(compressed.layout == .geneactiv && compressed.x == plain.x && compressed.sampleTimesS == plain.sampleTimesS)
+    }
+
+    /// The title line alone does not make a .bin: the next line's separator does (a colon in the
+    /// .bin header, as in the corpus files and the test encoder's header).
+    @Test func geneactivBinSignatureNeedsAColonLine() {
+        let header = Array(GENEActivBinTestEncoder().header(pages: 1).utf8.prefix(64))
+        #expect(_BinaryFormat.detect(header) == .geneactivBin)
+        #expect(_BinaryFormat.detect(Array("Device Identity\nDevice Unique Serial Code:051386\n".utf8)) == .geneactivBin)
+        #expect(_BinaryFormat.detect(Array("Device Identity\r\nDevice Type,GENEActiv\r\n".utf8)) == nil)
+        #expect(_BinaryFormat.detect(Array("Device Identity".utf8)) == nil)
+        #expect(_BinaryFormat.detect(Array("Device Identity\r\n".utf8)) == nil)
+    }
 }
