@@ -78,6 +78,11 @@ struct AnalyzeCommand: AsyncParsableCommand {
         guard left != nil || right != nil else {
             throw ValidationError("give the recording of at least one leg: --left FILE and/or --right FILE")
         }
+        // A diary chooses the nights of a recording; lights (or --whole-recording) choose one window.
+        // Both at once would leave one of them unused, so it is refused rather than ignored.
+        if diary != nil, AnalysisChoice(lightsOff: lightsOff, lightsOn: lightsOn, wholeRecording: wholeRecording) == .oneNight {
+            throw ValidationError("--diary sets the nights of a recording; it cannot be combined with --lights-off, --lights-on or --whole-recording")
+        }
     }
 
     func run() async throws {

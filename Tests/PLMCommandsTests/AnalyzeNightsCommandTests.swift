@@ -57,6 +57,15 @@ struct AnalyzeNightsCommandTests {
         #expect(settings["windowSource"] as? String == "detected")
     }
 
+    /// A diary next to lights or --whole-recording would be ignored by the one-night path: it is a
+    /// usage error (64) naming --diary, checked before any file is opened (the paths do not exist).
+    @Test(arguments: [["--lights-off", "2026-02-03T22:45:00"], ["--lights-on", "2026-02-04T02:00:00"], ["--whole-recording"]])
+    func diaryWithOneNightOptionsIsRefused(options: [String]) async {
+        let outcome = await runPLM(["analyze", "--left", "/nonexistent/left.csv", "--diary", "/nonexistent/diary.csv"] + options)
+        #expect(outcome.exitCode == 64, "\(outcome.message)")
+        #expect(outcome.message.contains("--diary"))
+    }
+
     @Test("With lights: the report is byte for byte the one-night pipeline's (today's behaviour)")
     func lightsUnchanged() async throws {
         let folder = try TemporaryFolder()
