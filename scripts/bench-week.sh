@@ -42,7 +42,7 @@ user=$(awk -F': ' '/User time/ {print $2}' "$dir/time.txt")
 system=$(awk -F': ' '/System time/ {print $2}' "$dir/time.txt")
 rssKB=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$dir/time.txt")
 samples=$(grep -o '"samples" *: *[0-9]*' "$dir/out/summary.json" | grep -o '[0-9]*$' | awk '{ s += $1 } END { printf "%d", s }')
-bytes=$(stat -c %s "$dir/sim/left.$suffix" "$dir/sim/right.$suffix" | awk '{ s += $1 } END { printf "%d", s }')
+bytes=$(stat -c %s "$dir/sim/left.$suffix" "$dir/sim/right.$suffix" | awk '{ s += $1 } END { printf "%.0f", s }')
 nights=$(grep -o '"windowSource"' "$dir/out/summary.json" | wc -l)
 echo "recording: $days days, 2 legs, $rate Hz, $samples samples, $((bytes / 1000000)) MB ($suffix); $nights nights found"
 echo "wall $wall ($seconds s), user $user s, system $system s, peak RSS $((rssKB / 1024)) MiB"
