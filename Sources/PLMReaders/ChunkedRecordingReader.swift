@@ -90,33 +90,19 @@ public enum ChunkedRecordingReader {
         }
         let timing = scanner.finishTiming()
         let sampleRateHz = timing.measuredRateHz ?? fallbackRate ?? 1 / periodS
-        if sampleRateHz < DefectThresholds.minimumRawRateHz && (timing.measuredRateHz != nil || fallbackRate != nil) {
-            throw ReadError(
-                kind: .notRawAcceleration, path: path, line: plan.dataStartLine + 1,
-                found: "one sample every \(DecimalText.short(1 / sampleRateHz)) s: the file holds counts per epoch, not raw acceleration",
-                expected: "raw acceleration sampled at \(DecimalText.short(DefectThresholds.minimumRawRateHz)) Hz or more",
-                hint: "PLM scoring needs the raw signal (tens of samples per second): export the device's raw data.")
-        }
+        try RecordingReader.refuseEpochCounts(
+            sampleRateHz: sampleRateHz, measuredRateHz: timing.measuredRateHz, fallbackRateHz: fallbackRate, plan: plan, path: path)
         var defects = timing.defects + scanner.finishValues(rateHz: sampleRateHz)
-        if let declared = plan.declaredRateHz, let measured = timing.measuredRateHz,
-            abs(measured - declared) > declared * DefectThresholds.rateMismatchTolerance
-        {
-            let all = 0..<survey.count
+        let mismatch = RecordingReader.rateMismatchDefect(
+            declaredRateHz: plan.declaredRateHz, measuredRateHz: timing.measuredRateHz, sampleCount: survey.count
+        ) {
             var endS = scanner.lastSampleTimeS + periodS
             if endS < scanner.firstSampleTimeS { endS = scanner.firstSampleTimeS + periodS }
-            defects.append(
-                RecordingDefect(
-                    kind: .rateMismatch, span: TimeSpan(startS: scanner.firstSampleTimeS, endS: endS), sampleRange: all,
-                    sampleCount: all.count, line: nil,
-                    detail: "the header declares \(DecimalText.short(declared)) Hz but the timestamps step at \(DecimalText.fixed3(measured)) Hz; times follow the timestamps"))
+            return TimeSpan(startS: scanner.firstSampleTimeS, endS: endS)
         }
+        if let mismatch { defects.append(mismatch) }
         defects.sort { ($0.span.startS, $0.kind.rawValue) < ($1.span.startS, $1.kind.rawValue) }
-
-        var metadata = plan.metadata
-        if let syntax = plan.timeSyntax, plan.timeColumn != nil { metadata.append(("timeFormat", syntax.text)) }
-        metadata.append(("unit", "\(plan.unit.argumentSpelling) (\(plan.unitSource))"))
-        if let unitWarning { metadata.append((_UnitCheck.warningKey, unitWarning)) }
-        if meta.blankLinesInData > 0 { metadata.append(("blankLinesSkipped", String(meta.blankLinesInData))) }
+        let metadata = RecordingReader.textMetadata(plan: plan, unitWarning: unitWarning, blankLinesInData: meta.blankLinesInData)
         let lastTime = timed ? survey.lastTimeS : Double(survey.count - 1) / sampleRateHz
         return RecordingFacts(
             path: path, layout: plan.layout, start: start, declaredRateHz: plan.declaredRateHz, sampleRateHz: sampleRateHz,

@@ -185,36 +185,22 @@ public enum RecordingReader {
         var scanner = _DefectScanner(rows: rows, start: start, periodS: periodS)
         let timing = scanner.timingDefects()
         let sampleRateHz = timing.measuredRateHz ?? fallbackRate ?? 1 / periodS
-        // (A single timestamped row has no measurable rate: nothing to judge.)
-        if sampleRateHz < DefectThresholds.minimumRawRateHz && (timing.measuredRateHz != nil || fallbackRate != nil) {
-            throw ReadError(
-                kind: .notRawAcceleration, path: path, line: plan.dataStartLine + 1,
-                found: "one sample every \(DecimalText.short(1 / sampleRateHz)) s: the file holds counts per epoch, not raw acceleration",
-                expected: "raw acceleration sampled at \(DecimalText.short(DefectThresholds.minimumRawRateHz)) Hz or more",
-                hint: "PLM scoring needs the raw signal (tens of samples per second): export the device's raw data.")
-        }
+        try refuseEpochCounts(
+            sampleRateHz: sampleRateHz, measuredRateHz: timing.measuredRateHz, fallbackRateHz: fallbackRate, plan: plan, path: path)
         if rows.timesS == nil {
             periodS = 1 / sampleRateHz
             scanner = _DefectScanner(rows: rows, start: start, periodS: periodS)
         }
         var defects = timing.defects
         defects += scanner.valueDefects(rateHz: sampleRateHz)
-        if let declared = plan.declaredRateHz, let measured = timing.measuredRateHz,
-            abs(measured - declared) > declared * DefectThresholds.rateMismatchTolerance
+        if let mismatch = rateMismatchDefect(
+            declaredRateHz: plan.declaredRateHz, measuredRateHz: timing.measuredRateHz, sampleCount: rows.x.count,
+            span: { scanner.span(rows: 0..<rows.x.count) })
         {
-            let all = 0..<rows.x.count
-            defects.append(
-                RecordingDefect(
-                    kind: .rateMismatch, span: scanner.span(rows: all), sampleRange: all, sampleCount: all.count, line: nil,
-                    detail: "the header declares \(DecimalText.short(declared)) Hz but the timestamps step at \(DecimalText.fixed3(measured)) Hz; times follow the timestamps"))
+            defects.append(mismatch)
         }
         defects.sort { ($0.span.startS, $0.kind.rawValue) < ($1.span.startS, $1.kind.rawValue) }
-
-        var metadata = plan.metadata
-        if let syntax = plan.timeSyntax, plan.timeColumn != nil { metadata.append(("timeFormat", syntax.text)) }
-        metadata.append(("unit", "\(plan.unit.argumentSpelling) (\(plan.unitSource))"))
-        if let unitWarning { metadata.append((_UnitCheck.warningKey, unitWarning)) }
-        if rows.blankLinesInData > 0 { metadata.append(("blankLinesSkipped", String(rows.blankLinesInData))) }
+        let metadata = textMetadata(plan: plan, unitWarning: unitWarning, blankLinesInData: rows.blankLinesInData)
 
         var recording = AccelerationRecording(
             path: path, layout: plan.layout, start: start, declaredRateHz: plan.declaredRateHz, sampleRateHz: sampleRateHz,

@@ -21,21 +21,26 @@ func _parseISO8601Fast(_ p: UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>) -
     guard _supportedYears.contains(year), month >= 1, month <= 12, day >= 1, day <= CivilCalendar.daysIn(month: month, year: year), hour < 24,
         minute < 60, second <= 60
     else { return nil }
-    var fractionNs: Int64 = 0
-    if length > 19 {
-        guard p[19] == 0x2E || p[19] == 0x2C, length > 20, length <= 29 else { return nil }
-        var value: Int64 = 0
-        for i in 20..<length {
-            let d = p[i] &- 0x30
-            guard d <= 9 else { return nil }
-            value = value * 10 + Int64(d)
-        }
-        for _ in 0..<(29 - length) { value *= 10 }
-        fractionNs = value
-    }
+    guard let fractionNs = _parseStampFractionNs(p, length: length) else { return nil }
     let days = Int64(CivilCalendar.daysSince1970(year: year, month: month, day: day))
     let seconds = days * 86_400 + Int64(hour * 3600 + minute * 60 + second)
     return _ParsedStamp(localNs: seconds * 1_000_000_000 + fractionNs, offsetS: 0, hasOffset: false)
+}
+
+/// The fraction `[.,]f...` (1 to 9 digits) at bytes 19..<length of a fixed-position stamp, in
+/// nanoseconds: 0 when the stamp ends at the seconds (length 19), nil when it is not a fraction.
+@inline(__always)
+func _parseStampFractionNs(_ p: UnsafePointer<UInt8>, length: Int) -> Int64? {
+    guard length > 19 else { return 0 }
+    guard p[19] == 0x2E || p[19] == 0x2C, length > 20, length <= 29 else { return nil }
+    var value: Int64 = 0
+    for i in 20..<length {
+        let d = p[i] &- 0x30
+        guard d <= 9 else { return nil }
+        value = value * 10 + Int64(d)
+    }
+    for _ in 0..<(29 - length) { value *= 10 }
+    return value
 }
 
 /// ISO 8601 parsing for the hot loop: remembers the last date (`yyyy-MM-dd`, compared as two
@@ -97,16 +102,9 @@ struct _ISODayCache {
             let f1 = p[20] &- 0x30, f2 = p[21] &- 0x30, f3 = p[22] &- 0x30
             guard p[19] == 0x2E || p[19] == 0x2C, f1 <= 9, f2 <= 9, f3 <= 9 else { return nil }
             fractionNs = (Int64(f1) * 100 + Int64(f2) * 10 + Int64(f3)) * 1_000_000
-        } else if length > 19 {
-            guard p[19] == 0x2E || p[19] == 0x2C, length > 20, length <= 29 else { return nil }
-            var value: Int64 = 0
-            for i in 20..<length {
-                let d = p[i] &- 0x30
-                guard d <= 9 else { return nil }
-                value = value * 10 + Int64(d)
-            }
-            for _ in 0..<(29 - length) { value *= 10 }
-            fractionNs = value
+        } else {
+            guard let parsed = _parseStampFractionNs(p, length: length) else { return nil }
+            fractionNs = parsed
         }
         return second * 1_000_000_000 + fractionNs
     }
