@@ -92,13 +92,8 @@ extension FuzzHarness {
 
     /// Writes `bytes` to a scratch file and reads it with detection and with `format`.
     static func readFile(_ bytes: [UInt8], name: String, format: FormatChoice) {
-        let path = scratchPath(name)
-        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        guard fd >= 0 else { return }
-        let written = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
-        close(fd)
+        guard let path = writeScratch(bytes, name: name) else { return }
         defer { unlink(path) }
-        guard written == bytes.count else { return }
         expectPipelineError { _ = FileInspection(try RecordingReader.read(path: path)).summaryText }
         var options = ReadOptions()
         options.format = format

@@ -28,14 +28,8 @@ public enum FuzzHarness {
     /// A raw accelerometer CSV (plain or gzip) through ``RecordingReader`` and the inspection
     /// summary. The reader works on files: the bytes go to a scratch file first.
     public static func recordingCSV(_ bytes: [UInt8]) {
-        let path = scratchPath("recording.csv")
-        // A plain write, not the atomic writer: no fsync per input, many more inputs per second.
-        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        guard fd >= 0 else { return }
-        let written = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
-        close(fd)
+        guard let path = writeScratch(bytes, name: "recording.csv") else { return }
         defer { unlink(path) }
-        guard written == bytes.count else { return }
         expectPipelineError {
             let recording = try RecordingReader.read(path: path)
             _ = FileInspection(recording).summaryText
@@ -116,6 +110,21 @@ public enum FuzzHarness {
     }
 
     /// A per-process scratch file in /dev/shm (memory) when it exists, else /tmp.
+    /// `bytes` written to the scratch file `name`, or nil (nothing left behind) when that failed.
+    /// A plain write, not the atomic writer: no fsync per input, many more inputs per second.
+    static func writeScratch(_ bytes: [UInt8], name: String) -> String? {
+        let path = scratchPath(name)
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        guard fd >= 0 else { return nil }
+        let written = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+        close(fd)
+        guard written == bytes.count else {
+            unlink(path)
+            return nil
+        }
+        return path
+    }
+
     static func scratchPath(_ name: String) -> String {
         let folder = access("/dev/shm", W_OK) == 0 ? "/dev/shm" : "/tmp"
         return "\(folder)/plm-fuzz-\(getpid())-\(name)"
