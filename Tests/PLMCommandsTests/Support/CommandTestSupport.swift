@@ -35,11 +35,21 @@ func runPLM(_ arguments: [String]) async -> CommandOutcome {
 }
 
 /// Serialises the tests that redirect standard output (file descriptor 1 is process-wide).
+///
+/// An actor alone does not serialise them: actors are reentrant, so while one capture awaits its
+/// body a second capture could enter, save the already redirected descriptor and, after the first
+/// one restored descriptor 1, write its command's output to the real standard output (the test then
+/// saw nothing; it happened under heavy load). `capture` therefore holds a lock across the await.
 actor StandardOutputCapture {
     static let shared = StandardOutputCapture()
 
+    private var isCapturing = false
+    private var waiting: [CheckedContinuation<Void, Never>] = []
+
     /// Runs `body` with file descriptor 1 pointing at a temporary file and returns what was written.
     func capture(in folder: TemporaryFolder, _ body: () async -> CommandOutcome) async throws -> (CommandOutcome, Data) {
+        await acquire()
+        defer { release() }
         let path = folder.file("stdout-\(UUID().uuidString)")
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         guard fd >= 0 else { throw CocoaError(.fileWriteUnknown) }
@@ -53,6 +63,23 @@ actor StandardOutputCapture {
         close(saved)
         let data = FileManager.default.contents(atPath: path) ?? Data()
         return (outcome, data)
+    }
+
+    private func acquire() async {
+        guard isCapturing else {
+            isCapturing = true
+            return
+        }
+        await withCheckedContinuation { waiting.append($0) }
+    }
+
+    /// Hands the lock to the next waiting capture (it stays taken) or frees it.
+    private func release() {
+        if waiting.isEmpty {
+            isCapturing = false
+        } else {
+            waiting.removeFirst().resume()
+        }
     }
 }
 
