@@ -104,12 +104,16 @@ enum _BinaryChunkedReader {
         var meta = _ParsedRows()
         meta.maximumAbsoluteG = Float(bitPattern: maximumBits)
         var survey = try _SurveyPass(count: count, meta: meta)
-        let wanted = Set(decoded.blockDefects.flatMap { _BinaryAssembler.neighbours(of: $0, sampleCount: count) })
+        // The samples on either side of each block, ascending, met with a cursor (no lookup per sample).
+        let wanted = Array(Set(decoded.blockDefects.flatMap { _BinaryAssembler.neighbours(of: $0, sampleCount: count) })).sorted()
+        var cursor = 0
         var wantedTimes: [Int: Double] = [:]
         _ = try pass(path: path, layout: layout, file: file, sampleRateHz: 1, chunkSamples: chunkSamples) { chunk in
             survey.add(chunk)
-            if !wanted.isEmpty, let times = chunk.timesS {
-                for k in 0..<chunk.count where wanted.contains(chunk.firstSample + k) { wantedTimes[chunk.firstSample + k] = times[k] }
+            let end = chunk.firstSample + chunk.count
+            while cursor < wanted.count, wanted[cursor] < end, let times = chunk.timesS {
+                wantedTimes[wanted[cursor]] = times[wanted[cursor] - chunk.firstSample]
+                cursor += 1
             }
             return true
         }
