@@ -18,8 +18,6 @@ struct _CWAStreamingTimes {
     private var segment = 0
     /// Time of sample 0 (the reference all times are shifted by), once settled.
     private var shift: Double?
-    /// Anchors of the decode state taken over so far.
-    private var taken = 0
     /// End of the first run (index in ``anchors``), once it has closed: sample 0's time is
     /// interpolated within it (kept until ``shift`` is known).
     private var firstRunEnd: Int?
@@ -28,9 +26,9 @@ struct _CWAStreamingTimes {
     /// they settle (appended to `decoded.timesS`).
     mutating func update(_ state: inout _CWADecodeState, _ decoded: inout _BinaryDecoded) {
         // The state keeps its anchors for the whole-file interpolation; here they move over.
-        for anchor in state.anchors[taken...] { add(anchor, &decoded) }
+        guard !state.anchors.isEmpty else { return }
+        for anchor in state.anchors { add(anchor, &decoded) }
         state.anchors.removeAll(keepingCapacity: true)
-        taken = 0
     }
 
     /// Times every sample still waiting (the file has ended, so the open run has too).
