@@ -16,6 +16,8 @@
 #   DAYS=N           days (default 7)
 #   GZIP=0           write plain CSV instead of gzip (the simulator writes a gzip week slowly: level 6)
 #   SKIP_SIMULATE=1  analyse the recording already in DIR/sim
+#   FORMAT=cwa       analyse the legs as Axivity .cwa files (scripts/csv-to-cwa.py, needs numpy:
+#                    16-bit samples at 256 per g), streamed like the CSV (docs/readers.md)
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -31,6 +33,12 @@ mkdir -p "$dir"
 if [ -z "${SKIP_SIMULATE:-}" ] || [ ! -f "$dir/sim/left.$suffix" ]; then
   rm -rf "$dir/sim"
   "$plm" simulate --days "$days" --rate "$rate" --seed 7 "${gzipFlag[@]}" --out "$dir/sim"
+fi
+if [ "${FORMAT:-csv}" = cwa ]; then
+  for leg in left right; do
+    [ -f "$dir/sim/$leg.cwa" ] || python3 "$root/scripts/csv-to-cwa.py" "$dir/sim/$leg.$suffix" "$dir/sim/$leg.cwa" "$rate"
+  done
+  suffix=cwa
 fi
 rm -rf "$dir/out"
 /usr/bin/time -v "$plm" analyze --left "$dir/sim/left.$suffix" --right "$dir/sim/right.$suffix" \

@@ -88,6 +88,23 @@ extension FuzzHarness {
             return  // not an input problem: the scratch archive could not be written
         }
         expectPipelineError { _ = FileInspection(try RecordingReader.read(path: path)).summaryText }
+        expectStreamedAsWhole(path)
+    }
+
+    /// A binary file the whole-file reader reads must give the same sample count, start and
+    /// defects through the streaming survey (chunks of 7 samples, the decoders' pieces crossed).
+    static func expectStreamedAsWhole(_ path: String) {
+        guard let recording = try? RecordingReader.read(path: path),
+            [RecordingLayout.cwa, .geneactivBin, .gt3x].contains(recording.layout)
+        else { return }
+        do {
+            let facts = try ChunkedRecordingReader.survey(path: path, chunkSamples: 7)
+            guard facts.sampleCount == recording.sampleCount, facts.defects == recording.defects, facts.start == recording.start else {
+                fatalError("streamed survey differs from the whole-file read: \(facts.sampleCount) vs \(recording.sampleCount) samples")
+            }
+        } catch {
+            fatalError("the whole-file read succeeds but the streamed survey fails: \(error)")
+        }
     }
 
     /// Writes `bytes` to a scratch file and reads it with detection and with `format`.
@@ -98,5 +115,6 @@ extension FuzzHarness {
         var options = ReadOptions()
         options.format = format
         expectPipelineError { _ = try RecordingReader.read(path: path, options: options) }
+        expectStreamedAsWhole(path)
     }
 }

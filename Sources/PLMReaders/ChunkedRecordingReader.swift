@@ -10,15 +10,17 @@ import PLMCore
 /// evenly spread steps), the clipping level and the unit check; (3) the defects. The result is the
 /// same as the whole-file reader's, errors included.
 ///
-/// Binary files (`.cwa`, GENEActiv `.bin`, `.gt3x`) are not streamed: ``isStreamable(path:options:)``
-/// says false and callers read them whole.
+/// Binary files (`.cwa`, `.cwa.gz`, GENEActiv `.bin`, `.gt3x` with log.bin or activity.bin) stream
+/// too: their decoders hand the samples on piece by piece into reused buffers (`_BinaryChunkedReader`,
+/// three decoding passes for the survey), with the same facts and defects as the whole-file reader.
 ///
 /// Memory: one read buffer and one chunk of samples (~2 MB), plus the defects and line anchors.
 public enum ChunkedRecordingReader {
-    /// Whether the file is text that this reader streams (false for the binary layouts).
+    /// Whether this reader streams the file: true for every layout read (text and binary alike).
     /// - Throws: ``ReadError`` for a missing or unreadable file.
     public static func isStreamable(path: String, options: ReadOptions = ReadOptions()) throws -> Bool {
-        try RecordingReader.binaryLayout(path: path, options: options) == nil
+        _ = try RecordingReader.binaryLayout(path: path, options: options)
+        return true
     }
 
     /// Lends every sample of the file to `sink`, chunk by chunk in file order; `sink` returns false
@@ -31,6 +33,11 @@ public enum ChunkedRecordingReader {
         path: String, options: ReadOptions = ReadOptions(), sampleRateHz: Double,
         chunkSamples: Int = defaultChunkSamples, sink: (SampleChunk) throws -> Bool
     ) throws {
+        if let binary = try RecordingReader.binaryLayout(path: path, options: options) {
+            _ = try _BinaryChunkedReader.pass(
+                path: path, layout: binary.layout, file: binary.file, sampleRateHz: sampleRateHz, chunkSamples: chunkSamples, sink: sink)
+            return
+        }
         _ = try pass(path: path, options: options, sampleRateHz: sampleRateHz, chunkSamples: chunkSamples, sink: sink)
     }
 
@@ -43,6 +50,9 @@ public enum ChunkedRecordingReader {
     public static func survey(
         path: String, options: ReadOptions = ReadOptions(), chunkSamples: Int = defaultChunkSamples
     ) throws -> RecordingFacts {
+        if let binary = try RecordingReader.binaryLayout(path: path, options: options) {
+            return try _BinaryChunkedReader.survey(path: path, layout: binary.layout, file: binary.file, chunkSamples: chunkSamples)
+        }
         // Pass 1: rows, runs, lines, largest value.
         var count = 0
         let (plan, meta) = try pass(path: path, options: options, sampleRateHz: 1, chunkSamples: chunkSamples) { chunk in

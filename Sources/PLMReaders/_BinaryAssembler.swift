@@ -8,13 +8,7 @@ import PLMCore
 /// reported once, as that block defect, not a second time as a plain gap.
 enum _BinaryAssembler {
     static func recording(from decoded: consuming _BinaryDecoded, path: String) throws -> AccelerationRecording {
-        guard !decoded.x.isEmpty else {
-            let why = decoded.blockDefects.first.map { " (\($0.detail))" } ?? ""
-            throw ReadError(
-                kind: .malformedData, path: path, byteOffset: decoded.blockDefects.first?.byteOffset,
-                found: "no readable samples\(why)",
-                expected: "at least one intact data block of a \(decoded.layout.rawValue) file")
-        }
+        guard !decoded.x.isEmpty else { throw noSamples(decoded, path: path) }
         var rows = _ParsedRows()
         let firstS = decoded.timesS[0]
         rows.x = decoded.x
@@ -39,8 +33,10 @@ enum _BinaryAssembler {
         let timing = scanner.timingDefects()
         let rateHz = timing.measuredRateHz ?? decoded.declaredRateHz ?? 1 / periodS
 
-        let blocks = decoded.blockDefects.map { block in
-            recordingDefect(block, times: times, firstS: firstS, periodS: periodS, scanner: scanner)
+        let blocks = times.withUnsafeBufferPointer { t in
+            decoded.blockDefects.map { block in
+                recordingDefect(block, sampleCount: t.count, time: { t[$0] }, firstS: firstS, periodS: periodS, clock: scanner.clock)
+            }
         }
         let explained = _SpanOverlap(blocks.map(\.span), slackS: periodS)
         var defects = timing.defects.filter { defect in defect.kind != .gap || !explained.overlaps(defect.span) }
@@ -65,22 +61,42 @@ enum _BinaryAssembler {
         return recording
     }
 
+    /// The refusal of a file without one readable sample.
+    static func noSamples(_ decoded: borrowing _BinaryDecoded, path: String) -> ReadError {
+        let why = decoded.blockDefects.first.map { " (\($0.detail))" } ?? ""
+        return ReadError(
+            kind: .malformedData, path: path, byteOffset: decoded.blockDefects.first?.byteOffset,
+            found: "no readable samples\(why)",
+            expected: "at least one intact data block of a \(decoded.layout.rawValue) file")
+    }
+
     /// A block defect placed on the recording's time line: its own times when it has them, else
     /// between the samples on either side of it.
+    /// - Parameters:
+    ///   - time: the time of sample `i` (seconds since the first sample); asked only for the
+    ///     samples on either side of the block (``neighbours(of:sampleCount:)``).
+    ///   - clock: the recording's clock label of a time (`_DefectScanner.clock`).
     static func recordingDefect(
-        _ block: _BlockDefect, times: [Double], firstS: Double, periodS: Double, scanner: _DefectScanner
+        _ block: _BlockDefect, sampleCount: Int, time: (Int) -> Double, firstS: Double, periodS: Double,
+        clock: (Double) -> String
     ) -> RecordingDefect {
-        let index = min(max(block.sampleIndex, 0), times.count)
-        let before = index > 0 ? times[index - 1] + periodS : 0
-        let after = index < times.count ? times[index] : before + Double(max(block.missingSamples, 1)) * periodS
+        let index = min(max(block.sampleIndex, 0), sampleCount)
+        let before = index > 0 ? time(index - 1) + periodS : 0
+        let after = index < sampleCount ? time(index) : before + Double(max(block.missingSamples, 1)) * periodS
         var startS = block.startS.map { $0 - firstS } ?? before
         var endS = block.endS.map { $0 - firstS } ?? max(after, startS)
         if endS < startS { swap(&startS, &endS) }
         return RecordingDefect(
             kind: block.kind, span: TimeSpan(startS: startS, endS: endS), sampleRange: index..<index,
             sampleCount: block.missingSamples, line: nil,
-            detail: "\(block.detail), \(scanner.clock(startS))-\(scanner.clock(endS)); no samples there (not filled)",
+            detail: "\(block.detail), \(clock(startS))-\(clock(endS)); no samples there (not filled)",
             byteOffset: block.byteOffset)
+    }
+
+    /// The samples whose times ``recordingDefect(_:sampleCount:time:firstS:periodS:clock:)`` asks for.
+    static func neighbours(of block: _BlockDefect, sampleCount: Int) -> [Int] {
+        let index = min(max(block.sampleIndex, 0), sampleCount)
+        return (index > 0 ? [index - 1] : []) + (index < sampleCount ? [index] : [])
     }
 
     /// Largest |value| of any axis. Decoded values come from integers (never NaN), so the

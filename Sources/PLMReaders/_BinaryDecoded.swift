@@ -26,6 +26,17 @@ struct _BinaryDecoded {
     /// nil when it did not.
     var maximumAbsoluteBits: UInt32?
 
+    /// Samples already handed on and removed from the buffers by a streaming read
+    /// (``_BinaryPieces``); 0 when the file is read whole.
+    var drainedSamples = 0
+    /// Time of the last sample handed on (same scale as ``timesS``), when some were.
+    var lastDrainedTimeS: Double?
+
+    /// Samples decoded so far, handed on or not: the index the next sample will have.
+    var sampleCount: Int { drainedSamples + x.count }
+    /// Time of the last sample decoded so far (held or handed on).
+    var lastTimeS: Double? { timesS.last ?? lastDrainedTimeS }
+
     init(layout: RecordingLayout, reason: String) {
         self.layout = layout
         self.reason = reason

@@ -50,14 +50,21 @@ enum _BinaryFormat {
 
     /// Reads a binary file of a known layout.
     static func read(path: String, layout: RecordingLayout, file: _BinaryFile) throws -> AccelerationRecording {
-        let decoded: _BinaryDecoded
+        try _BinaryAssembler.recording(from: decode(path: path, layout: layout, file: file), path: path)
+    }
+
+    /// Decodes a binary file of a known layout: whole, or with `pieces` streamed (see ``_BinaryPieces``).
+    /// - Parameter pieceBytes: bytes of a .gt3x entry inflated per piece.
+    static func decode(
+        path: String, layout: RecordingLayout, file: _BinaryFile, pieces: _BinaryPieces? = nil,
+        pieceBytes: Int = _GT3XReader.chunkBytes
+    ) throws -> _BinaryDecoded {
         switch layout {
-        case .cwa: decoded = try _CWAReader.decode(path: path)
-        case .geneactivBin: decoded = try _GENEActivBinReader.decode(file: file)
-        case .gt3x: decoded = try _GT3XReader.decode(file: file)
+        case .cwa: try _CWAReader.decode(path: path, pieces: pieces)
+        case .geneactivBin: try _GENEActivBinReader.decode(file: file, pieces: pieces)
+        case .gt3x: try _GT3XReader.decode(file: file, pieces: pieces, pieceBytes: pieceBytes)
         case .actigraph, .geneactiv, .axivity, .generic:
             throw ReadError(kind: .unknownLayout, path: path, found: "a text layout", expected: "a binary layout")
         }
-        return try _BinaryAssembler.recording(from: decoded, path: path)
     }
 }

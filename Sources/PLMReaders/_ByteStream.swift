@@ -130,9 +130,13 @@ final class _ByteStream {
     /// enough to recognise a compressed binary file (`.cwa.gz`) by its signature. Reads one
     /// chunk through the stream itself, so that one gzip reader serves every format. Fewer
     /// bytes for a shorter file.
+    /// A gzip stream cut or damaged within the first chunk gives the bytes inflated before the
+    /// damage (the reader meets the damage again, and says so, when it gets there).
     static func prefix(path: String, count: Int) throws -> [UInt8] {
         let stream = try _ByteStream(path: path)
-        try stream.refill()
+        do {
+            try stream.refill()
+        } catch let error as ReadError where stream.isCompressed && error.kind == .malformedData {}
         return Array(UnsafeBufferPointer(start: stream.buffer, count: min(stream.end, max(0, count))))
     }
 

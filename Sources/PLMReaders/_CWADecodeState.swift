@@ -100,7 +100,7 @@ struct _CWADecodeState {
             offset += Double((fraction * Int(rateHz)) >> 16)
             timeS += Double(fraction) / 65536
         }
-        let first = decoded.x.count
+        let first = decoded.sampleCount
         anchors.append(
             Anchor(
                 firstSample: first, count: count, anchorIndex: Double(first) + offset, anchorS: timeS,
@@ -189,7 +189,7 @@ struct _CWADecodeState {
         let missing = corruptCount * (lastFormat?.samplesPerSector ?? 0)
         decoded.blockDefects.append(
             _BlockDefect(
-                kind: .corruptBlock, sampleIndex: decoded.x.count, startS: nil, endS: nil, missingSamples: missing,
+                kind: .corruptBlock, sampleIndex: decoded.sampleCount, startS: nil, endS: nil, missingSamples: missing,
                 byteOffset: corruptStart, detail: "\(what) unreadable (\(corruptReason))"))
         corruptStart = -1
         corruptCount = 0

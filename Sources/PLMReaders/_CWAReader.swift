@@ -20,29 +20,37 @@ enum _CWAReader {
     /// Decodes the file at `path`, plain or gzip-compressed (`.cwa.gz`): the sectors are read in
     /// order through ``_ByteStream`` (zlib's `gzread`, which passes plain files through), 4 MiB at
     /// a time. Byte offsets in defects and errors count the uncompressed bytes.
-    static func decode(path: String) throws -> _BinaryDecoded {
+    ///
+    /// With `pieces` (a streaming read) the samples are handed on as their times settle
+    /// (``_CWAStreamingTimes``) and the buffers reused; nothing is reserved for the whole file.
+    ///
+    /// A gzip stream that is cut or damaged part-way gives the sectors inflated before the damage
+    /// and a `.corruptBlock` defect at that point (the rest of the file cannot be reached), not an error.
+    static func decode(path: String, pieces: _BinaryPieces? = nil) throws -> _BinaryDecoded {
         let stream = try _ByteStream(path: path)
-        try stream.refill()
+        var cut: ReadError?  // a gzip stream that failed part-way
+        try refill(stream, cut: &cut)
         let header = try _CWAHeader(bytes: Array(UnsafeBufferPointer(start: stream.buffer, count: min(stream.end, 1024))), path: path)
         var decoded = _BinaryDecoded(layout: .cwa, reason: "Axivity .cwa: \"MD\" header packet (\(header.deviceName))")
         decoded.declaredRateHz = _CWAHeader.rateHz(code: header.rateCode)
         decoded.utcOffsetS = header.timeZoneMinutes.map { $0 * 60 }
-        try skip(header.dataOffset, of: stream)
+        try skip(header.dataOffset, of: stream, cut: &cut)
 
         // Room for every sector's samples, sized by the first data sector's format and the
         // (uncompressed) size of the file.
-        if stream.end - stream.start >= 32,
+        if pieces == nil, stream.end - stream.start >= 32,
             let format = _CWASectorFormat(numAxesBPS: stream.buffer[stream.start + 25], rateCode: stream.buffer[stream.start + 24])
         {
             let sectors = max(0, uncompressedBytes(path: path, stream: stream) - header.dataOffset) / sectorBytes
             decoded.reserve(sectors * format.samplesPerSector)
         }
         var state = _CWADecodeState(headerRateHz: _CWAHeader.rateHz(code: header.rateCode), dataOffset: header.dataOffset)
+        var streamingTimes = _CWAStreamingTimes()
         var offset = header.dataOffset  // of the next sector, in the uncompressed bytes
         var tail = 0
         while true {
-            if stream.end - stream.start < sectorBytes && !stream.atEndOfFile {
-                try stream.refill()  // reads until the buffer is full or the file ends
+            if stream.end - stream.start < sectorBytes && !stream.atEndOfFile && cut == nil {
+                try refill(stream, cut: &cut)  // reads until the buffer is full or the file ends
                 continue
             }
             let available = stream.end - stream.start
@@ -55,6 +63,10 @@ enum _CWAReader {
             for k in 0..<whole {
                 let bytes = UnsafeRawBufferPointer(rebasing: chunk[(k * sectorBytes)..<((k + 1) * sectorBytes)])
                 state.consume(sector: bytes, byteOffset: offset + k * sectorBytes, into: &decoded)
+                if let pieces {
+                    streamingTimes.update(&state, &decoded)
+                    try pieces.drainIfFull(&decoded)
+                }
             }
             stream.start += whole * sectorBytes
             offset += whole * sectorBytes
@@ -64,13 +76,20 @@ enum _CWAReader {
             let sector = (offset - header.dataOffset) / sectorBytes
             decoded.blockDefects.append(
                 _BlockDefect(
-                    kind: .corruptBlock, sampleIndex: decoded.x.count, startS: nil, endS: nil,
+                    kind: .corruptBlock, sampleIndex: decoded.sampleCount, startS: nil, endS: nil,
                     missingSamples: state.lastFormat?.samplesPerSector ?? 120, byteOffset: offset,
                     detail: "the file ends inside sector \(sector) (\(tail) of 512 bytes)"))
         }
+        if let cut { appendCut(cut, at: offset + tail, state: &state, into: &decoded) }
         state.closeCorruptRun(into: &decoded)
         state.resolvePendingCounts(into: &decoded)
-        state.fillTimes(into: &decoded)
+        if let pieces {
+            streamingTimes.finish(&decoded)
+            decoded.originS += streamingTimes.firstSampleShiftS ?? 0
+            try pieces.drainAll(&decoded)
+        } else {
+            state.fillTimes(into: &decoded)
+        }
         decoded.metadata = header.metadata(firstSector: state.firstFormat)
         if stream.isCompressed { decoded.metadata.append(("compression", "gzip (read as it inflates)")) }
         if let first = state.firstFormat, let rate = first.rateHz, rate != decoded.declaredRateHz {
@@ -80,18 +99,43 @@ enum _CWAReader {
         return decoded
     }
 
+    /// The defect of a gzip stream cut or damaged after `offset` uncompressed bytes: the sectors
+    /// after it are out of reach (how many is unknown: a cut stream has no trailer).
+    static func appendCut(_ error: ReadError, at offset: Int, state: inout _CWADecodeState, into decoded: inout _BinaryDecoded) {
+        state.closeCorruptRun(into: &decoded)
+        let at = error.byteOffset.map { ", compressed byte \($0)" } ?? ""
+        decoded.blockDefects.append(
+            _BlockDefect(
+                kind: .corruptBlock, sampleIndex: decoded.sampleCount, startS: nil, endS: nil, missingSamples: 0,
+                byteOffset: offset,
+                detail: "the gzip stream ends early or is damaged after \(offset) bytes of uncompressed data\(at); the rest of the file cannot be read"))
+    }
+
+    /// Reads more of the stream; a gzip stream that is cut or damaged ends there, its error kept
+    /// in `cut` (the bytes inflated before it stay readable). Other errors are thrown.
+    static func refill(_ stream: _ByteStream, cut: inout ReadError?) throws {
+        guard cut == nil else { return }
+        do {
+            try stream.refill()
+        } catch let error as ReadError where stream.isCompressed && error.kind == .malformedData {
+            cut = error
+        }
+    }
+
     /// Passes over the first `count` bytes of the stream (the header packet).
-    static func skip(_ count: Int, of stream: _ByteStream) throws {
+    static func skip(_ count: Int, of stream: _ByteStream, cut: inout ReadError?) throws {
         var remaining = count
         while remaining > 0 {
             if stream.start == stream.end {
-                guard try stream.refill() else { return }
+                guard cut == nil, !stream.atEndOfFile else { return }
+                try refill(stream, cut: &cut)
+                continue
             }
             let step = min(remaining, stream.end - stream.start)
             stream.start += step
             remaining -= step
         }
-        if stream.end - stream.start < sectorBytes && !stream.atEndOfFile { try stream.refill() }
+        if stream.end - stream.start < sectorBytes && !stream.atEndOfFile { try refill(stream, cut: &cut) }
     }
 
     /// The file's size in bytes once inflated: its size on disk, or for gzip the trailer's claim

@@ -18,7 +18,9 @@ enum _GENEActivBinReader {
     /// Hexadecimal digits per sample: 3 × 12 bits of acceleration + 12 bits of light and button.
     static let digitsPerSample = 12
 
-    static func decode(file: _BinaryFile) throws -> _BinaryDecoded {
+    /// - Parameter pieces: for a streaming read, where the samples go page by page (nothing is
+    ///   then reserved for the whole file).
+    static func decode(file: _BinaryFile, pieces: _BinaryPieces? = nil) throws -> _BinaryDecoded {
         let stream = try _ByteStream(path: file.path)
         var cursor = _LineCursor(stream: stream)
         let header = try _GENEActivHeader.read(&cursor, path: file.path)
@@ -27,23 +29,24 @@ enum _GENEActivBinReader {
         decoded.utcOffsetS = header.utcOffsetS
         decoded.metadata = header.metadata
         // A sample takes 12 hex digits in the file: a header's page count cannot claim more.
-        decoded.reserve(min(header.pageCount.map { $0 * samplesPerPage } ?? 0, file.size / digitsPerSample))
+        if pieces == nil { decoded.reserve(min(header.pageCount.map { $0 * samplesPerPage } ?? 0, file.size / digitsPerSample)) }
         var pages = _GENEActivPageDecoder(header: header)
-        try pages.decodeAll(&cursor, into: &decoded)
+        try pages.decodeAll(&cursor, into: &decoded, pieces: pieces)
         if let announced = header.pageCount, pages.pagesSeen < announced {
             // The header's count is only a claim: the missing time is bounded by the most
             // samples a recording may hold (``RecordingReader/maximumRows``).
             let missing = min(announced - pages.pagesSeen, RecordingReader.maximumRows / samplesPerPage)
             let rate = header.rateHz ?? 1
-            let lastS = decoded.timesS.last.map { $0 + 1 / rate }
+            let lastS = decoded.lastTimeS.map { $0 + 1 / rate }
             decoded.blockDefects.append(
                 _BlockDefect(
-                    kind: .corruptBlock, sampleIndex: decoded.x.count, startS: lastS,
+                    kind: .corruptBlock, sampleIndex: decoded.sampleCount, startS: lastS,
                     endS: lastS.map { $0 + Double(missing * samplesPerPage) / rate }, missingSamples: missing * samplesPerPage,
                     byteOffset: file.size,
                     detail: "the file ends after \(pages.pagesSeen) of the \(announced) pages its header announces (truncated)"))
         }
         decoded.metadata.append(("pages", "\(pages.pagesSeen) read" + (header.pageCount.map { " of \($0) announced" } ?? "")))
+        try pieces?.drainAll(&decoded)
         return decoded
     }
 }
@@ -76,7 +79,7 @@ struct _GENEActivPageDecoder {
         }
     }
 
-    mutating func decodeAll(_ cursor: inout _LineCursor, into decoded: inout _BinaryDecoded) throws {
+    mutating func decodeAll(_ cursor: inout _LineCursor, into decoded: inout _BinaryDecoded, pieces: _BinaryPieces? = nil) throws {
         while let line = try cursor.next() {
             let bytes = line.bytes
             if bytes.starts(with: "Recorded Data".utf8) {
@@ -95,6 +98,7 @@ struct _GENEActivPageDecoder {
             if bytes.isEmpty { continue }
             decodePage(hex: bytes, into: &decoded)
             pageStart = -1
+            try pieces?.drainIfFull(&decoded)
         }
         if pageStart >= 0 { fail("the file ends inside the page", into: &decoded) }
     }
@@ -113,7 +117,7 @@ struct _GENEActivPageDecoder {
     mutating func fail(_ reason: String, into decoded: inout _BinaryDecoded) {
         decoded.blockDefects.append(
             _BlockDefect(
-                kind: .corruptBlock, sampleIndex: decoded.x.count, startS: nil, endS: nil,
+                kind: .corruptBlock, sampleIndex: decoded.sampleCount, startS: nil, endS: nil,
                 missingSamples: _GENEActivBinReader.samplesPerPage, byteOffset: pageStart,
                 detail: "page \(pagesSeen) unreadable (\(reason))"))
         pageStart = -1
@@ -163,7 +167,7 @@ struct _GENEActivPageDecoder {
             let endS = base + Double(perPage) / rate
             decoded.blockDefects.append(
                 _BlockDefect(
-                    kind: .corruptBlock, sampleIndex: decoded.x.count, startS: base + Double(samples) / rate, endS: endS,
+                    kind: .corruptBlock, sampleIndex: decoded.sampleCount, startS: base + Double(samples) / rate, endS: endS,
                     missingSamples: perPage - samples, byteOffset: pageStart,
                     detail: "page \(pagesSeen) cut short: \(samples) of its \(perPage) samples present (\(hex.count) hexadecimal digits)"))
         }

@@ -184,7 +184,7 @@ struct _GT3XLogDecoder {
             guard payload.count > 1 else { return }  // USB-connection marker
             appendPacked(payload, timestamp: timestamp, yxz: kind == .activity, into: &decoded)
         case .parameters:
-            readParameters(payload, samplesSoFar: decoded.x.count)
+            readParameters(payload, samplesSoFar: decoded.sampleCount)
         case .activity2:
             appendInt16(payload, timestamp: timestamp, into: &decoded)
         }
@@ -282,10 +282,10 @@ struct _GT3XLogDecoder {
         guard let since = idleSince else { return }
         idleSince = nil
         idleCount += 1
-        let lastS = decoded.timesS.last.map { $0 + 1 / rateHz }
+        let lastS = decoded.lastTimeS.map { $0 + 1 / rateHz }
         decoded.blockDefects.append(
             _BlockDefect(
-                kind: .idleSleep, sampleIndex: decoded.x.count, startS: endS == nil ? nil : lastS, endS: endS,
+                kind: .idleSleep, sampleIndex: decoded.sampleCount, startS: endS == nil ? nil : lastS, endS: endS,
                 missingSamples: 0, byteOffset: since, detail: "idle-sleep mode (the device paused sampling while still)"))
     }
 
@@ -301,7 +301,7 @@ struct _GT3XLogDecoder {
         corruptStart = nil
         decoded.blockDefects.append(
             _BlockDefect(
-                kind: .corruptBlock, sampleIndex: decoded.x.count, startS: nil, endS: nil, missingSamples: Int(rateHz),
+                kind: .corruptBlock, sampleIndex: decoded.sampleCount, startS: nil, endS: nil, missingSamples: Int(rateHz),
                 byteOffset: start, detail: "log.bin unreadable from byte \(start) (\(corruptReason))"))
     }
 }

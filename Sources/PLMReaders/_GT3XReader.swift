@@ -15,7 +15,11 @@ enum _GT3XReader {
     /// (``RecordingReader/maximumRows``, 11.5 days at 100 Hz).
     static let maximumActivityBinBytes = 450_000_000
 
-    static func decode(file: _BinaryFile) throws -> _BinaryDecoded {
+    /// - Parameters:
+    ///   - pieces: for a streaming read, where the samples go after each inflated piece of
+    ///     log.bin or activity.bin (nothing is then reserved for the whole file).
+    ///   - pieceBytes: bytes inflated per piece (tests use small pieces to cross every boundary).
+    static func decode(file: _BinaryFile, pieces: _BinaryPieces? = nil, pieceBytes: Int = chunkBytes) throws -> _BinaryDecoded {
         let path = file.path
         let archive: Archive
         do {
@@ -57,13 +61,15 @@ enum _GT3XReader {
             // At least 4.5 bytes of log.bin per sample; the entry's size is only a claim (bounded
             // by what its compressed bytes could plausibly inflate to, and by `reserve`'s cap).
             let claimed = min(logEntry.uncompressedSize, logEntry.compressedSize.multipliedReportingOverflow(by: 20).partialValue)
-            decoded.reserve(Int(clamping: claimed / 5))
+            if pieces == nil { decoded.reserve(Int(clamping: claimed / 5)) }
             var decoder = _GT3XLogDecoder(rateHz: rateHz, countsPerG: countsPerG, calibration: coefficients)
             decoder.scaleStated = stated
-            try extract(archive, logEntry, path: path, skipCRC32: true) { data in
+            try extract(archive, logEntry, path: path, skipCRC32: true, bufferSize: pieceBytes) { data in
                 data.withUnsafeBytes { decoder.feed($0, into: &decoded) }
+                try pieces?.drainIfFull(&decoded)
             }
             decoder.finish(into: &decoded)
+            try pieces?.drainAll(&decoded)
             let fromParameters = !stated && decoder.parametersScale != nil && decoder.parametersScale == decoder.countsPerG
             decoded.metadata.append(
                 scaleFact(decoder.countsPerG, source: stated ? "info.txt Acceleration Scale" : fromParameters ? "log.bin PARAMETERS record, ACCEL_SCALE" : familySource))
@@ -80,12 +86,17 @@ enum _GT3XReader {
             guard let startS = info.seconds("start date") else {
                 throw ReadError(kind: .malformedData, path: path, found: "info.txt without a Start Date", expected: "Start Date in .NET ticks (activity.bin has no time stamps of its own)")
             }
-            var bytes: [UInt8] = []
             // The entry's size is a claim: reserve at most what its compressed bytes could plausibly hold.
             let claimed = min(activityEntry.uncompressedSize, activityEntry.compressedSize.multipliedReportingOverflow(by: 20).partialValue)
-            bytes.reserveCapacity(Int(clamping: max(0, min(claimed, UInt64(maximumActivityBinBytes)))))
-            try extract(archive, activityEntry, path: path, limit: maximumActivityBinBytes) { bytes.append(contentsOf: $0) }
-            decodeActivityBin(bytes, startS: startS, rateHz: rateHz, countsPerG: countsPerG, calibration: coefficients, into: &decoded)
+            if pieces == nil { decoded.reserve(Int(clamping: min(claimed, UInt64(maximumActivityBinBytes)) * 2 / 9)) }
+            var decoder = _GT3XActivityBinDecoder(
+                startS: startS, rateHz: rateHz, countsPerG: countsPerG, calibration: coefficients, into: &decoded)
+            try extract(archive, activityEntry, path: path, limit: maximumActivityBinBytes, bufferSize: pieceBytes) { data in
+                data.withUnsafeBytes { decoder.feed($0, into: &decoded) }
+                try pieces?.drainIfFull(&decoded)
+            }
+            decoder.finish(into: &decoded)
+            try pieces?.drainAll(&decoded)
             decoded.metadata.append(scaleFact(countsPerG, source: stated ? "info.txt Acceleration Scale" : familySource))
             if let calibrationState { decoded.metadata.append(("calibration", calibrationState.note)) }
         } else {
@@ -102,11 +113,12 @@ enum _GT3XReader {
     /// - Parameter limit: most bytes the entry may inflate to (a zip's sizes are only claims; a
     ///   small text entry that inflates without end is refused instead of filling memory).
     static func extract(
-        _ archive: Archive, _ entry: Entry, path: String, skipCRC32: Bool = false, limit: Int = .max, consumer: (Data) throws -> Void
+        _ archive: Archive, _ entry: Entry, path: String, skipCRC32: Bool = false, limit: Int = .max, bufferSize: Int = chunkBytes,
+        consumer: (Data) throws -> Void
     ) throws {
         var inflated = 0
         do {
-            _ = try archive.extract(entry, bufferSize: chunkBytes, skipCRC32: skipCRC32) { data in
+            _ = try archive.extract(entry, bufferSize: max(1, bufferSize), skipCRC32: skipCRC32) { data in
                 inflated += data.count
                 guard inflated <= limit else {
                     throw ReadError(
@@ -118,45 +130,12 @@ enum _GT3XReader {
             }
         } catch let error as ReadError {
             throw error
+        } catch let stop as _StopDecoding {
+            throw stop
         } catch {
             throw ReadError(
                 kind: .malformedData, path: path, found: "\(entry.path) cannot be extracted (\(error))",
                 expected: "an intact zip entry")
-        }
-    }
-
-    /// `activity.bin`: 36-bit samples (12-bit y, x, z, big-endian bit order), back to back.
-    static func decodeActivityBin(
-        _ bytes: [UInt8], startS: Double, rateHz: Double, countsPerG: Double, calibration: _GT3XCalibration?, into decoded: inout _BinaryDecoded
-    ) {
-        let samples = bytes.count * 8 / 36
-        decoded.reserve(samples)
-        decoded.originS = startS.rounded(.down)
-        let base = startS - decoded.originS
-        bytes.withUnsafeBufferPointer { p in
-            var bit = 0
-            @inline(__always) func next() -> Float {
-                let byte = bit >> 3
-                let value: Int32 = bit & 7 == 0
-                    ? Int32(p[byte]) << 4 | Int32(p[byte + 1]) >> 4
-                    : Int32(p[byte] & 0x0F) << 8 | Int32(p[byte + 1])
-                bit += 12
-                return Float((value << 20) >> 20)
-            }
-            for s in 0..<samples {
-                let y = next(), x = next(), z = next()
-                if let calibration {
-                    let g = calibration.apply(x, y, z)
-                    decoded.x.append(g.x)
-                    decoded.y.append(g.y)
-                    decoded.z.append(g.z)
-                } else {
-                    decoded.x.append(Float(Double(x) / countsPerG))
-                    decoded.y.append(Float(Double(y) / countsPerG))
-                    decoded.z.append(Float(Double(z) / countsPerG))
-                }
-                decoded.timesS.append(base + Double(s) / rateHz)
-            }
         }
     }
 }

@@ -13,8 +13,12 @@ import Glibc
 // uncompressed, so that the figure is the decoder's, not zlib's.
 //   cd Benchmarks && swift package benchmark --target BinaryReaderBenchmarks
 // Each benchmark reports "Msamples/s" (wall clock) and "Msamples/s CPU" (per second of the reading
-// thread's CPU time: what one core does, whatever else shares the machine), for the whole
-// RecordingReader.read (decoding plus the shared defect scan).
+// thread's CPU time: what one core does, whatever else shares the machine):
+// - "read": the whole RecordingReader.read (decoding plus the shared defect scan; every sample
+//   and its time in fresh buffers, 20 bytes per sample);
+// - "stream": one ChunkedRecordingReader.forEachChunk pass (the decoding alone, into buffers of
+//   64 Ki samples reused piece after piece: what each pass of the multi-night analysis costs);
+// - "survey": ChunkedRecordingReader.survey (three such passes: the facts and every defect).
 
 let samplesPerDay = 8_640_000
 
@@ -128,6 +132,41 @@ let benchmarks: @Sendable () -> Void = {
     }
     let teardown: Benchmark.BenchmarkTeardownHook = { try? FileManager.default.removeItem(at: folder) }
 
+    for (name, url) in [("stream .cwa, a day at 100 Hz (8.64 M samples)", cwa), ("stream .gt3x log.bin, a day at 100 Hz (8.64 M samples)", gt3x)] {
+        Benchmark(name, closure: { benchmark in
+            for _ in benchmark.scaledIterations {
+                let start = ContinuousClock.now
+                let cpuStart = threadCPUSeconds()
+                var count = 0
+                var sum: Float = 0
+                try ChunkedRecordingReader.forEachChunk(path: url.path, sampleRateHz: 100) { chunk in
+                    count += chunk.count
+                    sum += chunk.x[chunk.count - 1] + Float(chunk.timeS(at: chunk.count - 1))
+                    return true
+                }
+                let cpuSeconds = threadCPUSeconds() - cpuStart
+                let seconds = (ContinuousClock.now - start) / .seconds(1)
+                blackHole(sum)
+                benchmark.measurement(samplesPerSecond, Int(Double(count) / 1e6 / seconds))
+                benchmark.measurement(samplesPerCPUSecond, Int(Double(count) / 1e6 / cpuSeconds))
+            }
+        }, setup: setup, teardown: teardown)
+    }
+    for (name, url) in [("survey .cwa, a day at 100 Hz (8.64 M samples)", cwa), ("survey .gt3x log.bin, a day at 100 Hz (8.64 M samples)", gt3x)] {
+        Benchmark(name, closure: { benchmark in
+            for _ in benchmark.scaledIterations {
+                let start = ContinuousClock.now
+                let cpuStart = threadCPUSeconds()
+                let facts = try ChunkedRecordingReader.survey(path: url.path)
+                let cpuSeconds = threadCPUSeconds() - cpuStart
+                let seconds = (ContinuousClock.now - start) / .seconds(1)
+                blackHole(facts.defects.count)
+                // Samples decoded per second (three passes over the file).
+                benchmark.measurement(samplesPerSecond, Int(3 * Double(facts.sampleCount) / 1e6 / seconds))
+                benchmark.measurement(samplesPerCPUSecond, Int(3 * Double(facts.sampleCount) / 1e6 / cpuSeconds))
+            }
+        }, setup: setup, teardown: teardown)
+    }
     for (name, url) in [("read .cwa, a day at 100 Hz (8.64 M samples)", cwa), ("read .gt3x log.bin, a day at 100 Hz (8.64 M samples)", gt3x)] {
         Benchmark(name, closure: { benchmark in
             for _ in benchmark.scaledIterations {

@@ -1,34 +1,42 @@
 import Foundation
 
-@testable import PLMReaders
-
 /// Writes `.cwa` files for tests, straight from the layout in OpenMovement's `cwa.h` (written
 /// independently of the reader: byte positions, packing and checksum spelled out here).
-struct CWATestEncoder {
+public struct CWATestEncoder {
     /// One data sector: integer samples (raw units, `perG` per g) and its time stamp.
-    struct Sector {
-        var samples: [(Int, Int, Int)]
+    public struct Sector {
+        public var samples: [(Int, Int, Int)]
         /// Whole seconds since 1970 of the time stamp (device clock).
-        var timestampS: Int
+        public var timestampS: Int
         /// Fraction of a second of the time stamp, in 1/32768 s (nil = old-style, no fraction).
-        var fraction32768: Int?
+        public var fraction32768: Int?
         /// Sample index (within the sector) the whole-second time stamp belongs to.
-        var timestampOffset: Int
-        var sequence: UInt32
+        public var timestampOffset: Int
+        public var sequence: UInt32
+
+        public init(samples: [(Int, Int, Int)], timestampS: Int, fraction32768: Int?, timestampOffset: Int, sequence: UInt32) {
+            self.samples = samples
+            self.timestampS = timestampS
+            self.fraction32768 = fraction32768
+            self.timestampOffset = timestampOffset
+            self.sequence = sequence
+        }
     }
 
-    enum Packing { case packed10Bit, axes3Int16, ax6Int16 }
+    public enum Packing: Sendable { case packed10Bit, axes3Int16, ax6Int16 }
 
-    var packing: Packing = .packed10Bit
+    public var packing: Packing = .packed10Bit
     /// Rate code: 0x4A = 100 Hz ±8 g (3200 / 2^(15-10) = 100; 16 >> 1 = 8).
-    var rateCode: UInt8 = 0x4A
+    public var rateCode: UInt8 = 0x4A
     /// Accelerometer scale exponent in the light word's top 3 bits: perG = 2^(8+n).
-    var scaleExponent: Int = 0
-    var deviceID: UInt32 = 0x0001_2345
-    var annotation = "_p=left+ankle&_sc=7"
+    public var scaleExponent: Int = 0
+    public var deviceID: UInt32 = 0x0001_2345
+    public var annotation = "_p=left+ankle&_sc=7"
 
-    var perG: Int { 1 << (8 + scaleExponent) }
-    var samplesPerSector: Int {
+    public init(packing: Packing = .packed10Bit) { self.packing = packing }
+
+    public var perG: Int { 1 << (8 + scaleExponent) }
+    public var samplesPerSector: Int {
         switch packing {
         case .packed10Bit: 120
         case .axes3Int16: 80
@@ -36,7 +44,7 @@ struct CWATestEncoder {
         }
     }
 
-    static func packedTime(_ seconds: Int) -> UInt32 {
+    public static func packedTime(_ seconds: Int) -> UInt32 {
         let days = seconds / 86_400, rest = seconds % 86_400
         let date = CivilCalendarTestHelper.date(daysSince1970: days)
         let y = UInt32(date.year - 2000), mo = UInt32(date.month), d = UInt32(date.day)
@@ -44,7 +52,7 @@ struct CWATestEncoder {
         return y << 26 | mo << 22 | d << 17 | h << 12 | mi << 6 | s
     }
 
-    func header() -> [UInt8] {
+    public func header() -> [UInt8] {
         var b = [UInt8](repeating: 0xFF, count: 1024)
         put16(&b, 0, 0x444D)  // "MD"
         put16(&b, 2, 1020)
@@ -64,7 +72,7 @@ struct CWATestEncoder {
         return b
     }
 
-    func sector(_ s: Sector) -> [UInt8] {
+    public func sector(_ s: Sector) -> [UInt8] {
         var b = [UInt8](repeating: 0, count: 512)
         put16(&b, 0, 0x5841)  // "AX"
         put16(&b, 2, 508)
@@ -105,7 +113,7 @@ struct CWATestEncoder {
     }
 
     /// `eezzzzzz zzzzyyyy yyyyyyxx xxxxxxxx`: the smallest exponent that holds all three values.
-    static func pack(_ v: (Int, Int, Int)) -> UInt32 {
+    public static func pack(_ v: (Int, Int, Int)) -> UInt32 {
         for e in 0..<4 {
             let m = [v.0, v.1, v.2].map { $0 >> e }
             if m.allSatisfy({ (-512...511).contains($0) }) && zip(m, [v.0, v.1, v.2]).allSatisfy({ $0 << e == $1 }) {
@@ -115,7 +123,7 @@ struct CWATestEncoder {
         return 0
     }
 
-    func file(_ sectors: [Sector]) -> Data {
+    public func file(_ sectors: [Sector]) -> Data {
         var data = Data(header())
         for s in sectors { data.append(contentsOf: sector(s)) }
         return data
@@ -133,8 +141,8 @@ struct CWATestEncoder {
 }
 
 /// Days since 1970 to a civil date (Howard Hinnant's algorithm, written out again for the tests).
-enum CivilCalendarTestHelper {
-    static func date(daysSince1970 z0: Int) -> (year: Int, month: Int, day: Int) {
+public enum CivilCalendarTestHelper {
+    public static func date(daysSince1970 z0: Int) -> (year: Int, month: Int, day: Int) {
         let z = z0 + 719_468
         let era = (z >= 0 ? z : z - 146_096) / 146_097
         let doe = z - era * 146_097
