@@ -187,6 +187,9 @@ enum AdjacentRestReference {
     /// whose hold is broken into several still runs by slow wiggles is one excursion. Where the
     /// signal leaves no rest before the first or after the last one (a valid run cut by a
     /// defect, the recording's ends), `edgeDirection` (the rolling median direction) stands in.
+    /// A still run of at most ``DetectionSettings/shortHoldS`` reached from the base and left by a
+    /// fall toward it that stops short of it (``isHeldBeforeFallTowardBase``) is a hold too, and
+    /// the rest the leg fell to is the next base.
     static func withoutHolds(
         _ rests: [Rest], gx: [Float], gy: [Float], gz: [Float], holdLevelDegrees: Double, maxHoldBins: Int,
         shortHoldBins: Int, interruptionBins: Int, edgeDirection: (Int) -> (Double, Double, Double)
@@ -246,6 +249,18 @@ enum AdjacentRestReference {
                 minAway = min(minAway, away)
                 j += 1
             }
+            if !returned && j == i + 2 && j < rests.count
+                && isHeldBeforeFallTowardBase(
+                    rests[i + 1], next: rests[j], base: base, level: level, shortHoldBins: shortHoldBins,
+                    interruptionBins: interruptionBins)
+            {
+                // A partial return: the leg held still at its extreme and fell back toward the base
+                // without reaching it. The hold belongs to the movement; the rest it fell to is
+                // the next base.
+                isHold[i + 1] = true
+                i = j
+                continue
+            }
             guard returned else {
                 i += 1
                 continue
@@ -267,6 +282,26 @@ enum AdjacentRestReference {
             }
         }
         return rests.indices.filter { !isHold[$0] }.map { rests[$0] }
+    }
+
+    /// Whether `hold`, a still run away from `base` (by at least the onset level), is the held
+    /// extreme of a movement that returns only part of the way (a lasting change of position):
+    /// it lasts at most ``DetectionSettings/shortHoldS`` (the pause of a flexion at its extreme,
+    /// shorter than the rests between the LMs of a dense train), and the leg leaves it within an
+    /// LM's length by a fall toward the base, to a rest `next` nearer the base and at another
+    /// level (at least half the onset level away, the level that tells two still runs apart in
+    /// ``findRests``). Such a run is no position of the leg. As a rest of its own it read the
+    /// hold as no tilt, so that a partial-return LM was found as its rise alone; and it became
+    /// the base of the next excursion, so that a long rest after it at the level of a later
+    /// movement's hold could be taken for a hold and fill a movement of tens of seconds.
+    static func isHeldBeforeFallTowardBase(
+        _ hold: Rest, next: Rest, base: (Double, Double, Double), level: Double, shortHoldBins: Int,
+        interruptionBins: Int
+    ) -> Bool {
+        hold.bins.count <= shortHoldBins
+            && next.bins.lowerBound - hold.bins.upperBound <= interruptionBins
+            && angle(next.startLevel, base) < angle(hold.endLevel, base)
+            && angle(next.startLevel, hold.endLevel) >= level / 2
     }
 
     /// The movement that leaves a rest for a hold, and the fall back to it, last at most this

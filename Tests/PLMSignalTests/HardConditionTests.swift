@@ -120,14 +120,32 @@ import Testing
         }
     }
 
+    /// Six 3-s LMs of 4.2 degrees 40 s apart, each returning only to 3 degrees (a partial return:
+    /// a lasting change of 3 degrees) on a 6 mg sensor: each is found with its onset within 0.5 s
+    /// and its duration within 0.75 s of 3 s. The 1-s hold at 4.2 degrees is a still run of its
+    /// own; taken for a rest (the leg does not come back to where it started) it read as no tilt,
+    /// and each LM was found as its 0.6-0.9 s rise.
+    @Test func partialReturnWithHeldExtremeIsFound() {
+        let lms = (0..<6).map { k in
+            ShapedMovement(
+                onsetS: 60 + 40 * Double(k), riseS: 1, holdS: 1, fallS: 1, amplitudeDegrees: 4.2, residualDegrees: 3)
+        }
+        let recording = shapedRecording(durationS: 340, rateHz: 25, noiseG: 0.006, movements: lms, seed: 21)
+        let found = LegMovementDetector().detect(recording, side: .left).movements.filter { !$0.isShorterThanMinimumLM }
+        #expect(found.count == lms.count, "\(found.map { ($0.onsetS, $0.durationS) })")
+        for (m, lm) in zip(found, lms) {
+            #expect(abs(m.onsetS - lm.onsetS) <= 0.5 && abs(m.durationS - 3) <= 0.75, "\(m.onsetS) s, \(m.durationS) s")
+        }
+    }
+
     /// Six 3-s LMs of 2.5 degrees 40 s apart, each returning only to 2 degrees (a partial return:
     /// a lasting change of 2 degrees) on a 6 mg sensor: each should be found with its duration.
-    /// Known issue: between two rests the tilt is measured against the nearer rest level, which
-    /// for a partial return is the rest after the LM from the moment the leg passes half-way to
-    /// it: min(theta, |theta - 2|) is at most 1 degree (at the 1-degree onset level) over the
-    /// whole LM, and none is found; with 4.2 degrees returning to 3 only the rise is (0.6-0.9 s).
-    /// The same LMs with full returns are found. Remove the known-issue wrapper when the tilt
-    /// reference is fixed.
+    /// Known issue, two causes (docs/detection.md, Still seen): between two rests the tilt is
+    /// read against the nearer one, the rest after from the moment the rise passes half-way to
+    /// it (min(theta, |theta - 2|) stays at or below the 1-degree onset level); and the
+    /// 0.5-degree fall from the hold is slower than the stillness test resolves in this noise, so
+    /// the hold, the fall and the new position are one rest at the new position, against which
+    /// the hold reads 0.5 degree. None is found. Remove the known-issue wrapper when that is fixed.
     @Test func partialReturnLMsAreFound() {
         let lms = (0..<6).map { k in
             ShapedMovement(
