@@ -20,12 +20,6 @@ private let _exactPowersOfTen: [Double] = [
     1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
 ]
 
-/// `1 / 10^k` rounded to the nearest Double (10^0 ... 10^-22; a literal is correctly rounded).
-private let _reciprocalPowersOfTen: [Double] = [
-    1e0, 1e-1, 1e-2, 1e-3, 1e-4, 1e-5, 1e-6, 1e-7, 1e-8, 1e-9, 1e-10, 1e-11, 1e-12, 1e-13, 1e-14, 1e-15,
-    1e-16, 1e-17, 1e-18, 1e-19, 1e-20, 1e-21, 1e-22,
-]
-
 /// Decimal number parser over bytes that gives the same Double as C `strtod`.
 ///
 /// Fast path (Clinger 1990): when the significant digits fit in 53 bits and the decimal
@@ -121,64 +115,6 @@ enum _DecimalParser {
         while e < lineEnd && e.pointee != delimiter { e += 1 }
         fieldEnd = e
         return parseGeneral(start, e, decimalMark: decimalMark, status: &status)
-    }
-
-    /// Largest magnitude ``parseFieldAsFloat`` answers (2^16 g: far below any range limit the
-    /// reader checks, so that the Float alone settles the limit test).
-    static let floatFastPathLimit = 65_536.0
-
-    /// The field as `Float`, exactly `Float(parseField(...))` (strtod's Double rounded to Float),
-    /// without the division: for a plain `[-]digits[.digits]` field of at most 19 digits whose value
-    /// is below ``floatFastPathLimit``; nil for anything else (the caller then calls ``parseField``,
-    /// which reads the field from its start again).
-    ///
-    /// Why it is exact: `q' = mantissa x RN(10^-k)` is within `(2u + u^2) Q` of the exact quotient
-    /// `Q = mantissa / 10^k` (u = 2^-53), and the correctly rounded `q = RN(Q)` that the division
-    /// gives within `u Q`; so q' and q are at most 4 ulps apart (8 across a power of two). Rounding
-    /// a Double to Float is monotone and changes value only at the midpoints between consecutive
-    /// Floats, which are the Doubles whose 29 low significand bits are exactly `2^28`. When the low
-    /// 29 bits of q' are more than 64 away from `2^28`, no midpoint lies between q and q', so
-    /// `Float(q') == Float(q)`. Otherwise (2^-22 of values) the field goes through the division.
-    @inline(__always)
-    static func parseFieldAsFloat(
-        _ start: UnsafePointer<UInt8>, lineEnd: UnsafePointer<UInt8>, delimiter: UInt8, decimalMark: UInt8,
-        fieldEnd: inout UnsafePointer<UInt8>
-    ) -> Float? {
-        var p = start
-        let negative = p < lineEnd && p.pointee == 0x2D
-        if negative { p += 1 }
-        var mantissa: UInt64 = 0
-        let digitsStart = p
-        while true {
-            let d = p.pointee &- 0x30
-            if d > 9 { break }
-            mantissa = mantissa &* 10 &+ UInt64(d)
-            p += 1
-        }
-        var digits = p - digitsStart
-        var fractionDigits = 0
-        if p < lineEnd && p.pointee == decimalMark {
-            p += 1
-            let fractionStart = p
-            while true {
-                let d = p.pointee &- 0x30
-                if d > 9 { break }
-                mantissa = mantissa &* 10 &+ UInt64(d)
-                p += 1
-            }
-            fractionDigits = p - fractionStart
-        }
-        digits += fractionDigits
-        guard (p == lineEnd || p.pointee == delimiter) && digits > 0 && digits <= 19 && mantissa <= (1 << 53)
-            && fractionDigits <= 22
-        else { return nil }
-        let near = Double(mantissa) * _reciprocalPowersOfTen[fractionDigits]
-        let low = near.bitPattern & 0x1FFF_FFFF
-        // `low - (2^28 - 64) < 128` (unsigned) is `low` within 64 of 2^28.
-        guard near < floatFastPathLimit, low &- (0x1000_0000 - 64) >= 128 else { return nil }
-        fieldEnd = p
-        let value = Float(near)
-        return negative ? -value : value
     }
 
     /// Any decimal syntax `strtod` accepts in a CSV field (spaces, quotes, `+`, exponents, long

@@ -115,28 +115,15 @@ struct _DefectScanner {
                 regularCount += 1
             }
         }
-        // The row parser's block summaries, when it gathered them for these rows.
-        let summaries = rows.blockSummaries.flatMap { s in
-            s.smallestStepS.count == _ScanBlockSummaries.blockCount(rows: times.count)
-                && s.flags.count == s.smallestStepS.count && s.largestStepS.count == s.smallestStepS.count ? s : nil
-        }
         times.withUnsafeBufferPointer { t in
             var i = 1
             while i < t.count {
                 let blockEnd = min(t.count, i + Self.scanBlock)
                 if duplicateStart < 0 && backwardStart < 0 {
                     var irregular: UInt8 = 0  // branch-free, so that the loop vectorises
-                    if let summaries {
-                        // Every step > 0 and <= threshold, none NaN, read off the block's extremes.
-                        let b = (i - 1) / Self.scanBlock
-                        let regular = summaries.smallestStepS[b] > 0 && summaries.largestStepS[b] <= threshold
-                            && summaries.flags[b] & _ScanBlockSummaries.nanStepBit == 0
-                        irregular = regular ? 0 : 1
-                    } else {
-                        for k in i..<blockEnd {
-                            let d = t[k] - t[k - 1]
-                            irregular |= (d > 0 ? 0 : 1) | (d <= threshold ? 0 : 1)  // NaN: both 1
-                        }
+                    for k in i..<blockEnd {
+                        let d = t[k] - t[k - 1]
+                        irregular |= (d > 0 ? 0 : 1) | (d <= threshold ? 0 : 1)  // NaN: both 1
                     }
                     if irregular == 0 {
                         regularSum += t[blockEnd - 1] - t[i - 1]
@@ -169,8 +156,6 @@ struct _DefectScanner {
         let idleMinimumRows = Int(clamping: (DefectThresholds.idleFillMinimumS * rateHz).rounded(.up), to: 2...Int(Int32.max))
         var zeroStart = -1
         var sameStart = 0
-        // The row parser's block summaries, when it gathered them for these rows.
-        let flags = rows.blockSummaries.flatMap { s in s.flags.count == _ScanBlockSummaries.blockCount(rows: n) ? s.flags : nil }
         rows.x.withUnsafeBufferPointer { xs in
             rows.y.withUnsafeBufferPointer { ys in
                 rows.z.withUnsafeBufferPointer { zs in
@@ -213,15 +198,11 @@ struct _DefectScanner {
                     while i < n {
                         let blockEnd = min(n, i + Self.scanBlock)
                         var special: UInt8 = 0  // branch-free, so that the loop vectorises
-                        if let flags {
-                            special = flags[(i - 1) / Self.scanBlock] & _ScanBlockSummaries.valueBit
-                        } else {
-                            for k in i..<blockEnd {
-                                let x = xs[k], y = ys[k], z = zs[k]
-                                let isZero: UInt8 = (x == 0 ? 1 : 0) & (y == 0 ? 1 : 0) & (z == 0 ? 1 : 0)
-                                let same: UInt8 = (x == xs[k - 1] ? 1 : 0) & (y == ys[k - 1] ? 1 : 0) & (z == zs[k - 1] ? 1 : 0)
-                                special |= isZero | same
-                            }
+                        for k in i..<blockEnd {
+                            let x = xs[k], y = ys[k], z = zs[k]
+                            let isZero: UInt8 = (x == 0 ? 1 : 0) & (y == 0 ? 1 : 0) & (z == 0 ? 1 : 0)
+                            let same: UInt8 = (x == xs[k - 1] ? 1 : 0) & (y == ys[k - 1] ? 1 : 0) & (z == zs[k - 1] ? 1 : 0)
+                            special |= isZero | same
                         }
                         if special != 0 {
                             for k in i..<blockEnd { row(k) }

@@ -25,9 +25,6 @@ struct _ParsedRows {
     var blankLinesInData = 0
     /// Largest |value| of any axis, g (NaN ignored), for the clipping check.
     var maximumAbsoluteG: Float = 0
-    /// The defect scan's block summaries, gathered while parsing a whole file (nil when reading in
-    /// chunks, or for rows made otherwise: the scan then checks the arrays).
-    var blockSummaries: _ScanBlockSummaries?
 
     /// 1-based line of a row.
     func line(ofRow row: Int) -> Int? {
@@ -96,9 +93,6 @@ enum _RowParser {
         var maximumAbsolute: Float = 0
         var batch = _RowBatch()
         defer { batch.deallocate() }
-        // The whole file's rows stay in memory: summarise the defect scan's blocks on the way.
-        let gathersBlocks = chunkSink == nil
-        var blocks = _ScanBlockGatherer(withTimes: hasTime)
 
         // Parses one line [start, end) (without the newline). Throws on bad data.
         func processLine(_ lineStart: UnsafePointer<UInt8>, _ rawEnd: UnsafePointer<UInt8>) throws {
@@ -123,7 +117,7 @@ enum _RowParser {
                     found: "more than \(RecordingReader.maximumRows) rows",
                     expected: "at most \(RecordingReader.maximumRows) rows per file (11.5 days at 100 Hz, 2 GB of samples); split the recording")
             }
-            var fx = Float.nan, fy = Float.nan, fz = Float.nan
+            var vx = Double.nan, vy = Double.nan, vz = Double.nan
             var missing = false
             var outOfRange = false
             var sawTime = !hasTime
@@ -169,13 +163,6 @@ enum _RowParser {
                         }
                         batch.timesS[batch.count] = Double(instant &- firstInstant) * 1e-9
                         sawTime = true
-                    } else if inG,
-                        let f = _DecimalParser.parseFieldAsFloat(
-                            fieldStart, lineEnd: end, delimiter: delimiter, decimalMark: decimalMark, fieldEnd: &fieldEnd)
-                    {
-                        // A plain number in g well inside the range limit: the Float that the
-                        // Double below would give, without the division.
-                        if role == roleX { fx = f } else if role == roleY { fy = f } else { fz = f }
                     } else {
                         var status = _FieldStatus.value
                         let value = _DecimalParser.parseField(
@@ -192,7 +179,7 @@ enum _RowParser {
                             outOfRange = true
                             g = .nan
                         }
-                        if role == roleX { fx = Float(g) } else if role == roleY { fy = Float(g) } else { fz = Float(g) }
+                        if role == roleX { vx = g } else if role == roleY { vy = g } else { vz = g }
                     }
                 }
                 if column == lastColumn || fieldEnd >= end { break }
@@ -219,10 +206,10 @@ enum _RowParser {
                 rows.outOfRangeRuns.append(outOfRangeStart..<rowCount)
                 outOfRangeStart = -1
             }
+            let fx = Float(vx), fy = Float(vy), fz = Float(vz)
             batch.x[batch.count] = fx
             batch.y[batch.count] = fy
             batch.z[batch.count] = fz
-            if gathersBlocks { blocks.add(x: fx, y: fy, z: fz, timeS: hasTime ? batch.timesS[batch.count] : 0) }
             batch.count += 1
             if batch.count == _RowBatch.capacity { batch.flush(into: &rows, times: &times, withTimes: hasTime) }
             // (NaN compares false: ignored.)
@@ -264,7 +251,6 @@ enum _RowParser {
         if outOfRangeStart >= 0 { rows.outOfRangeRuns.append(outOfRangeStart..<rowCount) }
         if hasTime { rows.timesS = times }
         rows.maximumAbsoluteG = maximumAbsolute
-        if gathersBlocks { rows.blockSummaries = blocks.finish() }
         return rows
     }
 
