@@ -129,6 +129,7 @@ public struct LegMovementDetector: Sendable {
 
         var movements: [LegMovement] = []
         var workspaces: [Int: FFTWorkspace] = [:]
+        var windows: [Int: SpectralFeatures.HannWindow] = [:]
         for var candidate in candidates {
             if !candidate.startsCut && !candidate.endsCut { refineEdges(&candidate, recording: recording) }
             let movement = makeMovement(candidate, side: side, recording: recording)
@@ -140,7 +141,7 @@ public struct LegMovementDetector: Sendable {
             }
             let features = spectralFeatures(
                 candidate, recording: recording, bandLimitHz: dynamicBand.slowestCornerHz,
-                noiseRMSG: sensorNoise.effectiveNoiseRMSG, workspaces: &workspaces)
+                noiseRMSG: sensorNoise.effectiveNoiseRMSG, workspaces: &workspaces, windows: &windows)
             var reason: RejectedMovement.Reason?
             if candidate.samples.count <= Self.maxSpikeSamples {
                 // What remains after the edges were re-measured on the raw data is one or two
@@ -244,7 +245,7 @@ public struct LegMovementDetector: Sendable {
 
     private func spectralFeatures(
         _ candidate: Candidate, recording: AccelerationRecording, bandLimitHz: Double, noiseRMSG: Double,
-        workspaces: inout [Int: FFTWorkspace]
+        workspaces: inout [Int: FFTWorkspace], windows: inout [Int: SpectralFeatures.HannWindow]
     ) -> SpectralFeatures {
         let pad = Int((settings.featurePaddingS * recording.sampleRateHz).rounded())
         let lo = max(0, candidate.samples.lowerBound - pad)
@@ -259,6 +260,6 @@ public struct LegMovementDetector: Sendable {
             axes: axes, sampleRateHz: recording.sampleRateHz,
             movementBandHz: min(settings.movementBandHz, impulsiveStartHz / 2),
             impulsiveBandStartHz: impulsiveStartHz,
-            bandLimitHz: bandLimitHz, noiseRMSG: noiseRMSG, workspaces: &workspaces)
+            bandLimitHz: bandLimitHz, noiseRMSG: noiseRMSG, workspaces: &workspaces, windows: &windows)
     }
 }

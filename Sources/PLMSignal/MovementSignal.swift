@@ -56,45 +56,11 @@ struct MovementSignal {
                             x: UnsafeBufferPointer(rebasing: xs[a..<(a + n)]),
                             y: UnsafeBufferPointer(rebasing: ys[a..<(a + n)]),
                             z: UnsafeBufferPointer(rebasing: zs[a..<(a + n)]), into: magnitude)
-                        // One division for every full bin (the same value as per bin).
-                        let fullBinScale = 1 / Double(max(1, tiltBinSamples - 2))
-                        for b in 0..<tiltBins {
-                            let lo = a + b * tiltBinSamples, hi = min(a + n, lo + tiltBinSamples)
-                            let count = hi - lo
-                            if count < 3 {
-                                // Too few samples to drop the extremes: plain mean.
-                                var sx: Float = 0, sy: Float = 0, sz: Float = 0
-                                for i in lo..<hi {
-                                    sx += xs[i]
-                                    sy += ys[i]
-                                    sz += zs[i]
-                                }
-                                let scale = 1 / Float(count)
-                                gx[b] = sx * scale
-                                gy[b] = sy * scale
-                                gz[b] = sz * scale
-                                continue
-                            }
-                            var sx = 0.0, sy = 0.0, sz = 0.0
-                            var minX = Float.infinity, minY = Float.infinity, minZ = Float.infinity
-                            var maxX = -Float.infinity, maxY = -Float.infinity, maxZ = -Float.infinity
-                            for i in lo..<hi {
-                                let x = xs[i], y = ys[i], z = zs[i]
-                                sx += Double(x)
-                                sy += Double(y)
-                                sz += Double(z)
-                                minX = min(minX, x)
-                                minY = min(minY, y)
-                                minZ = min(minZ, z)
-                                maxX = max(maxX, x)
-                                maxY = max(maxY, y)
-                                maxZ = max(maxZ, z)
-                            }
-                            let scale = count == tiltBinSamples ? fullBinScale : 1 / Double(count - 2)
-                            gx[b] = Float((sx - Double(minX) - Double(maxX)) * scale)
-                            gy[b] = Float((sy - Double(minY) - Double(maxY)) * scale)
-                            gz[b] = Float((sz - Double(minZ) - Double(maxZ)) * scale)
-                        }
+                        Self.robustBinMeans(
+                            x: UnsafeBufferPointer(rebasing: xs[a..<(a + n)]),
+                            y: UnsafeBufferPointer(rebasing: ys[a..<(a + n)]),
+                            z: UnsafeBufferPointer(rebasing: zs[a..<(a + n)]), binSamples: tiltBinSamples,
+                            into: gx, gy, gz)
                     }
                     }
                     }

@@ -36,6 +36,34 @@ struct SpectralFeatures: Equatable {
         axes: [[Double]], sampleRateHz: Double, movementBandHz: Double, impulsiveBandStartHz: Double,
         bandLimitHz: Double, noiseRMSG: Double = 0, workspaces: inout [Int: FFTWorkspace]
     ) -> SpectralFeatures {
+        var windows: [Int: HannWindow] = [:]
+        return measure(
+            axes: axes, sampleRateHz: sampleRateHz, movementBandHz: movementBandHz,
+            impulsiveBandStartHz: impulsiveBandStartHz, bandLimitHz: bandLimitHz, noiseRMSG: noiseRMSG,
+            workspaces: &workspaces, windows: &windows)
+    }
+
+    /// The Hann window of one length and its energy (`sum(w^2)`), computed once per length and
+    /// reused by every candidate of that length (the same values: a pure function of the length).
+    struct HannWindow {
+        let weights: [Double]
+        let energy: Double
+
+        init(length m: Int) {
+            var weights = [Double](repeating: 0, count: m)
+            for i in 0..<m { weights[i] = 0.5 - 0.5 * cos(2 * Double.pi * Double(i) / Double(m - 1)) }
+            self.weights = weights
+            energy = weights.reduce(0) { $0 + $1 * $1 }
+        }
+    }
+
+    /// ``measure(axes:sampleRateHz:movementBandHz:impulsiveBandStartHz:bandLimitHz:noiseRMSG:workspaces:)``
+    /// with the Hann windows kept by length in `windows` from one candidate to the next.
+    static func measure(
+        axes: [[Double]], sampleRateHz: Double, movementBandHz: Double, impulsiveBandStartHz: Double,
+        bandLimitHz: Double, noiseRMSG: Double = 0, workspaces: inout [Int: FFTWorkspace],
+        windows: inout [Int: HannWindow]
+    ) -> SpectralFeatures {
         let m = axes.first?.count ?? 0
         guard m >= 4, axes.allSatisfy({ $0.count == m }) else {
             return SpectralFeatures(dominantFrequencyHz: 0, peakToFloorRatio: 0)
@@ -48,8 +76,9 @@ struct SpectralFeatures: Equatable {
         let real = workspace.real.baseAddress
         let spectrum = workspace.spectrum.baseAddress
         var power = [Double](repeating: 0, count: plan.binCount)
-        var hann = [Double](repeating: 0, count: m)
-        for i in 0..<m { hann[i] = 0.5 - 0.5 * cos(2 * Double.pi * Double(i) / Double(m - 1)) }
+        let window = windows[m] ?? HannWindow(length: m)
+        windows[m] = window
+        let hann = window.weights
         for var axis in axes {
             Self.holdSingleSampleOutliers(&axis)
             let mean = axis.reduce(0, +) / Double(m)
@@ -76,7 +105,7 @@ struct SpectralFeatures: Equatable {
         }
         let floor = highBins > 0 ? high / Double(highBins) : 0
         let ratio = floor > 0 ? lowPeak / floor : (lowPeak > 0 ? Double.infinity : 0)
-        let windowEnergy = hann.reduce(0) { $0 + $1 * $1 }
+        let windowEnergy = window.energy
         let noiseFloor = 3 * noiseRMSG * noiseRMSG * windowEnergy
         return SpectralFeatures(
             dominantFrequencyHz: bestHz, peakToFloorRatio: ratio,
