@@ -46,8 +46,8 @@ extension ChunkedRecordingReader {
         var stopped = false
         /// Hands every window read, in order; false when `each` asks to stop.
         func handReadWindows(atEnd: Bool) throws -> Bool {
-            while nextToHand < collectors.count, let collector = collectors[nextToHand], atEnd || collector.isComplete {
-                collectors[nextToHand] = nil
+            while nextToHand < collectors.count, var collector = collectors[nextToHand], atEnd || collector.isComplete {
+                collectors[nextToHand] = nil  // the window's arrays now have one owner: `finish` moves them out
                 let (recording, firstSampleS) = collector.finish()
                 guard try each(nextToHand, recording, firstSampleS) else { return false }
                 nextToHand += 1
@@ -168,10 +168,17 @@ struct _WindowCollector {
         if facts.hasSampleTimes, let ts = chunk.timesS { times.append(contentsOf: UnsafeBufferPointer(rebasing: ts[range])) }
     }
 
-    /// The window as a recording of its own, and the time of its first sample in the file.
-    func finish() -> (recording: AccelerationRecording, firstSampleS: Double) {
+    /// The window as a recording of its own, and the time of its first sample in the file. The
+    /// samples are moved out (the collector is left empty), so that the times are shifted in place.
+    mutating func finish() -> (recording: AccelerationRecording, firstSampleS: Double) {
         let n = facts.sampleCount
-        var t0 = t0, t1 = t1, times = times
+        var t0 = t0, t1 = t1
+        var times: [Double] = []
+        swap(&times, &self.times)
+        var x: [Float] = [], y: [Float] = [], z: [Float] = []
+        swap(&x, &self.x)
+        swap(&y, &self.y)
+        swap(&z, &self.z)
         let start = min(first ?? n, n)
         let end = max(start, min(endCandidate ?? n, n))
         if start >= n { t0 = max(0, fromS) }
