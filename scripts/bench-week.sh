@@ -9,7 +9,7 @@
 #
 # Writes DIR/sim/{left,right}.csv.gz + truth.json (about 2.5 GB), DIR/out/ (the summary and the
 # nights' reports) and DIR/time.txt (`/usr/bin/time -v`). Not part of `make test`: the simulation
-# alone holds the week in memory (about 2.5 GB) and takes minutes.
+# takes minutes (it streams: one day or night of samples at a time) and writes gigabytes.
 # Environment:
 #   PLM=PATH         the plm binary (default: the release build's)
 #   RATE=HZ          sample rate (default 100)

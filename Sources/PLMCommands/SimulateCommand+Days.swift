@@ -9,9 +9,9 @@ extension SimulateCommand {
         let rate = settings.sampleRateHz
         settings.recordingStart = start
         if let noise { settings.noiseG = noise }
-        let recording = try MultiDaySimulator.simulate(settings)
-        let written = try MultiDayWriter.write(recording, toDirectory: out, layout: layout, units: unit, gzip: gzip)
-        let truth = recording.truth
+        // Written segment by segment: a long recording is never held whole.
+        let (written, truth) = try MultiDayWriter.simulateAndWrite(
+            settings, toDirectory: out, layout: layout, units: unit, gzip: gzip)
         print("Wrote \(written.leftPath), \(written.rightPath) and \(written.truthPath)")
         print(
             "\(dayCount) days at \(rate) Hz, seed \(seed): \(truth.nights.count) nights (\(truth.nights.map(\.profile.rawValue).joined(separator: ", "))), "

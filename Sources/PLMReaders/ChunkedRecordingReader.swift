@@ -14,7 +14,9 @@ import PLMCore
 /// too: their decoders hand the samples on piece by piece into reused buffers (`_BinaryChunkedReader`,
 /// three decoding passes for the survey), with the same facts and defects as the whole-file reader.
 ///
-/// Memory: one read buffer and one chunk of samples (~2 MB), plus the defects and line anchors.
+/// Memory: one read buffer and one chunk of samples (~2 MB), plus the defects and line anchors,
+/// whatever the file's length: unlike the whole-file reader's, a file's rows are not limited
+/// (``RecordingReader/maximumRows`` bounds each window instead).
 public enum ChunkedRecordingReader {
     /// Whether this reader streams the file: true for every layout read (text and binary alike).
     /// - Throws: ``ReadError`` for a missing or unreadable file.
@@ -41,14 +43,30 @@ public enum ChunkedRecordingReader {
         _ = try pass(path: path, options: options, sampleRateHz: sampleRateHz, chunkSamples: chunkSamples, sink: sink)
     }
 
+    /// The clock of the file's first sample (``RecordingFacts/start``), from its first read buffer
+    /// only: what a caller needs to place the file on a time line before surveying it. Nil for a
+    /// binary file (.cwa, .bin, .gt3x): its first sample's time is known only after decoding, so the
+    /// caller surveys it first (the survey's facts hold the start).
+    /// - Throws: ``ReadError`` for a file that cannot be read, or whose first rows are bad.
+    public static func firstSampleClock(path: String, options: ReadOptions = ReadOptions()) throws -> RecordingClockTime? {
+        if try RecordingReader.binaryLayout(path: path, options: options) != nil { return nil }
+        let (plan, meta) = try pass(path: path, options: options, sampleRateHz: 1, chunkSamples: defaultChunkSamples) { _ in false }
+        return RecordingReader.firstSampleClock(firstStamp: meta.firstStamp, plan: plan, options: options)
+    }
+
     /// Most samples lent to a sink at once by default: 65,536 (0.8 MB of samples and times).
     public static let defaultChunkSamples = 1 << 16
 
     /// Finds the recording's facts and defects without keeping its samples.
     /// - Throws: ``ReadError``, the same as ``RecordingReader/read(path:options:progress:)``.
-    /// - Parameter chunkSamples: most samples per chunk (tests use small chunks to cross every boundary).
+    /// - Parameters:
+    ///   - chunkSamples: most samples per chunk (tests use small chunks to cross every boundary).
+    ///   - alongDefectPass: sees every sample of the last pass (the defects'), as ``forEachChunk(path:options:sampleRateHz:chunkSamples:sink:)``
+    ///     lends them but at the rate `1 / nominal period`, so that a caller can compute what it
+    ///     needs from the samples (per-minute epochs) without a pass of its own.
     public static func survey(
-        path: String, options: ReadOptions = ReadOptions(), chunkSamples: Int = defaultChunkSamples
+        path: String, options: ReadOptions = ReadOptions(), chunkSamples: Int = defaultChunkSamples,
+        alongDefectPass: ((SampleChunk) -> Void)? = nil
     ) throws -> RecordingFacts {
         if let binary = try RecordingReader.binaryLayout(path: path, options: options) {
             return try _BinaryChunkedReader.survey(path: path, layout: binary.layout, file: binary.file, chunkSamples: chunkSamples)
@@ -74,13 +92,13 @@ public enum ChunkedRecordingReader {
             median: survey.medianMagnitude, firstRows: survey.firstRows, plan: plan, path: path)
         return try defects(
             path: path, options: options, chunkSamples: chunkSamples, plan: plan, meta: meta, survey: survey,
-            unitWarning: unitWarning)
+            unitWarning: unitWarning, alongDefectPass: alongDefectPass)
     }
 
     /// Pass 3 and the assembly of the facts (as `RecordingReader.assemble`).
     private static func defects(
         path: String, options: ReadOptions, chunkSamples: Int, plan: _ParsePlan, meta: _ParsedRows, survey: _SurveyPass,
-        unitWarning: String?
+        unitWarning: String?, alongDefectPass: ((SampleChunk) -> Void)?
     ) throws -> RecordingFacts {
         let start = RecordingReader.firstSampleClock(firstStamp: meta.firstStamp, plan: plan, options: options)
         let timed = meta.timesS != nil
@@ -96,6 +114,7 @@ public enum ChunkedRecordingReader {
             clippingLevel: survey.clippingLevel, idleCandidateRows: idleCandidateRows)
         _ = try pass(path: path, options: options, sampleRateHz: 1 / periodS, chunkSamples: chunkSamples) { chunk in
             scanner.add(chunk)
+            alongDefectPass?(chunk)
             return true
         }
         let timing = scanner.finishTiming()
@@ -172,7 +191,7 @@ public enum ChunkedRecordingReader {
         }
         let timed = plan.timeColumn != nil && plan.timeSyntax != nil
         var rows = try _RowParser.parse(
-            stream: stream, plan: plan, path: path, estimatedRows: 0,
+            stream: stream, plan: plan, path: path, estimatedRows: 0, maximumRows: .max,
             chunkSink: { rows, times in
                 let more = try lend(&rows, &times, timed: timed)
                 stopped = !more

@@ -37,8 +37,9 @@ public enum RecordingReader {
     }
 
     /// ``read(path:options:progress:)``, also telling which library inflated a gzip file.
+    /// - Parameter maximumRows: most rows read (a parameter for tests).
     static func readReportingCompression(
-        path: String, options: ReadOptions, progress: ((Double) -> Void)?
+        path: String, options: ReadOptions, progress: ((Double) -> Void)?, maximumRows: Int = maximumRows
     ) throws -> (recording: AccelerationRecording, inflater: String?) {
         if let binary = try binaryLayout(path: path, options: options) {
             let recording = try _BinaryFormat.read(path: path, layout: binary.layout, file: binary.file)
@@ -48,14 +49,15 @@ public enum RecordingReader {
         let (stream, prefix, plan) = try openText(path: path, options: options)
         let estimatedRows = estimateRows(stream: stream, prefix: prefix, plan: plan, path: path)
         let rows = try _RowParser.parse(
-            stream: stream, plan: plan, path: path, estimatedRows: estimatedRows, progress: progress)
+            stream: stream, plan: plan, path: path, estimatedRows: estimatedRows, progress: progress, maximumRows: maximumRows)
         progress?(1)
         return (try assemble(rows: rows, plan: plan, options: options, path: path), stream.inflaterDescription)
     }
 
-    /// Most rows read from one file: 100 million (11.5 days at 100 Hz; 2 GB of samples and
-    /// times). A longer file, or a gzip stream that inflates without end, stops here with a
-    /// message instead of exhausting memory.
+    /// Most rows read from one file read whole: 100 million (11.5 days at 100 Hz; 2 GB of samples
+    /// and times). A longer file, or a gzip stream that inflates without end, stops here with a
+    /// message instead of exhausting memory. ``ChunkedRecordingReader`` keeps no rows and has no
+    /// such limit; its windows (one night each) have this one.
     public static let maximumRows = 100_000_000
 
     // MARK: - Internals

@@ -50,9 +50,11 @@ enum _RowParser {
     ///   since the last call in `rows.x/y/z` and the times array; it takes them out (the buffers
     ///   start empty again, every run, anchor and count stays on the file's global row numbers)
     ///   and returns false to stop reading. The rows left after the last call are returned.
+    /// - Parameter maximumRows: most rows read before the file is refused
+    ///   (``RecordingReader/maximumRows`` when the rows are kept; a streaming pass keeps none).
     static func parse(
         stream: _ByteStream, plan: _ParsePlan, path: String, estimatedRows: Int, progress: ((Double) -> Void)? = nil,
-        chunkSink: ((inout _ParsedRows, inout [Double]) throws -> Bool)? = nil
+        maximumRows: Int = RecordingReader.maximumRows, chunkSink: ((inout _ParsedRows, inout [Double]) throws -> Bool)? = nil
     ) throws -> _ParsedRows {
         var rows = _ParsedRows()
         rows.x.reserveCapacity(estimatedRows)
@@ -111,11 +113,13 @@ enum _RowParser {
                 if rowCount > 0 { rows.blankLinesInData += 1 }
                 return
             }
-            guard rowCount < RecordingReader.maximumRows else {
+            guard rowCount < maximumRows else {
                 throw ReadError(
                     kind: .malformedData, path: path, line: lineIndex + 1,
-                    found: "more than \(RecordingReader.maximumRows) rows",
-                    expected: "at most \(RecordingReader.maximumRows) rows per file (11.5 days at 100 Hz, 2 GB of samples); split the recording")
+                    found: "more than \(maximumRows) rows",
+                    expected: "at most \(maximumRows) rows per file read whole (11.5 days at 100 Hz, 2 GB of samples); "
+                        + "split the recording, or analyse it night by night (plm analyze without --lights-off/--lights-on "
+                        + "or --whole-recording streams it)")
             }
             var vx = Double.nan, vy = Double.nan, vz = Double.nan
             var missing = false

@@ -71,6 +71,15 @@ struct _LegFileSink {
         }
     }
 
+    /// Drops the unfinished file (nothing is left at the path).
+    mutating func abandon() {
+        if let gz = compressed {
+            compressed = nil
+            gzclose(gz)
+        }
+        file.abandon()
+    }
+
     /// Writes `bytes` to `path` atomically in one go.
     static func writeAll(_ bytes: [UInt8], to path: String) throws(SimulationError) {
         var sink = try _LegFileSink(path: path, gzip: false)

@@ -45,14 +45,39 @@ public enum MultiDaySimulator {
     /// Stream of the multi-day random numbers (distinct from the night simulator's streams).
     static let stream: UInt64 = 0x4D55_4C54
 
-    /// Simulates the recording.
+    /// Simulates the recording, held whole in memory (tests; ``MultiDayWriter/simulateAndWrite(_:toDirectory:layout:units:gzip:)``
+    /// writes a long one without holding it).
     /// - Throws: ``SimulationError/invalidSetting(name:found:expected:)`` for settings out of range.
     public static func simulate(_ settings: MultiDaySettings) throws(SimulationError) -> SimulatedMultiDay {
+        var legs = LegSide.allCases.map { SimulatedLegRecording(side: $0, timesS: [], x: [], y: [], z: []) }
+        let truth = try simulateSegments(settings) { (segment: [SimulatedLegRecording]) throws(SimulationError) in
+            for side in LegSide.allCases {
+                legs[side.index].timesS += segment[side.index].timesS
+                legs[side.index].x += segment[side.index].x
+                legs[side.index].y += segment[side.index].y
+                legs[side.index].z += segment[side.index].z
+            }
+        }
+        return SimulatedMultiDay(settings: settings, truth: truth, left: legs[0], right: legs[1])
+    }
+
+    /// Samples in the recording: each segment's duration at the rate, rounded down.
+    static func sampleCount(_ settings: MultiDaySettings) -> Int {
+        settings.segments.reduce(0) { $0 + Int(($1.durationS * settings.sampleRateHz).rounded(.down)) }
+    }
+
+    /// Simulates the recording segment by segment: each segment's samples of both legs (left
+    /// first, times on the recording's time line) are handed to `body` and dropped, so that at most
+    /// one segment is held. The same settings give the same samples, bit for bit, as ``simulate(_:)``.
+    /// - Returns: the truth.
+    /// - Throws: ``SimulationError/invalidSetting(name:found:expected:)``, or what `body` throws.
+    static func simulateSegments(
+        _ settings: MultiDaySettings, body: ([SimulatedLegRecording]) throws(SimulationError) -> Void
+    ) throws(SimulationError) -> MultiDayTruth {
         try settings.validate()
         let rate = settings.sampleRateHz
         var rng = SimulationRandom(seed: settings.seed, stream: stream)
         let mountings = [Rotation3.random(using: &rng), Rotation3.random(using: &rng)]
-        var legs = LegSide.allCases.map { SimulatedLegRecording(side: $0, timesS: [], x: [], y: [], z: []) }
         var truth = MultiDayTruth(
             recordingStart: CivilClock(start: settings.recordingStart).isoString(atMilliseconds: 0), durationS: 0,
             nights: [], naps: [], sofaEvenings: [], nonWear: [], days: [])
@@ -61,6 +86,7 @@ public enum MultiDaySimulator {
             let startS = Double(sample) / rate
             let count = Int((segment.durationS * rate).rounded(.down))
             let span = TimeSpan(startS: startS, endS: startS + segment.durationS)
+            var legs = LegSide.allCases.map { SimulatedLegRecording(side: $0, timesS: [], x: [], y: [], z: []) }
             switch segment {
             case .night(let hours, let profile):
                 let nightSettings = SimulationSettings(
@@ -88,10 +114,11 @@ public enum MultiDaySimulator {
                 case .night: break
                 }
             }
+            try body(legs)
             sample += count
         }
         truth.durationS = Double(sample) / rate
-        return SimulatedMultiDay(settings: settings, truth: truth, left: legs[0], right: legs[1])
+        return truth
     }
 
     /// Appends a night's samples, turned from the night's mounting into the recording's:

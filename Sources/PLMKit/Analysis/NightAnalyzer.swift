@@ -15,7 +15,7 @@ public enum NightAnalyzer {
     public static func analyze(_ request: AnalysisRequest, progress: ProgressReporter? = nil) async throws -> NightAnalysis {
         try validateLegs(request.legs)
         progress?.start(stage: "reading")
-        let legs = try await readAndDetect(request, progress: progress.map { _LegProgress(reporter: $0, legCount: request.legs.count) })
+        let legs = try readAndDetect(request, progress: progress.map { _LegProgress(reporter: $0, legCount: request.legs.count) })
         progress?.update(0.97, stage: "scoring")
         let analysis = try score(request, legs: legs).analysis
         progress?.finish()
@@ -74,24 +74,14 @@ public enum NightAnalyzer {
     /// Reads and detects every leg concurrently; errors are reported for the first leg in request
     /// order that failed, so the message does not depend on timing.
     /// - Returns: the legs left first (the report's order, whatever order the request gave them in).
-    static func readAndDetect(_ request: AnalysisRequest, progress: _LegProgress? = nil) async throws -> [LegAnalysis] {
+    static func readAndDetect(_ request: AnalysisRequest, progress: _LegProgress? = nil) throws -> [LegAnalysis] {
         let detector = LegMovementDetector(settings: request.detection)
         let readOptions = request.readOptions
-        let results = await withTaskGroup(of: (Int, Result<LegAnalysis, any Error>).self) { group in
-            for (index, input) in request.legs.enumerated() {
-                group.addTask {
-                    let result = Result {
-                        try LegAnalysis.run(input, readOptions: readOptions, detector: detector) { progress?.read(leg: index, $0) }
-                    }
-                    progress?.detected(leg: index)
-                    return (index, result)
-                }
-            }
-            var collected: [(Int, Result<LegAnalysis, any Error>)] = []
-            for await result in group { collected.append(result) }
-            return collected.sorted { $0.0 < $1.0 }.map(\.1)
-        }
-        return try results.map { try $0.get() }.sorted { $0.side == .left && $1.side == .right }
+        let legs = request.legs
+        return try concurrentlyInOrder(legs.count) { index in
+            defer { progress?.detected(leg: index) }
+            return try LegAnalysis.run(legs[index], readOptions: readOptions, detector: detector) { progress?.read(leg: index, $0) }
+        }.sorted { $0.side == .left && $1.side == .right }
     }
 
     /// The scored part of the night: lights off to lights on, defaulting to the whole recording.

@@ -1,8 +1,9 @@
 import Foundation
 import PLMNights
 
-/// One leg's samples for the multi-night analysis: a text file streamed in chunks (never held
-/// whole), or a recording in memory (a binary file read whole, or a test's recording).
+/// One leg's samples for the multi-night analysis: a file streamed in chunks (text or binary,
+/// never held whole), or a recording in memory (a file the chunked reader cannot stream, or a
+/// test's recording).
 struct LegSource: Sendable {
     enum Storage: Sendable {
         case memory(AccelerationRecording)
@@ -14,6 +15,9 @@ struct LegSource: Sendable {
     /// Everything but the samples: clock, rate, sample count, defects.
     var facts: RecordingFacts
     var storage: Storage
+    /// Epochs built along the survey's defect pass and the offset they were built for (see
+    /// ``open(_:options:epochOffsetS:rules:probe:)``).
+    var surveyEpochs: (offsetS: Double, epochs: [MinuteEpoch])?
 
     /// A recording already in memory.
     init(side: LegSide, path: String, recording: AccelerationRecording) {
@@ -23,15 +27,53 @@ struct LegSource: Sendable {
         storage = .memory(recording)
     }
 
-    /// Opens a file: a text file is surveyed (its defects found) in streaming passes, a binary
-    /// file is read whole.
-    static func open(_ input: AnalysisRequest.LegInput, options: ReadOptions) throws -> LegSource {
+    /// Opens a file: surveyed (its defects found) in streaming passes when the chunked reader can
+    /// stream it (text and binary files), else read whole.
+    /// - Parameter epochOffsetS: where the file's first sample is expected on the time line (from
+    ///   ``plannedOffsets(_:options:)``): the per-minute epochs are then built along the survey's
+    ///   defect pass, and ``epochs(offsetS:rules:probe:)`` uses them when they hold (same offset, no
+    ///   sample excluded) instead of a pass of its own.
+    static func open(
+        _ input: AnalysisRequest.LegInput, options: ReadOptions, epochOffsetS: Double? = nil, rules: InBedRules = .standard,
+        probe: SampleHoldingProbe? = nil
+    ) throws -> LegSource {
         guard try ChunkedRecordingReader.isStreamable(path: input.path, options: options) else {
             return LegSource(
                 side: input.side, path: input.path, recording: try RecordingReader.read(path: input.path, options: options))
         }
-        let facts = try ChunkedRecordingReader.survey(path: input.path, options: options)
-        return LegSource(side: input.side, path: input.path, facts: facts, storage: .file(options))
+        guard let epochOffsetS else {  // binary files: no planned offset, epochs in a pass of their own
+            let facts = try ChunkedRecordingReader.survey(path: input.path, options: options)
+            return LegSource(side: input.side, path: input.path, facts: facts, storage: .file(options))
+        }
+        var builder = LegEpochBuilder(defects: [], offsetS: epochOffsetS, rules: rules)
+        var defectPassRateHz = 0.0
+        let facts = try ChunkedRecordingReader.survey(path: input.path, options: options) { chunk in
+            probe?.hold(chunk.count)
+            builder.add(chunk)
+            probe?.release(chunk.count)
+            defectPassRateHz = chunk.sampleRateHz
+        }
+        var source = LegSource(side: input.side, path: input.path, facts: facts, storage: .file(options))
+        // The epochs hold when no sample is to be left out and the times were the file's.
+        let excludesSamples = facts.defects.contains { $0.excludesFromScoring && !$0.sampleRange.isEmpty }
+        if !excludesSamples && (facts.hasSampleTimes || defectPassRateHz == facts.sampleRateHz) {
+            source.surveyEpochs = (epochOffsetS, builder.finish())
+        }
+        return source
+    }
+
+    /// Where each leg's first sample lies on the legs' time line, from the first rows of the text
+    /// files alone (``ChunkedRecordingReader/firstSampleClock(path:options:)``); nil when a file is
+    /// binary or its first rows cannot be read (the survey then says what is wrong).
+    static func plannedOffsets(_ legs: [AnalysisRequest.LegInput], options: ReadOptions) -> [LegSide: Double]? {
+        var clocks: [(side: LegSide, path: String, start: RecordingClockTime?)] = []
+        for leg in legs.sorted(by: { $0.side == .left && $1.side == .right }) {
+            guard (try? ChunkedRecordingReader.isStreamable(path: leg.path, options: options)) == true,
+                let start = try? ChunkedRecordingReader.firstSampleClock(path: leg.path, options: options)
+            else { return nil }
+            clocks.append((leg.side, leg.path, start))
+        }
+        return (try? RecordingAlignment(clocks: clocks))?.offsetS
     }
 
     private init(side: LegSide, path: String, facts: RecordingFacts, storage: Storage) {
@@ -41,12 +83,14 @@ struct LegSource: Sendable {
         self.storage = storage
     }
 
-    /// The leg's per-minute epochs, `offsetS` after the time line's start (one streaming pass).
+    /// The leg's per-minute epochs, `offsetS` after the time line's start (those built along the
+    /// survey when they hold, else one streaming pass).
     func epochs(offsetS: Double, rules: InBedRules, probe: SampleHoldingProbe?) throws -> [MinuteEpoch] {
         switch storage {
         case .memory(let recording):
             return EpochAccumulator.epochs(of: recording, offsetS: offsetS, rules: rules)
         case .file(let options):
+            if let survey = surveyEpochs, survey.offsetS == offsetS { return survey.epochs }
             var builder = LegEpochBuilder(defects: facts.defects, offsetS: offsetS, rules: rules)
             try ChunkedRecordingReader.forEachChunk(path: path, options: options, sampleRateHz: facts.sampleRateHz) { chunk in
                 probe?.hold(chunk.count)
@@ -55,19 +99,6 @@ struct LegSource: Sendable {
                 return true
             }
             return builder.finish()
-        }
-    }
-
-    /// The samples in `[fromS, toS)` (seconds since the file's first sample) and the time of the
-    /// first of them (see ``AccelerationRecording/slice(fromS:toS:)``).
-    func window(fromS: Double, toS: Double) throws -> (recording: AccelerationRecording, firstSampleS: Double) {
-        switch storage {
-        case .memory(let recording):
-            let first = recording.firstSample(atOrAfter: fromS)
-            let t0 = first < recording.sampleCount ? recording.timeS(ofSample: first) : max(0, fromS)
-            return (recording.slice(fromS: fromS, toS: toS), t0)
-        case .file(let options):
-            return try ChunkedRecordingReader.window(path: path, options: options, facts: facts, fromS: fromS, toS: toS)
         }
     }
 }
@@ -98,45 +129,4 @@ final class SampleHoldingProbe: @unchecked Sendable {
         defer { lock.unlock() }
         return peak
     }
-}
-
-/// Runs `body` for each index on its own thread (at most the machine's cores) and returns the
-/// results in index order; the first failure in index order is thrown, so messages do not depend on
-/// which leg finished first.
-func concurrentlyInOrder<T>(_ count: Int, _ body: (Int) throws -> T) throws -> [T] {
-    let results = _OrderedResults<T>(count: count)
-    withoutActuallyEscaping(body) { body in
-        let task = _UncheckedSendable(body)
-        DispatchQueue.concurrentPerform(iterations: count) { k in
-            results.set(k, Result { try task.value(k) })
-        }
-    }
-    return try results.values()
-}
-
-/// The results of ``concurrentlyInOrder(_:_:)``, written under a lock.
-private final class _OrderedResults<T>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var results: [Result<T, any Error>?]
-
-    init(count: Int) { results = Array(repeating: nil, count: count) }
-
-    func set(_ k: Int, _ result: Result<T, any Error>) {
-        lock.lock()
-        results[k] = result
-        lock.unlock()
-    }
-
-    func values() throws -> [T] {
-        try results.map { result -> T in
-            guard let result else { throw AnalysisError("internal: a leg's task did not run", exitStatus: .software) }
-            return try result.get()
-        }
-    }
-}
-
-/// A value handed to `concurrentPerform` (which runs it before returning).
-private struct _UncheckedSendable<V>: @unchecked Sendable {
-    let value: V
-    init(_ value: V) { self.value = value }
 }

@@ -36,32 +36,24 @@ struct NightContext {
         legs.map { (alignment.offsetS[$0.side] ?? 0) + $0.facts.durationS }.max() ?? 0
     }
 
-    /// Analyses one night: its samples only, scored over its window.
-    mutating func analyzeNight(
-        _ window: RecordingAnalyzer.NightWindow, number: Int
-    ) throws -> (RecordingAnalysis.Night, NightsSummary.Night) {
+    /// The night's window on the recording's time line, clamped to the recording.
+    /// - Throws: ``AnalysisError`` when the window lies outside the recording.
+    func span(of window: RecordingAnalyzer.NightWindow, number: Int) throws -> TimeSpan {
         guard window.span.startS < recordingEndS, window.span.endS > 0 else {
             throw AnalysisError(
                 "the night \(window.diaryLabel ?? "\(number)") (\(clockText(window.span.startS)) to "
                     + "\(clockText(window.span.endS))) lies outside the recording, which runs \(clockText(0)) to "
                     + "\(clockText(recordingEndS))", exitStatus: .dataError)
         }
-        let span = TimeSpan(startS: max(0, window.span.startS), endS: min(recordingEndS, window.span.endS))
-        let detector = LegMovementDetector(settings: request.night.detection)
-        let margin = RecordingAnalyzer.nightMarginS
-        // Each leg's window is read (from its file, the rest streamed past) and detected on its own
-        // thread; only the window's samples are held, and only until detection is done.
-        let sources = self.legs
-        let probe = self.probe
-        let detected = try concurrentlyInOrder(sources.count) { k -> (LegAnalysis, Double) in
-            let leg = sources[k]
-            let offset = alignment.offsetS[leg.side] ?? 0
-            let window = try leg.window(fromS: span.startS - margin - offset, toS: span.endS + margin - offset)
-            probe?.hold(window.recording.sampleCount)
-            defer { probe?.release(window.recording.sampleCount) }
-            let analysis = LegAnalysis(side: leg.side, path: leg.path, recording: window.recording, detector: detector)
-            return (analysis, offset + window.firstSampleS)
-        }
+        return TimeSpan(startS: max(0, window.span.startS), endS: min(recordingEndS, window.span.endS))
+    }
+
+    /// Analyses one night, scored over its window `span` (``span(of:number:)``) from each leg's
+    /// detection on the window's samples and the time of the leg's first window sample on the
+    /// recording's time line (``LegSource/forEachNight(_:spans:alignment:detector:probe:body:)``).
+    mutating func analyzeNight(
+        _ window: RecordingAnalyzer.NightWindow, number: Int, span: TimeSpan, detected: [(LegAnalysis, Double)]
+    ) throws -> (RecordingAnalysis.Night, NightsSummary.Night) {
         let legs = detected.map(\.0)
         let sliceStarts = detected.map(\.1)
         // The night's time line starts at its earliest slice; `shift` maps it to the recording's.

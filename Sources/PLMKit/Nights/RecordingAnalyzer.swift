@@ -7,8 +7,8 @@ import PLMNights
 ///    streaming passes) and summarised in per-minute epochs (``LegEpochBuilder``) in one more pass;
 /// 2. ``InBedDetector`` finds non-wear, nights, naps and lying-awake stretches; a sleep diary
 ///    replaces the detected night it overlaps;
-/// 3. each night's samples (its window plus a minute each side) are read on their own and go
-///    through the one-night pipeline: detection, scoring over the window with non-wear excluded,
+/// 3. each night's samples (its window plus a minute each side) are read on their own (all nights
+///    in one forward pass over each leg's file) and go through the one-night pipeline: detection, scoring over the window with non-wear excluded,
 ///    the report;
 /// 4. ``SleepWakeEstimator`` estimates sleep in the window, and the night is scored again with
 ///    that estimate as hypnogram for the PLMS and PLMW index estimates.
@@ -36,7 +36,11 @@ public enum RecordingAnalyzer {
         let legs = request.night.legs
         progress?.start(stage: "reading \(legs.count == 1 ? "1 leg" : "\(legs.count) legs")")
         let options = request.night.readOptions
-        let sources = try concurrentlyInOrder(legs.count) { try LegSource.open(legs[$0], options: options) }
+        let offsets = LegSource.plannedOffsets(legs, options: options)
+        let sources = try concurrentlyInOrder(legs.count) {
+            try LegSource.open(
+                legs[$0], options: options, epochOffsetS: offsets?[legs[$0].side], rules: request.inBedRules, probe: probe)
+        }
             .sorted { $0.side == .left && $1.side == .right }
         return try analyze(request, sources: sources, progress: progress, probe: probe)
     }
@@ -71,9 +75,14 @@ public enum RecordingAnalyzer {
         context.probe = probe
         context.hypnogram = try request.night.hypnogramPath.map { try HypnogramFile.read(path: $0) }
         var nights: [(RecordingAnalysis.Night, NightsSummary.Night)] = []
-        for (k, window) in windows.enumerated() {
+        let spans = try windows.enumerated().map { try context.span(of: $0.element, number: $0.offset + 1) }
+        if !spans.isEmpty { progress?.start(stage: "reading \(spans.count == 1 ? "the night" : "\(spans.count) nights")") }
+        try LegSource.forEachNight(
+            sources, spans: spans, alignment: alignment, detector: LegMovementDetector(settings: request.night.detection),
+            probe: probe
+        ) { k, detected in
             progress?.start(stage: "night \(k + 1) of \(windows.count)")
-            nights.append(try context.analyzeNight(window, number: k + 1))
+            nights.append(try context.analyzeNight(windows[k], number: k + 1, span: spans[k], detected: detected))
         }
         progress?.finish()
         let summary = summaryModel(request: request, context: context, nights: nights.map(\.1))

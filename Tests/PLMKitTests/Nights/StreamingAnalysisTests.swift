@@ -54,4 +54,43 @@ struct StreamingAnalysisTests {
         // ... and well under the recording (8.75 h per leg, the longest night 3.5 h or so).
         #expect(Double(probe.peakSamples) < 0.5 * Double(totalSamples), "peak \(probe.peakSamples) of \(totalSamples)")
     }
+
+    @Test("Epochs along the survey are kept only when they hold: a leg with a zero-fill run gets its own epoch pass; streamed = read whole")
+    func epochsAlongTheSurveyOnlyWhenNothingIsExcluded() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let settings = MultiDaySettings(
+            segments: [.day(hours: 0.5), .night(hours: 3.25, profile: .mild), .day(hours: 0.5)], sampleRateHz: 20, seed: 4)
+        let written = try MultiDayWriter.write(
+            try MultiDaySimulator.simulate(settings), toDirectory: folder.file("sim"), layout: .generic)
+        // 200 rows of 0,0,0 in the left leg's night (a zero fill: excluded from scoring, and from the epochs).
+        var lines = try String(contentsOfFile: written.leftPath, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
+        for k in 60_000..<60_200 {
+            let time = lines[k].split(separator: ",")[0]
+            lines[k] = "\(time),0,0,0"
+        }
+        try lines.joined(separator: "\n").write(toFile: written.leftPath, atomically: true, encoding: .utf8)
+
+        let request = RecordingAnalysisRequest(
+            night: AnalysisRequest(legs: [.init(side: .left, path: written.leftPath), .init(side: .right, path: written.rightPath)]))
+        let offsets = try #require(LegSource.plannedOffsets(request.night.legs, options: ReadOptions()))
+        let left = try LegSource.open(request.night.legs[0], options: ReadOptions(), epochOffsetS: offsets[.left])
+        let right = try LegSource.open(request.night.legs[1], options: ReadOptions(), epochOffsetS: offsets[.right])
+        #expect(left.facts.defects.map(\.kind) == [.zeroFill])
+        #expect(left.surveyEpochs == nil)
+        #expect(right.facts.defects.isEmpty)
+        #expect(right.surveyEpochs != nil)
+
+        let streamed = try RecordingAnalyzer.analyzeFiles(request)
+        let whole = try RecordingAnalyzer.analyze(
+            request,
+            recordings: try request.night.legs.map {
+                RecordingAnalyzer.LegRecording(side: $0.side, path: $0.path, recording: try RecordingReader.read(path: $0.path))
+            })
+        #expect(streamed.summary.nights.count == 1)
+        #expect(try streamed.summary.jsonData() == whole.summary.jsonData())
+        for (a, b) in zip(streamed.nights, whole.nights) {
+            #expect(try a.analysis.report.jsonData() == b.analysis.report.jsonData(), "night \(a.label)")
+        }
+    }
 }
