@@ -26,7 +26,14 @@ struct StandardOutputCaptureTests {
         let (one, two) = try await (first, second)
         let firstText = String(decoding: one.1, as: UTF8.self)
         let secondText = String(decoding: two.1, as: UTF8.self)
-        #expect(firstText == "first-before\nfirst-after\n", "\(firstText)")
-        #expect(secondText == "second-before\nsecond-after\n", "\(secondText)")
+        // Other suites running at the same time may print into a capture (descriptor 1 is
+        // process-wide); what must hold is that each capture has both of its own lines, in order,
+        // and none of the other's.
+        let firstLines = firstText.split(separator: "\n").map(String.init)
+        let secondLines = secondText.split(separator: "\n").map(String.init)
+        #expect(firstLines.filter { $0.hasPrefix("first-") } == ["first-before", "first-after"], "\(firstText)")
+        #expect(!firstLines.contains { $0.hasPrefix("second-") }, "\(firstText)")
+        #expect(secondLines.filter { $0.hasPrefix("second-") } == ["second-before", "second-after"], "\(secondText)")
+        #expect(!secondLines.contains { $0.hasPrefix("first-") }, "\(secondText)")
     }
 }
