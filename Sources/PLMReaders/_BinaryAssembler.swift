@@ -38,20 +38,11 @@ enum _BinaryAssembler {
                 recordingDefect(block, sampleCount: t.count, time: { t[$0] }, firstS: firstS, periodS: periodS, clock: scanner.clock)
             }
         }
-        let explained = _SpanOverlap(blocks.map(\.span), slackS: periodS)
-        var defects = timing.defects.filter { defect in defect.kind != .gap || !explained.overlaps(defect.span) }
-        defects += blocks
-        defects += scanner.valueDefects(rateHz: rateHz)
-        if let declared = decoded.declaredRateHz, let measured = timing.measuredRateHz,
-            abs(measured - declared) > declared * DefectThresholds.rateMismatchTolerance
-        {
-            let all = 0..<rows.x.count
-            defects.append(
-                RecordingDefect(
-                    kind: .rateMismatch, span: scanner.span(rows: all), sampleRange: all, sampleCount: all.count, line: nil,
-                    detail: "the header declares \(DecimalText.short(declared)) Hz but the time stamps step at \(DecimalText.fixed3(measured)) Hz; times follow the time stamps"))
-        }
-        defects.sort { ($0.span.startS, $0.kind.rawValue) < ($1.span.startS, $1.kind.rawValue) }
+        let all = 0..<rows.x.count
+        let defects = combinedDefects(
+            timing: timing.defects, blocks: blocks, values: scanner.valueDefects(rateHz: rateHz), periodS: periodS,
+            declaredRateHz: decoded.declaredRateHz, measuredRateHz: timing.measuredRateHz, wholeSpan: scanner.span(rows: all),
+            sampleCount: all.count)
 
         var recording = AccelerationRecording(
             path: path, layout: decoded.layout, start: start, declaredRateHz: decoded.declaredRateHz, sampleRateHz: rateHz,
@@ -59,6 +50,30 @@ enum _BinaryAssembler {
         recording.layoutReason = decoded.reason
         recording.measuredRateHz = timing.measuredRateHz
         return recording
+    }
+
+    /// The defects of a binary file in one list, for the whole-file and the streamed read alike:
+    /// the timing defects without the gaps an unreadable block explains, the blocks, the value
+    /// defects, and a rate mismatch (header rate against the time stamps' rate) over `wholeSpan`;
+    /// sorted by start and kind.
+    static func combinedDefects(
+        timing: [RecordingDefect], blocks: [RecordingDefect], values: [RecordingDefect], periodS: Double,
+        declaredRateHz: Double?, measuredRateHz: Double?, wholeSpan: TimeSpan, sampleCount: Int
+    ) -> [RecordingDefect] {
+        let explained = _SpanOverlap(blocks.map(\.span), slackS: periodS)
+        var defects = timing.filter { defect in defect.kind != .gap || !explained.overlaps(defect.span) }
+        defects += blocks
+        defects += values
+        if let declared = declaredRateHz, let measured = measuredRateHz,
+            abs(measured - declared) > declared * DefectThresholds.rateMismatchTolerance
+        {
+            defects.append(
+                RecordingDefect(
+                    kind: .rateMismatch, span: wholeSpan, sampleRange: 0..<sampleCount, sampleCount: sampleCount, line: nil,
+                    detail: "the header declares \(DecimalText.short(declared)) Hz but the time stamps step at \(DecimalText.fixed3(measured)) Hz; times follow the time stamps"))
+        }
+        defects.sort { ($0.span.startS, $0.kind.rawValue) < ($1.span.startS, $1.kind.rawValue) }
+        return defects
     }
 
     /// The refusal of a file without one readable sample.

@@ -148,21 +148,13 @@ enum _BinaryChunkedReader {
                 block, sampleCount: count, time: { wantedTimes[$0] ?? 0 }, firstS: firstS, periodS: periodS,
                 clock: scanner.labels.clock)
         }
-        let explained = _SpanOverlap(blocks.map(\.span), slackS: periodS)
-        var defects = timing.defects.filter { defect in defect.kind != .gap || !explained.overlaps(defect.span) }
-        defects += blocks
-        defects += scanner.finishValues(rateHz: rateHz)
-        if let declared = decoded.declaredRateHz, let measured = timing.measuredRateHz,
-            abs(measured - declared) > declared * DefectThresholds.rateMismatchTolerance
-        {
-            var endS = survey.lastTimeS + periodS
-            if endS < 0 { endS = periodS }
-            defects.append(
-                RecordingDefect(
-                    kind: .rateMismatch, span: TimeSpan(startS: 0, endS: endS), sampleRange: 0..<count, sampleCount: count, line: nil,
-                    detail: "the header declares \(DecimalText.short(declared)) Hz but the time stamps step at \(DecimalText.fixed3(measured)) Hz; times follow the time stamps"))
-        }
-        defects.sort { ($0.span.startS, $0.kind.rawValue) < ($1.span.startS, $1.kind.rawValue) }
+        // The whole recording's span, as the whole-file scanner's `span(rows:)` gives it.
+        var endS = survey.lastTimeS + periodS
+        if endS < 0 { endS = periodS }
+        let defects = _BinaryAssembler.combinedDefects(
+            timing: timing.defects, blocks: blocks, values: scanner.finishValues(rateHz: rateHz), periodS: periodS,
+            declaredRateHz: decoded.declaredRateHz, measuredRateHz: timing.measuredRateHz,
+            wholeSpan: TimeSpan(startS: 0, endS: endS), sampleCount: count)
         return RecordingFacts(
             path: path, layout: layout, start: start, declaredRateHz: decoded.declaredRateHz, sampleRateHz: rateHz,
             measuredRateHz: timing.measuredRateHz, sampleCount: count, lastSampleTimeS: survey.lastTimeS, hasSampleTimes: true,

@@ -28,31 +28,10 @@ struct StreamingAnalysisTests {
             night: AnalysisRequest(legs: [.init(side: .left, path: written.leftPath), .init(side: .right, path: written.rightPath)]))
 
         let probe = SampleHoldingProbe()
-        let streamed = try RecordingAnalyzer.analyzeFiles(request, probe: probe)
-        let whole = try RecordingAnalyzer.analyze(
-            request,
-            recordings: try request.night.legs.map {
-                RecordingAnalyzer.LegRecording(side: $0.side, path: $0.path, recording: try RecordingReader.read(path: $0.path))
-            })
+        let streamed = try StreamedVersusWhole.expectStreamedEqualsWhole(request, probe: probe)
         #expect(streamed.summary.nights.count == 2)
-        #expect(try streamed.summary.jsonData() == whole.summary.jsonData())
-        #expect(streamed.nights.count == whole.nights.count)
-        for (a, b) in zip(streamed.nights, whole.nights) {
-            #expect(try a.analysis.report.jsonData() == b.analysis.report.jsonData(), "night \(a.label)")
-        }
-
-        // Held at once: a chunk per leg during the epoch pass, or one night's window per leg (its
-        // span plus the one-minute margins, each side; +1 sample for the edges).
-        let rate = 20.0
-        let legs = 2.0
-        let longestNightS = streamed.summary.nights.map { $0.inBed.endS - $0.inBed.startS }.max() ?? 0
-        let nightBound = Int(legs * ((longestNightS + 2 * RecordingAnalyzer.nightMarginS) * rate + 1))
-        let chunkBound = 2 * ChunkedRecordingReader.defaultChunkSamples
-        let totalSamples = streamed.summary.recording.legs.map(\.samples).reduce(0, +)
-        #expect(probe.peakSamples > 0)
-        #expect(probe.peakSamples <= max(nightBound, chunkBound), "peak \(probe.peakSamples), night bound \(nightBound)")
-        // ... and well under the recording (8.75 h per leg, the longest night 3.5 h or so).
-        #expect(Double(probe.peakSamples) < 0.5 * Double(totalSamples), "peak \(probe.peakSamples) of \(totalSamples)")
+        // Held at once: bounded by the nights (8.75 h per leg, the longest night 3.5 h or so).
+        StreamedVersusWhole.expectHeldSamplesBounded(streamed, probe: probe, sampleRateHz: 20)
     }
 
     @Test("Epochs along the survey are kept only when they hold: a leg with a zero-fill run gets its own epoch pass; streamed = read whole")
@@ -81,16 +60,7 @@ struct StreamingAnalysisTests {
         #expect(right.facts.defects.isEmpty)
         #expect(right.surveyEpochs != nil)
 
-        let streamed = try RecordingAnalyzer.analyzeFiles(request)
-        let whole = try RecordingAnalyzer.analyze(
-            request,
-            recordings: try request.night.legs.map {
-                RecordingAnalyzer.LegRecording(side: $0.side, path: $0.path, recording: try RecordingReader.read(path: $0.path))
-            })
+        let streamed = try StreamedVersusWhole.expectStreamedEqualsWhole(request)
         #expect(streamed.summary.nights.count == 1)
-        #expect(try streamed.summary.jsonData() == whole.summary.jsonData())
-        for (a, b) in zip(streamed.nights, whole.nights) {
-            #expect(try a.analysis.report.jsonData() == b.analysis.report.jsonData(), "night \(a.label)")
-        }
     }
 }

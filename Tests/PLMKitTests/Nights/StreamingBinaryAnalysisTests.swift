@@ -53,28 +53,9 @@ struct StreamingBinaryAnalysisTests {
 
         #expect(try ChunkedRecordingReader.isStreamable(path: left))
         let probe = SampleHoldingProbe()
-        let streamed = try RecordingAnalyzer.analyzeFiles(request, probe: probe)
-        let whole = try RecordingAnalyzer.analyze(
-            request,
-            recordings: try request.night.legs.map {
-                RecordingAnalyzer.LegRecording(side: $0.side, path: $0.path, recording: try RecordingReader.read(path: $0.path))
-            })
+        let streamed = try StreamedVersusWhole.expectStreamedEqualsWhole(request, probe: probe)
         // The simulator's two nights, found in the binary files.
         #expect(streamed.summary.nights.count == 2)
-        #expect(try streamed.summary.jsonData() == whole.summary.jsonData())
-        #expect(streamed.nights.count == whole.nights.count)
-        for (a, b) in zip(streamed.nights, whole.nights) {
-            #expect(try a.analysis.report.jsonData() == b.analysis.report.jsonData(), "night \(a.label)")
-        }
-
-        // Held at once: a chunk per leg during the epoch pass, or one night's window per leg.
-        let legs = 2.0
-        let longestNightS = streamed.summary.nights.map { $0.inBed.endS - $0.inBed.startS }.max() ?? 0
-        let nightBound = Int(legs * ((longestNightS + 2 * RecordingAnalyzer.nightMarginS) * Self.rateHz + 1))
-        let chunkBound = 2 * ChunkedRecordingReader.defaultChunkSamples
-        let totalSamples = streamed.summary.recording.legs.map(\.samples).reduce(0, +)
-        #expect(probe.peakSamples > 0)
-        #expect(probe.peakSamples <= max(nightBound, chunkBound), "peak \(probe.peakSamples), night bound \(nightBound)")
-        #expect(Double(probe.peakSamples) < 0.5 * Double(totalSamples), "peak \(probe.peakSamples) of \(totalSamples)")
+        StreamedVersusWhole.expectHeldSamplesBounded(streamed, probe: probe, sampleRateHz: Self.rateHz)
     }
 }
