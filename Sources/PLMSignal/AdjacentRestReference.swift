@@ -22,8 +22,11 @@ import PLMCore
 ///    neighbouring rests by the tilt onset level, while those two agree to within half of that, is
 ///    a held flexion (the leg came back), not a posture: it belongs to the movement.
 /// 4. *Reference*: inside a rest its own level; between rests the nearer of the level at the end
-///    of the rest before and at the start of the rest after. Where no rest lies on either side
-///    within the signal built (minutes of continuous activity) the caller's fallback direction.
+///    of the rest before and at the start of the rest after, except for the rise of a movement
+///    between two positions that overshoots the position it ends at: that is read against the
+///    position it left up to its extreme (``risePastRestAfterEnd``). Where no rest lies on
+///    either side within the signal built (minutes of continuous activity) the caller's
+///    fallback direction.
 enum AdjacentRestReference {
     /// One rest: bins `bins` of the tilt series and its level per half-second sub-bin.
     struct Rest {
@@ -59,6 +62,13 @@ enum AdjacentRestReference {
             rests, gx: gx, gy: gy, gz: gz, holdLevelDegrees: holdLevelDegrees,
             maxHoldBins: Int(settings.maxHoldS * tiltRateHz), shortHoldBins: Int(settings.shortHoldS * tiltRateHz),
             interruptionBins: Int(maxInterruptionS * tiltRateHz), edgeDirection: fallback)
+        // The rise of a movement between two positions is read against the position it left up
+        // to its extreme when it overshoots the position it ends at (``risePastRestAfterEnd``).
+        let offsetPerOnset = settings.onsetTiltDegrees > 0 ? settings.offsetTiltDegrees / settings.onsetTiltDegrees : 1
+        let overshootMargin = holdLevelDegrees * offsetPerOnset * Double.pi / 180
+        let movementBins = Int(maxInterruptionS * tiltRateHz), positionBins = Int(settings.shortHoldS * tiltRateHz)
+        let otherPosition = holdLevelDegrees / 2 * Double.pi / 180
+        let stillBins = positionStillBins(kept, sameLevel: otherPosition, maxGapBins: movementBins)
         // The reference of every bin first, then the angles in one vectorised pass.
         var referenceX = [Double](repeating: 0, count: n)
         var referenceY = [Double](repeating: 0, count: n)
@@ -67,16 +77,35 @@ enum AdjacentRestReference {
             referenceY.withUnsafeMutableBufferPointer { ry in
                 referenceZ.withUnsafeMutableBufferPointer { rz in
                     var next = 0  // index of the first rest that ends after the current bin
+                    var riseGap = -1, riseEnd = 0  // the gap whose rise is known, and the rise's end
                     for k in 0..<n {
                         while next < kept.count && kept[next].bins.upperBound <= k { next += 1 }
                         var reference: (Double, Double, Double)
                         if next < kept.count && kept[next].bins.contains(k) {
                             reference = kept[next].level(atBin: k)
                         } else if next > 0 && next < kept.count {
+                            let before = kept[next - 1].endLevel, after = kept[next].startLevel
+                            if riseGap != next {
+                                riseGap = next
+                                let gap = kept[next - 1].bins.upperBound..<kept[next].bins.lowerBound
+                                let betweenPositions = gap.count <= movementBins
+                                    && stillBins.before[next - 1] > positionBins && stillBins.after[next] > positionBins
+                                    && angle(before, after) >= otherPosition
+                                riseEnd = betweenPositions
+                                    ? risePastRestAfterEnd(
+                                        gx: gx, gy: gy, gz: gz, gap: gap, before: before, after: after,
+                                        margin: overshootMargin)
+                                    : gap.lowerBound
+                            }
+                            if k < riseEnd {
+                                rx[k] = before.0
+                                ry[k] = before.1
+                                rz[k] = before.2
+                                continue
+                            }
                             // Between two rests: the nearer of the two levels (both unit vectors, so the
                             // larger dot product is the smaller angle).
                             let ux = Double(gx[k]), uy = Double(gy[k]), uz = Double(gz[k])
-                            let before = kept[next - 1].endLevel, after = kept[next].startLevel
                             let dotBefore = ux * before.0 + uy * before.1 + uz * before.2
                             let dotAfter = ux * after.0 + uy * after.1 + uz * after.2
                             reference = dotBefore >= dotAfter ? before : after
@@ -95,6 +124,63 @@ enum AdjacentRestReference {
             }
         }
         return MovementSignal.anglesDegrees(gx: gx, gy: gy, gz: gz, toUnit: referenceX, referenceY, referenceZ)
+    }
+
+    /// The end (exclusive bin) of the rise of a movement from the rest before a gap past the level
+    /// of the rest after it: the bin, inside the gap's first stretch farther from `before` than
+    /// `after` is by more than `margin`, at which the leg is farthest from `before` (the
+    /// movement's extreme), plus one; the gap's start when the leg never goes that far.
+    ///
+    /// Between two rests the tilt is read against the nearer one. A movement that leaves a lasting
+    /// change of position (the leg rises from A to its extreme and falls back to B, between A and
+    /// the extreme) passes B's level on its rise, where B is the nearer rest: the tilt dipped to
+    /// zero there, halfway up the rise, and a small LM was found late (from where it passed B by
+    /// the onset level) or not at all. A scorer reads a movement's onset against the quiet before
+    /// it and its offset against the quiet after it: here the rise up to the extreme is read
+    /// against A, the fall after it against the nearer rest as before, so offsets do not move.
+    /// The caller applies this only between two positions (the leg still at each for more than
+    /// ``DetectionSettings/shortHoldS``, ``positionStillBins``; pauses inside a movement are
+    /// shorter) at most an LM apart (a gap longer than that holds more than one movement's rise)
+    /// that differ by at least half the tilt onset level (the level that tells two still runs
+    /// apart in ``findRests``: two rests closer than that are one position, the leg passes no
+    /// other one, and the nearer rest's level differs from the one left only by how each rest's
+    /// level was estimated). `margin` is the tilt offset level: a smaller overshoot is the
+    /// settling into B, and it could not hold a movement open against B either.
+    static func risePastRestAfterEnd(
+        gx: [Float], gy: [Float], gz: [Float], gap: Range<Int>, before: (Double, Double, Double),
+        after: (Double, Double, Double), margin: Double
+    ) -> Int {
+        let beyond = angle(before, after) + margin
+        var extreme = -1, extremeAngle = beyond
+        for k in gap {
+            let away = angle((Double(gx[k]), Double(gy[k]), Double(gz[k])), before)
+            if away > extremeAngle {
+                extreme = k
+                extremeAngle = away
+            } else if extreme >= 0 && away <= beyond {
+                break  // the first excursion beyond the rest after is over
+            }
+        }
+        return extreme >= 0 ? extreme + 1 : gap.lowerBound
+    }
+
+    /// How long the leg lay still at the position of each rest: the rest's bins plus those of the
+    /// rests before it (`before`) or after it (`after`) at the same level (within `sameLevel` of
+    /// their neighbour) with at most `maxGapBins` between neighbours. A position is broken into
+    /// several rests by a full-return movement, or by noise that crosses the stillness level
+    /// for more than ``DetectionSettings/minRestS``; it is still one position of the leg.
+    static func positionStillBins(
+        _ rests: [Rest], sameLevel: Double, maxGapBins: Int
+    ) -> (before: [Int], after: [Int]) {
+        var before = rests.map(\.bins.count), after = before
+        guard rests.count > 1 else { return (before, after) }
+        func samePosition(_ i: Int) -> Bool {  // rests i and i + 1
+            rests[i + 1].bins.lowerBound - rests[i].bins.upperBound <= maxGapBins
+                && angle(rests[i].endLevel, rests[i + 1].startLevel) < sameLevel
+        }
+        for i in 1..<rests.count where samePosition(i - 1) { before[i] += before[i - 1] }
+        for i in stride(from: rests.count - 2, through: 0, by: -1) where samePosition(i) { after[i] += after[i + 1] }
+        return (before, after)
     }
 
     /// The still runs of at least ``DetectionSettings/minRestS`` with their levels.
