@@ -82,18 +82,23 @@ struct MovementSignal {
                 Self.binMeans(UnsafeBufferPointer(buffer), binSamples: baselineBin), halfWindow: baselineHalfWindow,
                 quantile: 0.5)
             var cursor = InterpolationCursor(magnitudeBaseline, binSamples: baselineBin)
-            dynamicFilter.apply(
-                count: n,
-                load: { start, values in
-                    for i in 0..<values.count { values[i] = Double(base[start + i]) }
-                },
-                store: { start, values in
-                    // Stores arrive in order and contiguous, so the cursor walks sample by sample
-                    // (a local copy, so that its position stays in a register in the loop).
-                    var walking = cursor
-                    for i in 0..<values.count { base[start + i] = Float(abs(values[i] - walking.next())) }
-                    cursor = walking
-                })
+            // The baseline of one stored block (stores are at most a block long).
+            var baselineValues = [Double](repeating: 0, count: dynamicFilter.blockLength)
+            baselineValues.withUnsafeMutableBufferPointer { scratch in
+                guard let baseline = scratch.baseAddress else { return }
+                dynamicFilter.apply(
+                    count: n,
+                    load: { start, values in
+                        for i in 0..<values.count { values[i] = Double(base[start + i]) }
+                    },
+                    store: { start, values in
+                        // Stores arrive in order and contiguous, so the cursor walks sample by
+                        // sample: first the baseline of the block, then one vectorisable pass.
+                        let count = min(values.count, scratch.count)
+                        cursor.fill(baseline, count: count)
+                        for i in 0..<count { base[start + i] = Float(abs(values[i] - baseline[i])) }
+                    })
+            }
             let half = Int((settings.envelopeSmoothingS * rate / 2).rounded())
             if half > 0 { Self.rectifyAndSmooth(buffer, halfWidth: half) }
         }
@@ -126,15 +131,7 @@ struct MovementSignal {
         let perLevel = max(1, Int((settings.baselineBinS * tiltRate).rounded()))
         let tiltHalfWindow = max(1, Int((settings.baselineWindowS / (Double(perLevel) / tiltRate) / 2).rounded()))
         func binned(_ g: [Float]) -> [Double] {
-            let bins = (g.count + perLevel - 1) / perLevel
-            var means = [Double](repeating: 0, count: bins)
-            for b in 0..<bins {
-                let lo = b * perLevel, hi = min(g.count, lo + perLevel)
-                var sum = 0.0
-                for i in lo..<hi { sum += Double(g[i]) }
-                means[b] = sum / Double(hi - lo)
-            }
-            return means
+            g.withUnsafeBufferPointer { Self.binMeans($0, binSamples: perLevel) }
         }
         // Unit resting directions (interpolating between unit vectors stays within 1e-4 of unit
         // length for the few degrees the baseline moves per bin).
@@ -363,12 +360,34 @@ struct MovementSignal {
         }
     }
 
-    /// Mean of each run of `binSamples` values (the last bin may be shorter).
+    /// Mean of each run of `binSamples` values (the last bin may be shorter): the values summed
+    /// in `Double` in order from 0, divided by their count.
+    ///
+    /// Speed: one bin's sum is a chain of dependent additions; four full bins go through at once,
+    /// one bin per SIMD lane, with the same additions in the same order per lane (so the same
+    /// values), which takes the chain's latency off the critical path.
     static func binMeans(_ values: UnsafeBufferPointer<Float>, binSamples: Int) -> [Double] {
         let n = values.count
         let bins = (n + binSamples - 1) / binSamples
         var means = [Double](repeating: 0, count: bins)
-        for b in 0..<bins {
+        var first = 0
+        if binSamples > 1, let p = values.baseAddress {
+            let fullBins = n / binSamples
+            let divisor = SIMD4<Double>(repeating: Double(binSamples))
+            means.withUnsafeMutableBufferPointer { out in
+                guard let o = out.baseAddress else { return }
+                while first + 4 <= fullBins {
+                    let p0 = p + first * binSamples, p1 = p0 + binSamples, p2 = p1 + binSamples, p3 = p2 + binSamples
+                    var sum = SIMD4<Double>(repeating: 0)
+                    for i in 0..<binSamples {
+                        sum += SIMD4<Double>(Double(p0[i]), Double(p1[i]), Double(p2[i]), Double(p3[i]))
+                    }
+                    UnsafeMutableRawPointer(o + first).storeBytes(of: sum / divisor, as: SIMD4<Double>.self)
+                    first += 4
+                }
+            }
+        }
+        for b in first..<bins {
             let lo = b * binSamples, hi = min(n, lo + binSamples)
             var sum = 0.0
             for i in lo..<hi { sum += Double(values[i]) }
@@ -439,8 +458,29 @@ struct InterpolationCursor<Value: BinaryFloatingPoint> {
     mutating func next() -> Double {
         let p = position
         position += step
+        return values.withUnsafeBufferPointer { Self.value(atPosition: p, in: $0) }
+    }
+
+    /// The values of the next `count` samples, into `out[0 ..< count]`: the same values as
+    /// `count` calls of ``next()`` (the position advances by the same additions), with the bins
+    /// read through one buffer pointer for the whole run.
+    mutating func fill(_ out: UnsafeMutablePointer<Double>, count: Int) {
+        var p = position
+        let step = self.step
+        values.withUnsafeBufferPointer { bins in
+            for j in 0..<count {
+                out[j] = Self.value(atPosition: p, in: bins)
+                p += step
+            }
+        }
+        position = p
+    }
+
+    /// The interpolated value at `p` bins past the first bin's centre.
+    @inline(__always)
+    private static func value(atPosition p: Double, in values: UnsafeBufferPointer<Value>) -> Double {
         let count = values.count
-        if count < 2 { return values.first.map { Double($0) } ?? 0 }
+        if count < 2 { return count == 1 ? Double(values[0]) : 0 }
         if p <= 0 { return Double(values[0]) }
         let k = Int(p)
         if k >= count - 1 { return Double(values[count - 1]) }
