@@ -52,15 +52,12 @@ struct MovementSignal {
                     gx.withUnsafeMutableBufferPointer { gx in
                     gy.withUnsafeMutableBufferPointer { gy in
                     gz.withUnsafeMutableBufferPointer { gz in
-                        Self.magnitudes(
-                            x: UnsafeBufferPointer(rebasing: xs[a..<(a + n)]),
-                            y: UnsafeBufferPointer(rebasing: ys[a..<(a + n)]),
-                            z: UnsafeBufferPointer(rebasing: zs[a..<(a + n)]), into: magnitude)
+                        // Both from one pass over the samples.
                         Self.robustBinMeans(
                             x: UnsafeBufferPointer(rebasing: xs[a..<(a + n)]),
                             y: UnsafeBufferPointer(rebasing: ys[a..<(a + n)]),
                             z: UnsafeBufferPointer(rebasing: zs[a..<(a + n)]), binSamples: tiltBinSamples,
-                            into: gx, gy, gz)
+                            into: gx, gy, gz, magnitudes: magnitude)
                     }
                     }
                     }

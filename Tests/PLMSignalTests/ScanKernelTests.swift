@@ -1,3 +1,4 @@
+import PLMReaders
 import Testing
 @testable import PLMSignal
 
@@ -136,5 +137,45 @@ import Testing
                 #expect(fast.map(\.bitPattern) == expected.map(\.bitPattern), "bin \(binSamples) n \(n)")
             }
         }
+    }
+    /// The sensor-noise measurement reads the three axes in one pass; the differences must come
+    /// out in the order of the plain axis-by-axis passes (the trimmed mean square and the
+    /// quantization step sum them in array order), so the same noise and step, bit for bit: on a
+    /// coarse grid with repeats (many zero first differences), several valid runs (one too short
+    /// to measure) and a stride above 1.
+    @Test func sensorNoiseMatchesAxisByAxisPasses() {
+        var rng = SeededGenerator(seed: 21)
+        let n = 250_000
+        let axes = (0..<3).map { a in
+            (0..<n).map { i -> Float in
+                Float(Int(rng.next() % 9) - 4) / 64 + (a == 2 ? 1 : 0) + Float(i % 1000) / 8192
+            }
+        }
+        let recording = AccelerationRecording(
+            path: "noise", layout: .generic, start: nil, declaredRateHz: 100, sampleRateHz: 100,
+            x: axes[0], y: axes[1], z: axes[2], sampleTimesS: nil, defects: [])
+        let ranges = [0..<120_000, 120_010..<120_012, 130_000..<n]
+        let measured = SensorNoise.measure(recording, validRanges: ranges)
+        // The plain definition: axis by axis, run by run, every stride-th sample.
+        let total = ranges.reduce(0) { $0 + $1.count }
+        let stride = max(1, total / SensorNoise.maxSamples)
+        #expect(stride > 1)
+        var second: [Float] = [], first: [Float] = []
+        for axis in axes {
+            for range in ranges where range.count >= 3 {
+                var i = range.lowerBound + 1
+                while i < range.upperBound - 1 {
+                    let a = axis[i - 1], b = axis[i], c = axis[i + 1]
+                    second.append(abs(c - 2 * b + a))
+                    if abs(c - b) > 0 { first.append(abs(c - b)) }
+                    i += stride
+                }
+            }
+        }
+        let noise = SensorNoise.trimmedRMS(&second) / 6.0.squareRoot()
+        let step = SensorNoise.quantizationStep(&first)
+        #expect(measured.noiseRMSG.bitPattern == noise.bitPattern)
+        #expect(measured.quantizationStepG.bitPattern == step.bitPattern)
+        #expect(measured.noiseRMSG > 0)
     }
 }
