@@ -139,7 +139,20 @@ extension LegMovementDetector {
                 // The EMG state machine.
                 var detector = state.detector
                 var peakDynamic = state.peakDynamic, peakTilt = state.peakTilt
-                for j in 0..<count {
+                j = 0
+                while j < count {
+                    if !detector.isActive && j + 8 <= count {
+                        // Eight samples at once while no movement is open and none of them
+                        // reaches an onset level: only the last one below the offset level counts.
+                        let word = UInt64(littleEndian: UnsafeRawPointer(flags + j).loadUnaligned(as: UInt64.self))
+                        if word & Self.aboveOnsetBytes == 0 {
+                            let below = word & Self.belowOffsetBytes
+                            let last = below == 0 ? nil : blockStart + j + (63 - below.leadingZeroBitCount) / 8 - segmentStart
+                            detector.skipInactive(lastBelowOffset: last)
+                            j += 8
+                            continue
+                        }
+                    }
                     let f = flags[j]
                     let wasActive = detector.isActive
                     if let crossing = detector.step(
@@ -162,6 +175,7 @@ extension LegMovementDetector {
                         peakDynamic = max(peakDynamic, dynamic[j])
                         peakTilt = max(peakTilt, tilt[j])
                     }
+                    j += 1
                 }
                 state.detector = detector
                 state.peakDynamic = peakDynamic
@@ -187,6 +201,10 @@ extension LegMovementDetector {
 
     /// Samples per block of ``scan``'s passes (a few kilobytes of buffers, in L1).
     static let scanBlockSamples = 512
+    /// ``ScanLevels/aboveOnset`` and ``ScanLevels/belowOffset`` in each byte of eight flags read
+    /// as one little-endian word (byte k is sample k).
+    static let aboveOnsetBytes: UInt64 = 0x0101_0101_0101_0101 * UInt64(ScanLevels.aboveOnset)
+    static let belowOffsetBytes: UInt64 = 0x0101_0101_0101_0101 * UInt64(ScanLevels.belowOffset)
 
     /// `samples` (relative to the valid run) with the onset moved back and the offset forward
     /// along the tilt to the feet of the movement's ramps: while the tilt is above the noise

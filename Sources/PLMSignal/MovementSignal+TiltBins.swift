@@ -52,7 +52,7 @@ extension MovementSignal {
         if let op = magnitudeBase {
             // The samples the SIMD bins did not cover.
             let done = b * binSamples
-            magnitudes(
+            Self.magnitudes(
                 x: UnsafeBufferPointer(rebasing: x[done..<n]), y: UnsafeBufferPointer(rebasing: y[done..<n]),
                 z: UnsafeBufferPointer(rebasing: z[done..<n]), into: UnsafeMutableBufferPointer(start: op + done, count: n - done))
         }

@@ -93,7 +93,9 @@ struct MovementSignal {
                         // sample: first the baseline of the block, then one vectorisable pass.
                         let count = min(values.count, scratch.count)
                         cursor.fill(baseline, count: count)
-                        for i in 0..<count { base[start + i] = Float(abs(values[i] - baseline[i])) }
+                        guard let filtered = values.baseAddress else { return }
+                        let out = base + start
+                        for i in 0..<count { out[i] = Float(abs(filtered[i] - baseline[i])) }
                     })
             }
             let half = Int((settings.envelopeSmoothingS * rate / 2).rounded())
@@ -376,8 +378,22 @@ struct MovementSignal {
                 while first + 4 <= fullBins {
                     let p0 = p + first * binSamples, p1 = p0 + binSamples, p2 = p1 + binSamples, p3 = p2 + binSamples
                     var sum = SIMD4<Double>(repeating: 0)
-                    for i in 0..<binSamples {
+                    var i = 0
+                    while i + 4 <= binSamples {
+                        // Four samples of each bin, transposed: sample i + s of the four bins.
+                        let v0 = UnsafeRawPointer(p0 + i).loadUnaligned(as: SIMD4<Float>.self)
+                        let v1 = UnsafeRawPointer(p1 + i).loadUnaligned(as: SIMD4<Float>.self)
+                        let v2 = UnsafeRawPointer(p2 + i).loadUnaligned(as: SIMD4<Float>.self)
+                        let v3 = UnsafeRawPointer(p3 + i).loadUnaligned(as: SIMD4<Float>.self)
+                        sum += SIMD4<Double>(SIMD4<Float>(v0[0], v1[0], v2[0], v3[0]))
+                        sum += SIMD4<Double>(SIMD4<Float>(v0[1], v1[1], v2[1], v3[1]))
+                        sum += SIMD4<Double>(SIMD4<Float>(v0[2], v1[2], v2[2], v3[2]))
+                        sum += SIMD4<Double>(SIMD4<Float>(v0[3], v1[3], v2[3], v3[3]))
+                        i += 4
+                    }
+                    while i < binSamples {
                         sum += SIMD4<Double>(Double(p0[i]), Double(p1[i]), Double(p2[i]), Double(p3[i]))
+                        i += 1
                     }
                     UnsafeMutableRawPointer(o + first).storeBytes(of: sum / divisor, as: SIMD4<Double>.self)
                     first += 4
@@ -462,15 +478,17 @@ struct InterpolationCursor<Value: BinaryFloatingPoint> {
     /// `count` calls of ``next()`` (the position advances by the same additions), with the bins
     /// read through one buffer pointer for the whole run.
     mutating func fill(_ out: UnsafeMutablePointer<Double>, count: Int) {
-        var p = position
-        let step = self.step
-        values.withUnsafeBufferPointer { bins in
+        let start = position, step = self.step
+        // The position is a local of the closure (a captured variable would go through memory
+        // at every step of the chain of additions).
+        position = values.withUnsafeBufferPointer { bins in
+            var p = start
             for j in 0..<count {
                 out[j] = Self.value(atPosition: p, in: bins)
                 p += step
             }
+            return p
         }
-        position = p
     }
 
     /// The interpolated value at `p` bins past the first bin's centre.
