@@ -483,9 +483,32 @@ struct InterpolationCursor<Value: BinaryFloatingPoint> {
         // at every step of the chain of additions).
         position = values.withUnsafeBufferPointer { bins in
             var p = start
-            for j in 0..<count {
-                out[j] = Self.value(atPosition: p, in: bins)
-                p += step
+            var j = 0
+            let last = bins.count - 1
+            while j < count {
+                guard p > 0, last >= 1, step > 0 else {
+                    out[j] = Self.value(atPosition: p, in: bins)
+                    p += step
+                    j += 1
+                    continue
+                }
+                let k = Int(p)
+                guard k < last else {
+                    out[j] = Self.value(atPosition: p, in: bins)
+                    p += step
+                    j += 1
+                    continue
+                }
+                // Inside bin interval k (k <= p < k + 1, so Int(p) stays k): its two values
+                // once, then per sample the same arithmetic as ``value(atPosition:in:)``.
+                let kd = Double(k), end = kd + 1
+                let a = Double(bins[k])
+                let difference = Double(bins[k + 1]) - a
+                repeat {
+                    out[j] = a + difference * (p - kd)
+                    p += step
+                    j += 1
+                } while j < count && p < end
             }
             return p
         }

@@ -72,9 +72,11 @@ struct ScanLevels {
             UnsafeMutableRawPointer(dynamic + j).storeBytes(of: d, as: D4.self)
             UnsafeMutableRawPointer(dynamicFloat + j).storeBytes(of: SIMD4<Float>(d), as: SIMD4<Float>.self)
             UnsafeMutableRawPointer(tiltFloat + j).storeBytes(of: SIMD4<Float>(t), as: SIMD4<Float>.self)
-            for lane in 0..<4 {
-                flags[j + lane] = (above[lane] ? Self.aboveOnset : 0) | (below[lane] ? Self.belowOffset : 0)
-            }
+            // A true lane of a mask is all ones: keep the flag's bit of it, four bytes at once.
+            let bits = (unsafeBitCast(above, to: SIMD4<Int64>.self) & Int64(Self.aboveOnset))
+                | (unsafeBitCast(below, to: SIMD4<Int64>.self) & Int64(Self.belowOffset))
+            UnsafeMutableRawPointer(flags + j).storeBytes(
+                of: SIMD4<UInt8>(truncatingIfNeeded: bits), as: SIMD4<UInt8>.self)
             j += 4
         }
         while j < count {
