@@ -86,7 +86,8 @@ struct MovementSignal {
                 dynamicFilter.apply(
                     count: n,
                     load: { start, values in
-                        for i in 0..<values.count { values[i] = Double(base[start + i]) }
+                        guard let out = values.baseAddress else { return }
+                        ZeroPhaseFilter.widen(base + start, into: out, count: values.count)
                     },
                     store: { start, values in
                         // Stores arrive in order and contiguous, so the cursor walks sample by
@@ -95,7 +96,7 @@ struct MovementSignal {
                         cursor.fill(baseline, count: count)
                         guard let filtered = values.baseAddress else { return }
                         let out = base + start
-                        for i in 0..<count { out[i] = Float(abs(filtered[i] - baseline[i])) }
+                        Self.rectifiedDifference(filtered, minus: baseline, into: out, count: count)
                     })
             }
             let half = Int((settings.envelopeSmoothingS * rate / 2).rounded())
@@ -356,6 +357,26 @@ struct MovementSignal {
             }
             }
             written = n
+        }
+    }
+
+    /// `out[i] = Float(abs(a[i] - b[i]))` for `i < count`, four at a time (the absolute value
+    /// clears the sign bit, as `abs` does; the same operations per lane, so the same values).
+    static func rectifiedDifference(
+        _ a: UnsafePointer<Double>, minus b: UnsafePointer<Double>, into out: UnsafeMutablePointer<Float>, count: Int
+    ) {
+        let magnitudeBits = SIMD4<UInt64>(repeating: ~(1 << 63))
+        var i = 0
+        while i + 4 <= count {
+            let d = UnsafeRawPointer(a + i).loadUnaligned(as: SIMD4<Double>.self)
+                - UnsafeRawPointer(b + i).loadUnaligned(as: SIMD4<Double>.self)
+            let magnitude = unsafeBitCast(unsafeBitCast(d, to: SIMD4<UInt64>.self) & magnitudeBits, to: SIMD4<Double>.self)
+            UnsafeMutableRawPointer(out + i).storeBytes(of: SIMD4<Float>(magnitude), as: SIMD4<Float>.self)
+            i += 4
+        }
+        while i < count {
+            out[i] = Float(abs(a[i] - b[i]))
+            i += 1
         }
     }
 

@@ -178,4 +178,39 @@ import Testing
         #expect(measured.quantizationStepG.bitPattern == step.bitPattern)
         #expect(measured.noiseRMSG > 0)
     }
+    /// The conversions and the rectified difference of the filters' loads and stores, four at a
+    /// time, against the scalar expressions (values that round, NaN, infinities, signed zeros,
+    /// Float overflow), bit for bit, for every count up to 13.
+    @Test func conversionsMatchScalarExpressions() {
+        let doubles: [Double] = [
+            0, -0.0, 1.000_000_1, -3.3, .nan, .infinity, -.infinity, 1e300, 1e-320, 0.1, 16_777_217, 2.5e-8, -7,
+        ]
+        let floats: [Float] = doubles.map { Float($0) } + [Float.leastNonzeroMagnitude]
+        for count in 0...13 {
+            let a = Array(doubles.prefix(count)), b = Array(doubles.reversed().prefix(count))
+            let f = Array(floats.prefix(count))
+            var widened = [Double](repeating: 42, count: count)
+            var narrowed = [Float](repeating: 42, count: count), rectified = narrowed
+            a.withUnsafeBufferPointer { ap in
+                b.withUnsafeBufferPointer { bp in
+                    f.withUnsafeBufferPointer { fp in
+                        widened.withUnsafeMutableBufferPointer { w in
+                            narrowed.withUnsafeMutableBufferPointer { n in
+                                rectified.withUnsafeMutableBufferPointer { r in
+                                    guard count > 0 else { return }
+                                    ZeroPhaseFilter.widen(fp.baseAddress!, into: w.baseAddress!, count: count)
+                                    ZeroPhaseFilter.narrow(ap.baseAddress!, into: n.baseAddress!, count: count)
+                                    MovementSignal.rectifiedDifference(
+                                        ap.baseAddress!, minus: bp.baseAddress!, into: r.baseAddress!, count: count)
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            #expect(widened.map(\.bitPattern) == f.map { Double($0).bitPattern })
+            #expect(narrowed.map(\.bitPattern) == a.map { Float($0).bitPattern })
+            #expect(rectified.map(\.bitPattern) == (0..<count).map { Float(abs(a[$0] - b[$0])).bitPattern })
+        }
+    }
 }
