@@ -65,9 +65,7 @@ extension LegMovementDetector {
             onsetG: onsetG, offsetG: offsetG, noiseFactor: noiseFactor, offsetRatio: offsetRatio,
             onsetDegrees: onsetDeg, offsetDegrees: offsetDeg, tiltNoiseFactor: tiltNoiseFactor,
             tiltOffsetRatio: tiltOffsetRatio)
-        let traceCount = traceDynamic.count
         let offset = core.lowerBound - signalStart
-        let segmentStart = state.segment.lowerBound
         var restingCursor = InterpolationCursor(signal.restingLevelG, binSamples: signal.levelBinSamples)
         restingCursor.skip(offset)
         // The tilt is held over its bin (40 ms at the default rate): no interpolation needed at
@@ -95,11 +93,6 @@ extension LegMovementDetector {
                 let dynamicFloat = dynamicFloatBuffer.baseAddress, let tiltFloat = tiltFloatBuffer.baseAddress,
                 let flags = flagBuffer.baseAddress, let envelopeBase = envelope.baseAddress
             else { return }
-            func flush() {
-                guard state.bin < traceCount else { return }
-                traceDynamic[state.bin] = max(traceDynamic[state.bin], state.binDynamic)
-                traceTilt[state.bin] = max(traceTilt[state.bin], state.binTilt)
-            }
             var blockStart = core.lowerBound
             while blockStart < core.upperBound {
                 let count = min(block, core.upperBound - blockStart)
@@ -118,73 +111,19 @@ extension LegMovementDetector {
                 levels.evaluate(
                     envelope: envelopeBase + (blockStart - signalStart), restingInDynamicOut: dynamic, tilt: tilt,
                     dynamicFloat: dynamicFloat, tiltFloat: tiltFloat, flags: flags, count: count)
-                // The trace bin of each sample is found once per bin (first sample at or after
-                // each bin start), not from every sample's time.
-                var j = 0
-                while j < count {
-                    while blockStart + j >= state.nextBinStart {
-                        flush()
-                        state.binDynamic = -Float.infinity
-                        state.binTilt = -Float.infinity
-                        state.bin += 1
-                        state.nextBinStart = nextTraceBinStart(
-                            after: state.bin, recording: recording, traceCount: traceCount,
-                            searchingFrom: state.nextBinStart, timesAscending: state.timesAscending)
-                    }
-                    let end = state.nextBinStart - blockStart < count ? state.nextBinStart - blockStart : count
-                    state.binDynamic = ScanLevels.runningMax(state.binDynamic, dynamicFloat + j, count: end - j)
-                    state.binTilt = ScanLevels.runningMax(state.binTilt, tiltFloat + j, count: end - j)
-                    j = end
-                }
-                // The EMG state machine.
-                var detector = state.detector
-                var peakDynamic = state.peakDynamic, peakTilt = state.peakTilt
-                j = 0
-                while j < count {
-                    if !detector.isActive && j + 8 <= count {
-                        // Eight samples at once while no movement is open and none of them
-                        // reaches an onset level: only the last one below the offset level counts.
-                        let word = UInt64(littleEndian: UnsafeRawPointer(flags + j).loadUnaligned(as: UInt64.self))
-                        if word & Self.aboveOnsetBytes == 0 {
-                            let below = word & Self.belowOffsetBytes
-                            let last = below == 0 ? nil : blockStart + j + (63 - below.leadingZeroBitCount) / 8 - segmentStart
-                            detector.skipInactive(lastBelowOffset: last)
-                            j += 8
-                            continue
-                        }
-                    }
-                    let f = flags[j]
-                    let wasActive = detector.isActive
-                    if let crossing = detector.step(
-                        blockStart + j - segmentStart, aboveOnset: f & ScanLevels.aboveOnset != 0,
-                        belowOffset: f & ScanLevels.belowOffset != 0)
-                    {
-                        let previousEnd = state.bursts.last.map { $0.burst.samples.upperBound } ?? 0
-                        var burst = crossing
-                        burst.samples = extendedToRampFeet(
-                            crossing.samples, tilts: tilts, binOffset: segmentStart - signalStart,
-                            tiltBinSamples: tiltBinSamples, notBefore: previousEnd, rateHz: recording.sampleRateHz,
-                            footLevelDegrees: footLevelDegrees)
-                        state.bursts.append((burst, crossing.samples, peakDynamic, peakTilt))
-                    }
-                    if detector.isActive {
-                        if !wasActive {
-                            peakDynamic = 0
-                            peakTilt = 0
-                        }
-                        peakDynamic = max(peakDynamic, dynamic[j])
-                        peakTilt = max(peakTilt, tilt[j])
-                    }
-                    j += 1
-                }
-                state.detector = detector
-                state.peakDynamic = peakDynamic
-                state.peakTilt = peakTilt
+                let samples = blockStart..<(blockStart + count)
+                addToTrace(
+                    &state, samples: samples, dynamic: dynamicFloat, tilt: tiltFloat, recording: recording,
+                    traceDynamic: traceDynamic, traceTilt: traceTilt)
+                runHysteresis(
+                    &state, samples: samples, flags: flags, dynamic: dynamic, tilt: tilt, signalStart: signalStart,
+                    tilts: tilts, tiltBinSamples: tiltBinSamples, rateHz: recording.sampleRateHz,
+                    footLevelDegrees: footLevelDegrees)
                 blockStart += count
             }
             // Partial maxima are merged with max, so flushing at every chunk end is safe.
             if !core.isEmpty {
-                flush()
+                Self.flushTrace(&state, traceDynamic: traceDynamic, traceTilt: traceTilt)
                 state.binDynamic = -Float.infinity
                 state.binTilt = -Float.infinity
             }
@@ -197,6 +136,99 @@ extension LegMovementDetector {
         }
         }
         }
+    }
+
+    /// Merges the running maxima of the current trace bin into the trace.
+    private static func flushTrace(
+        _ state: inout SegmentScan, traceDynamic: UnsafeMutableBufferPointer<Float>,
+        traceTilt: UnsafeMutableBufferPointer<Float>
+    ) {
+        guard state.bin < traceDynamic.count, state.bin < traceTilt.count else { return }
+        traceDynamic[state.bin] = max(traceDynamic[state.bin], state.binDynamic)
+        traceTilt[state.bin] = max(traceTilt[state.bin], state.binTilt)
+    }
+
+    /// Takes `dynamic[j]` and `tilt[j]` of samples `samples` (absolute; j from 0) into the
+    /// activity trace's running maxima. The trace bin of each sample is found once per bin (first
+    /// sample at or after each bin start), not from every sample's time.
+    private func addToTrace(
+        _ state: inout SegmentScan, samples: Range<Int>, dynamic: UnsafePointer<Float>, tilt: UnsafePointer<Float>,
+        recording: AccelerationRecording, traceDynamic: UnsafeMutableBufferPointer<Float>,
+        traceTilt: UnsafeMutableBufferPointer<Float>
+    ) {
+        let count = samples.count, first = samples.lowerBound
+        var j = 0
+        while j < count {
+            while first + j >= state.nextBinStart {
+                Self.flushTrace(&state, traceDynamic: traceDynamic, traceTilt: traceTilt)
+                state.binDynamic = -Float.infinity
+                state.binTilt = -Float.infinity
+                state.bin += 1
+                state.nextBinStart = nextTraceBinStart(
+                    after: state.bin, recording: recording, traceCount: traceDynamic.count,
+                    searchingFrom: state.nextBinStart, timesAscending: state.timesAscending)
+            }
+            let end = state.nextBinStart - first < count ? state.nextBinStart - first : count
+            state.binDynamic = ScanLevels.runningMax(state.binDynamic, dynamic + j, count: end - j)
+            state.binTilt = ScanLevels.runningMax(state.binTilt, tilt + j, count: end - j)
+            j = end
+        }
+    }
+
+    /// The EMG state machine over samples `samples` (absolute; `flags[j]`, `dynamic[j]`, `tilt[j]`
+    /// for j from 0, see ``ScanLevels``): movements that end are extended to their ramps' feet
+    /// along `tilts` (the signal's tilt bins, the signal built from `signalStart`) and kept with
+    /// their peaks.
+    private func runHysteresis(
+        _ state: inout SegmentScan, samples: Range<Int>, flags: UnsafePointer<UInt8>, dynamic: UnsafePointer<Double>,
+        tilt: UnsafePointer<Double>, signalStart: Int, tilts: UnsafeBufferPointer<Float>, tiltBinSamples: Int,
+        rateHz: Double, footLevelDegrees: Float
+    ) {
+        let count = samples.count, first = samples.lowerBound
+        let segmentStart = state.segment.lowerBound
+        var detector = state.detector
+        var peakDynamic = state.peakDynamic, peakTilt = state.peakTilt
+        var j = 0
+        while j < count {
+            if !detector.isActive && j + 8 <= count {
+                // Eight samples at once while no movement is open and none of them reaches an
+                // onset level: only the last one below the offset level counts.
+                let word = UInt64(littleEndian: UnsafeRawPointer(flags + j).loadUnaligned(as: UInt64.self))
+                if word & Self.aboveOnsetBytes == 0 {
+                    let below = word & Self.belowOffsetBytes
+                    let last = below == 0 ? nil : first + j + (63 - below.leadingZeroBitCount) / 8 - segmentStart
+                    detector.skipInactive(lastBelowOffset: last)
+                    j += 8
+                    continue
+                }
+            }
+            let f = flags[j]
+            let wasActive = detector.isActive
+            if let crossing = detector.step(
+                first + j - segmentStart, aboveOnset: f & ScanLevels.aboveOnset != 0,
+                belowOffset: f & ScanLevels.belowOffset != 0)
+            {
+                let previousEnd = state.bursts.last.map { $0.burst.samples.upperBound } ?? 0
+                var burst = crossing
+                burst.samples = extendedToRampFeet(
+                    crossing.samples, tilts: tilts, binOffset: segmentStart - signalStart,
+                    tiltBinSamples: tiltBinSamples, notBefore: previousEnd, rateHz: rateHz,
+                    footLevelDegrees: footLevelDegrees)
+                state.bursts.append((burst, crossing.samples, peakDynamic, peakTilt))
+            }
+            if detector.isActive {
+                if !wasActive {
+                    peakDynamic = 0
+                    peakTilt = 0
+                }
+                peakDynamic = max(peakDynamic, dynamic[j])
+                peakTilt = max(peakTilt, tilt[j])
+            }
+            j += 1
+        }
+        state.detector = detector
+        state.peakDynamic = peakDynamic
+        state.peakTilt = peakTilt
     }
 
     /// Samples per block of ``scan``'s passes (a few kilobytes of buffers, in L1).
