@@ -76,49 +76,66 @@ enum AdjacentRestReference {
         referenceX.withUnsafeMutableBufferPointer { rx in
             referenceY.withUnsafeMutableBufferPointer { ry in
                 referenceZ.withUnsafeMutableBufferPointer { rz in
-                    var next = 0  // index of the first rest that ends after the current bin
-                    var riseGap = -1, riseEnd = 0  // the gap whose rise is known, and the rise's end
-                    for k in 0..<n {
-                        while next < kept.count && kept[next].bins.upperBound <= k { next += 1 }
-                        var reference: (Double, Double, Double)
-                        if next < kept.count && kept[next].bins.contains(k) {
-                            reference = kept[next].level(atBin: k)
-                        } else if next > 0 && next < kept.count {
-                            let before = kept[next - 1].endLevel, after = kept[next].startLevel
-                            if riseGap != next {
-                                riseGap = next
-                                let gap = kept[next - 1].bins.upperBound..<kept[next].bins.lowerBound
-                                let betweenPositions = gap.count <= movementBins
-                                    && stillBins.before[next - 1] > positionBins && stillBins.after[next] > positionBins
-                                    && angle(before, after) >= otherPosition
-                                riseEnd = betweenPositions
-                                    ? risePastRestAfterEnd(
-                                        gx: gx, gy: gy, gz: gz, gap: gap, before: before, after: after,
-                                        margin: overshootMargin)
-                                    : gap.lowerBound
-                            }
-                            if k < riseEnd {
-                                rx[k] = before.0
-                                ry[k] = before.1
-                                rz[k] = before.2
-                                continue
-                            }
-                            // Between two rests: the nearer of the two levels (both unit vectors, so the
-                            // larger dot product is the smaller angle).
-                            let ux = Double(gx[k]), uy = Double(gy[k]), uz = Double(gz[k])
-                            let dotBefore = ux * before.0 + uy * before.1 + uz * before.2
-                            let dotAfter = ux * after.0 + uy * after.1 + uz * after.2
-                            reference = dotBefore >= dotAfter ? before : after
-                        } else if next > 0 {
-                            reference = kept[next - 1].endLevel
-                        } else if next < kept.count {
-                            reference = kept[next].startLevel
-                        } else {
-                            reference = fallback(k)
-                        }
+                    @inline(__always) func set(_ k: Int, _ reference: (Double, Double, Double)) {
                         rx[k] = reference.0
                         ry[k] = reference.1
                         rz[k] = reference.2
+                    }
+                    guard let last = kept.last else {
+                        for k in 0..<n { set(k, fallback(k)) }
+                        return
+                    }
+                    // Rest by rest (they are disjoint and in order): the bins before it (before
+                    // the first rest its start level; between two rests the nearer of the two
+                    // levels), then its own sub-bins' levels.
+                    var k = 0
+                    for (r, rest) in kept.enumerated() {
+                        let lower = max(k, min(n, rest.bins.lowerBound))
+                        if r == 0 {
+                            while k < lower {
+                                set(k, rest.startLevel)
+                                k += 1
+                            }
+                        } else {
+                            let before = kept[r - 1].endLevel, after = rest.startLevel
+                            // A rise between two positions that overshoots the one it ends at is
+                            // read against the position it left, up to its extreme.
+                            let gap = kept[r - 1].bins.upperBound..<rest.bins.lowerBound
+                            let betweenPositions = gap.count <= movementBins
+                                && stillBins.before[r - 1] > positionBins && stillBins.after[r] > positionBins
+                                && angle(before, after) >= otherPosition
+                            let riseEnd = min(lower, betweenPositions
+                                ? risePastRestAfterEnd(
+                                    gx: gx, gy: gy, gz: gz, gap: gap, before: before, after: after,
+                                    margin: overshootMargin)
+                                : gap.lowerBound)
+                            while k < riseEnd {
+                                set(k, before)
+                                k += 1
+                            }
+                            // Both unit vectors, so the larger dot product is the smaller angle.
+                            while k < lower {
+                                let ux = Double(gx[k]), uy = Double(gy[k]), uz = Double(gz[k])
+                                let dotBefore = ux * before.0 + uy * before.1 + uz * before.2
+                                let dotAfter = ux * after.0 + uy * after.1 + uz * after.2
+                                set(k, dotBefore >= dotAfter ? before : after)
+                                k += 1
+                            }
+                        }
+                        // Inside the rest: sub-bin s holds bins lower + s * subBinBins ...
+                        let upper = max(k, min(n, rest.bins.upperBound))
+                        while k < upper {
+                            let level = rest.level(atBin: k)
+                            let subBinEnd = min(upper, k + rest.subBinBins - (k - rest.bins.lowerBound) % rest.subBinBins)
+                            while k < subBinEnd {
+                                set(k, level)
+                                k += 1
+                            }
+                        }
+                    }
+                    while k < n {
+                        set(k, last.endLevel)
+                        k += 1
                     }
                 }
             }
@@ -197,14 +214,20 @@ enum AdjacentRestReference {
         // Still runs of at least minBins.
         var runs: [Range<Int>] = []
         var runStart = -1
-        for k in 0..<n {
-            let a = max(0, k - lag), b = min(n - 1, k + lag)
-            let dx = gx[b] - gx[a], dy = gy[b] - gy[a], dz = gz[b] - gz[a]
-            if dx * dx + dy * dy + dz * dz < level2 {
-                if runStart < 0 { runStart = k }
-            } else if runStart >= 0 {
-                if k - runStart >= minBins { runs.append(runStart..<k) }
-                runStart = -1
+        gx.withUnsafeBufferPointer { x in
+            gy.withUnsafeBufferPointer { y in
+                gz.withUnsafeBufferPointer { z in
+                    for k in 0..<n {
+                        let a = max(0, k - lag), b = min(n - 1, k + lag)
+                        let dx = x[b] - x[a], dy = y[b] - y[a], dz = z[b] - z[a]
+                        if dx * dx + dy * dy + dz * dz < level2 {
+                            if runStart < 0 { runStart = k }
+                        } else if runStart >= 0 {
+                            if k - runStart >= minBins { runs.append(runStart..<k) }
+                            runStart = -1
+                        }
+                    }
+                }
             }
         }
         if runStart >= 0 && n - runStart >= minBins { runs.append(runStart..<n) }
@@ -236,13 +259,9 @@ enum AdjacentRestReference {
         let halfWindow = max(0, Int((settings.restLevelWindowS / 2 / 0.5).rounded()))
         return merged.map { bins in
             let subBins = (bins.count + subBin - 1) / subBin
+            // Sub-bin means (the same sums as the plain loop: ``MovementSignal/binMeans``).
             func means(_ g: [Float]) -> [Double] {
-                (0..<subBins).map { b in
-                    let lo = bins.lowerBound + b * subBin, hi = min(bins.upperBound, lo + subBin)
-                    var sum = 0.0
-                    for i in lo..<hi { sum += Double(g[i]) }
-                    return sum / Double(hi - lo)
-                }
+                g.withUnsafeBufferPointer { MovementSignal.binMeans(UnsafeBufferPointer(rebasing: $0[bins]), binSamples: subBin) }
             }
             let mx = rollingQuantile(means(gx), halfWindow: halfWindow, quantile: 0.5)
             let my = rollingQuantile(means(gy), halfWindow: halfWindow, quantile: 0.5)

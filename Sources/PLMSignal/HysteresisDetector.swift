@@ -66,6 +66,16 @@ struct HysteresisDetector {
         return nil
     }
 
+    /// Feeds samples up to `index` none of which is at or above the onset level while no
+    /// movement is open, the last of them below the offset level at `lastBelowOffset` (nil when
+    /// none is): what ``step(_:aboveOnset:belowOffset:)`` does for each of them (it only
+    /// remembers the last quiet sample then).
+    @inline(__always)
+    mutating func skipInactive(lastBelowOffset: Int?) {
+        guard !isActive, let index = lastBelowOffset else { return }
+        lastQuiet = index
+    }
+
     /// Ends the segment after `count` samples.
     /// - Returns: the movement still open, ending at the start of its unfinished quiet run or
     ///   at the segment's end, flagged ``Burst/endsAtSegmentEnd``.

@@ -61,89 +61,182 @@ extension LegMovementDetector {
         let offsetDeg = onsetDeg * (settings.onsetTiltDegrees > 0 ? settings.offsetTiltDegrees / settings.onsetTiltDegrees : 1)
         let tiltNoiseFactor = settings.tiltRestingNoiseFactor * tiltNoisePerRestingG * 180 / Double.pi
         let tiltOffsetRatio = onsetDeg > 0 ? offsetDeg / onsetDeg : 1
-        let traceCount = traceDynamic.count
+        let levels = ScanLevels(
+            onsetG: onsetG, offsetG: offsetG, noiseFactor: noiseFactor, offsetRatio: offsetRatio,
+            onsetDegrees: onsetDeg, offsetDegrees: offsetDeg, tiltNoiseFactor: tiltNoiseFactor,
+            tiltOffsetRatio: tiltOffsetRatio)
         let offset = core.lowerBound - signalStart
-        let segmentStart = state.segment.lowerBound
         var restingCursor = InterpolationCursor(signal.restingLevelG, binSamples: signal.levelBinSamples)
         restingCursor.skip(offset)
         // The tilt is held over its bin (40 ms at the default rate): no interpolation needed at
         // that resolution.
         let tiltBinSamples = signal.tiltBinSamples
         var tiltBin = offset / tiltBinSamples, tiltPhase = offset % tiltBinSamples
+        let footLevelDegrees = Float(max(settings.footNoiseFactor * tiltSeriesNoiseDegrees, settings.minFootDegrees))
+        // The samples go through in blocks: the resting level and the tilt of each sample (the
+        // cursor's additions are one chain), the levels and flags (``ScanLevels``, vectorised),
+        // the trace's maxima per bin, then the state machine over the flags.
+        let block = Self.scanBlockSamples
+        var dynamicValues = [Double](repeating: 0, count: block), tiltValues = [Double](repeating: 0, count: block)
+        var dynamicFloats = [Float](repeating: 0, count: block), tiltFloats = [Float](repeating: 0, count: block)
+        var flagValues = [UInt8](repeating: 0, count: block)
         traceDynamic.withUnsafeMutableBufferPointer { traceDynamic in
-            traceTilt.withUnsafeMutableBufferPointer { traceTilt in
-                func flush() {
-                    guard state.bin < traceCount else { return }
-                    traceDynamic[state.bin] = max(traceDynamic[state.bin], state.binDynamic)
-                    traceTilt[state.bin] = max(traceTilt[state.bin], state.binTilt)
-                }
-                signal.envelope.withUnsafeBufferPointer { envelope in
-                signal.tiltDegrees.withUnsafeBufferPointer { tilts in
-                    for i in core {
-                        // A resting level above what the leg's noise explains is a long
-                        // movement filling the window, not noise (``maxRestingNoiseRatio``).
-                        let resting = min(restingCursor.next(), maxRestingG)
-                        let dynamic = Double(envelope[i - signalStart]) - resting
-                        // A noisy sensor raises its resting level: the onset level rises with it.
-                        let onsetLevel = max(onsetG, noiseFactor * resting)
-                        let offsetLevel = onsetLevel == onsetG ? offsetG : onsetLevel * offsetRatio
-                        let tilt = Double(tilts[tiltBin])
-                        // A noisy sensor's gravity direction is noisy too: the tilt levels rise
-                        // with the dynamic channel's resting level (a measure of the sensor noise
-                        // that movements do not lift), read as the tilt's noise in degrees.
-                        let tiltOnsetLevel = max(onsetDeg, tiltNoiseFactor * resting)
-                        let tiltOffsetLevel = tiltOnsetLevel == onsetDeg ? offsetDeg : tiltOnsetLevel * tiltOffsetRatio
-                        tiltPhase += 1
-                        if tiltPhase == tiltBinSamples {
-                            tiltPhase = 0
-                            tiltBin += 1
-                        }
-                        // The trace bin of each sample is found once per bin (first sample at or
-                        // after each bin start), not from every sample's time.
-                        while i >= state.nextBinStart {
-                            flush()
-                            state.binDynamic = -Float.infinity
-                            state.binTilt = -Float.infinity
-                            state.bin += 1
-                            state.nextBinStart = nextTraceBinStart(
-                                after: state.bin, recording: recording, traceCount: traceCount,
-                                searchingFrom: state.nextBinStart, timesAscending: state.timesAscending)
-                        }
-                        state.binDynamic = max(state.binDynamic, Float(dynamic))
-                        state.binTilt = max(state.binTilt, Float(tilt))
-                        let wasActive = state.detector.isActive
-                        if let crossing = state.detector.step(
-                            i - segmentStart, aboveOnset: dynamic >= onsetLevel || tilt >= tiltOnsetLevel,
-                            belowOffset: dynamic < offsetLevel && tilt < tiltOffsetLevel)
-                        {
-                            let previousEnd = state.bursts.last.map { $0.burst.samples.upperBound } ?? 0
-                            var burst = crossing
-                            burst.samples = extendedToRampFeet(
-                                crossing.samples, tilts: tilts, binOffset: segmentStart - signalStart,
-                                tiltBinSamples: tiltBinSamples, notBefore: previousEnd, rateHz: recording.sampleRateHz,
-                                footLevelDegrees: Float(max(settings.footNoiseFactor * tiltSeriesNoiseDegrees, settings.minFootDegrees)))
-                            state.bursts.append((burst, crossing.samples, state.peakDynamic, state.peakTilt))
-                        }
-                        if state.detector.isActive {
-                            if !wasActive {
-                                state.peakDynamic = 0
-                                state.peakTilt = 0
-                            }
-                            state.peakDynamic = max(state.peakDynamic, dynamic)
-                            state.peakTilt = max(state.peakTilt, tilt)
-                        }
+        traceTilt.withUnsafeMutableBufferPointer { traceTilt in
+        dynamicValues.withUnsafeMutableBufferPointer { dynamicBuffer in
+        tiltValues.withUnsafeMutableBufferPointer { tiltBuffer in
+        dynamicFloats.withUnsafeMutableBufferPointer { dynamicFloatBuffer in
+        tiltFloats.withUnsafeMutableBufferPointer { tiltFloatBuffer in
+        flagValues.withUnsafeMutableBufferPointer { flagBuffer in
+        signal.envelope.withUnsafeBufferPointer { envelope in
+        signal.tiltDegrees.withUnsafeBufferPointer { tilts in
+            guard let dynamic = dynamicBuffer.baseAddress, let tilt = tiltBuffer.baseAddress,
+                let dynamicFloat = dynamicFloatBuffer.baseAddress, let tiltFloat = tiltFloatBuffer.baseAddress,
+                let flags = flagBuffer.baseAddress, let envelopeBase = envelope.baseAddress
+            else { return }
+            var blockStart = core.lowerBound
+            while blockStart < core.upperBound {
+                let count = min(block, core.upperBound - blockStart)
+                // A resting level above what the leg's noise explains is a long movement filling
+                // the window, not noise (``maxRestingNoiseRatio``).
+                restingCursor.fill(dynamic, count: count)
+                for j in 0..<count {
+                    dynamic[j] = min(dynamic[j], maxRestingG)
+                    tilt[j] = Double(tilts[tiltBin])
+                    tiltPhase += 1
+                    if tiltPhase == tiltBinSamples {
+                        tiltPhase = 0
+                        tiltBin += 1
                     }
                 }
-                }
-                // Partial maxima are merged with max, so flushing at every chunk end is safe.
-                if !core.isEmpty {
-                    flush()
-                    state.binDynamic = -Float.infinity
-                    state.binTilt = -Float.infinity
-                }
+                levels.evaluate(
+                    envelope: envelopeBase + (blockStart - signalStart), restingInDynamicOut: dynamic, tilt: tilt,
+                    dynamicFloat: dynamicFloat, tiltFloat: tiltFloat, flags: flags, count: count)
+                let samples = blockStart..<(blockStart + count)
+                addToTrace(
+                    &state, samples: samples, dynamic: dynamicFloat, tilt: tiltFloat, recording: recording,
+                    traceDynamic: traceDynamic, traceTilt: traceTilt)
+                runHysteresis(
+                    &state, samples: samples, flags: flags, dynamic: dynamic, tilt: tilt, signalStart: signalStart,
+                    tilts: tilts, tiltBinSamples: tiltBinSamples, rateHz: recording.sampleRateHz,
+                    footLevelDegrees: footLevelDegrees)
+                blockStart += count
+            }
+            // Partial maxima are merged with max, so flushing at every chunk end is safe.
+            if !core.isEmpty {
+                Self.flushTrace(&state, traceDynamic: traceDynamic, traceTilt: traceTilt)
+                state.binDynamic = -Float.infinity
+                state.binTilt = -Float.infinity
             }
         }
+        }
+        }
+        }
+        }
+        }
+        }
+        }
+        }
     }
+
+    /// Merges the running maxima of the current trace bin into the trace.
+    private static func flushTrace(
+        _ state: inout SegmentScan, traceDynamic: UnsafeMutableBufferPointer<Float>,
+        traceTilt: UnsafeMutableBufferPointer<Float>
+    ) {
+        guard state.bin < traceDynamic.count, state.bin < traceTilt.count else { return }
+        traceDynamic[state.bin] = max(traceDynamic[state.bin], state.binDynamic)
+        traceTilt[state.bin] = max(traceTilt[state.bin], state.binTilt)
+    }
+
+    /// Takes `dynamic[j]` and `tilt[j]` of samples `samples` (absolute; j from 0) into the
+    /// activity trace's running maxima. The trace bin of each sample is found once per bin (first
+    /// sample at or after each bin start), not from every sample's time.
+    private func addToTrace(
+        _ state: inout SegmentScan, samples: Range<Int>, dynamic: UnsafePointer<Float>, tilt: UnsafePointer<Float>,
+        recording: AccelerationRecording, traceDynamic: UnsafeMutableBufferPointer<Float>,
+        traceTilt: UnsafeMutableBufferPointer<Float>
+    ) {
+        let count = samples.count, first = samples.lowerBound
+        var j = 0
+        while j < count {
+            while first + j >= state.nextBinStart {
+                Self.flushTrace(&state, traceDynamic: traceDynamic, traceTilt: traceTilt)
+                state.binDynamic = -Float.infinity
+                state.binTilt = -Float.infinity
+                state.bin += 1
+                state.nextBinStart = nextTraceBinStart(
+                    after: state.bin, recording: recording, traceCount: traceDynamic.count,
+                    searchingFrom: state.nextBinStart, timesAscending: state.timesAscending)
+            }
+            let end = state.nextBinStart - first < count ? state.nextBinStart - first : count
+            state.binDynamic = ScanLevels.runningMax(state.binDynamic, dynamic + j, count: end - j)
+            state.binTilt = ScanLevels.runningMax(state.binTilt, tilt + j, count: end - j)
+            j = end
+        }
+    }
+
+    /// The EMG state machine over samples `samples` (absolute; `flags[j]`, `dynamic[j]`, `tilt[j]`
+    /// for j from 0, see ``ScanLevels``): movements that end are extended to their ramps' feet
+    /// along `tilts` (the signal's tilt bins, the signal built from `signalStart`) and kept with
+    /// their peaks.
+    private func runHysteresis(
+        _ state: inout SegmentScan, samples: Range<Int>, flags: UnsafePointer<UInt8>, dynamic: UnsafePointer<Double>,
+        tilt: UnsafePointer<Double>, signalStart: Int, tilts: UnsafeBufferPointer<Float>, tiltBinSamples: Int,
+        rateHz: Double, footLevelDegrees: Float
+    ) {
+        let count = samples.count, first = samples.lowerBound
+        let segmentStart = state.segment.lowerBound
+        var detector = state.detector
+        var peakDynamic = state.peakDynamic, peakTilt = state.peakTilt
+        var j = 0
+        while j < count {
+            if !detector.isActive && j + 8 <= count {
+                // Eight samples at once while no movement is open and none of them reaches an
+                // onset level: only the last one below the offset level counts.
+                let word = UInt64(littleEndian: UnsafeRawPointer(flags + j).loadUnaligned(as: UInt64.self))
+                if word & Self.aboveOnsetBytes == 0 {
+                    let below = word & Self.belowOffsetBytes
+                    let last = below == 0 ? nil : first + j + (63 - below.leadingZeroBitCount) / 8 - segmentStart
+                    detector.skipInactive(lastBelowOffset: last)
+                    j += 8
+                    continue
+                }
+            }
+            let f = flags[j]
+            let wasActive = detector.isActive
+            if let crossing = detector.step(
+                first + j - segmentStart, aboveOnset: f & ScanLevels.aboveOnset != 0,
+                belowOffset: f & ScanLevels.belowOffset != 0)
+            {
+                let previousEnd = state.bursts.last.map { $0.burst.samples.upperBound } ?? 0
+                var burst = crossing
+                burst.samples = extendedToRampFeet(
+                    crossing.samples, tilts: tilts, binOffset: segmentStart - signalStart,
+                    tiltBinSamples: tiltBinSamples, notBefore: previousEnd, rateHz: rateHz,
+                    footLevelDegrees: footLevelDegrees)
+                state.bursts.append((burst, crossing.samples, peakDynamic, peakTilt))
+            }
+            if detector.isActive {
+                if !wasActive {
+                    peakDynamic = 0
+                    peakTilt = 0
+                }
+                peakDynamic = max(peakDynamic, dynamic[j])
+                peakTilt = max(peakTilt, tilt[j])
+            }
+            j += 1
+        }
+        state.detector = detector
+        state.peakDynamic = peakDynamic
+        state.peakTilt = peakTilt
+    }
+
+    /// Samples per block of ``scan``'s passes (a few kilobytes of buffers, in L1).
+    static let scanBlockSamples = 512
+    /// ``ScanLevels/aboveOnset`` and ``ScanLevels/belowOffset`` in each byte of eight flags read
+    /// as one little-endian word (byte k is sample k).
+    static let aboveOnsetBytes: UInt64 = 0x0101_0101_0101_0101 * UInt64(ScanLevels.aboveOnset)
+    static let belowOffsetBytes: UInt64 = 0x0101_0101_0101_0101 * UInt64(ScanLevels.belowOffset)
 
     /// `samples` (relative to the valid run) with the onset moved back and the offset forward
     /// along the tilt to the feet of the movement's ramps: while the tilt is above the noise

@@ -7,31 +7,54 @@ extension MovementSignal {
     /// lane, with the same operations in the same order per lane as the scalar code (the sum
     /// starts at 0 and adds the bin's samples in order; the minimum and maximum take a sample when
     /// it is below / at or above, as `Swift.min` and `Swift.max` do), so the same values.
+    ///
+    /// With `magnitudes` (at least as long as the axes), the magnitude of every sample
+    /// (``magnitudes(x:y:z:into:)``) is written there in the same pass, from the same loads.
     static func robustBinMeans(
         x: UnsafeBufferPointer<Float>, y: UnsafeBufferPointer<Float>, z: UnsafeBufferPointer<Float>,
         binSamples: Int,
         into gx: UnsafeMutableBufferPointer<Float>, _ gy: UnsafeMutableBufferPointer<Float>,
-        _ gz: UnsafeMutableBufferPointer<Float>
+        _ gz: UnsafeMutableBufferPointer<Float>, magnitudes: UnsafeMutableBufferPointer<Float>? = nil
     ) {
         let n = min(x.count, y.count, z.count)
         let bins = min((n + binSamples - 1) / binSamples, gx.count, gy.count, gz.count)
         // One division for every full bin (the same value as per bin).
         let fullBinScale = 1 / Double(max(1, binSamples - 2))
         var b = 0
+        let magnitudeBase = magnitudes.flatMap { $0.count >= n ? $0.baseAddress : nil }
         if binSamples == 4, let xp = x.baseAddress, let yp = y.baseAddress, let zp = z.baseAddress,
             let gxp = gx.baseAddress, let gyp = gy.baseAddress, let gzp = gz.baseAddress
         {
             let fullBins = min(bins, n / 4)
             while b + 4 <= fullBins {
                 let first = 4 * b
-                let mx = robustMeansOfFourBins(xp + first, scale: fullBinScale)
-                let my = robustMeansOfFourBins(yp + first, scale: fullBinScale)
-                let mz = robustMeansOfFourBins(zp + first, scale: fullBinScale)
+                let bx = loadFourBins(xp + first), by = loadFourBins(yp + first), bz = loadFourBins(zp + first)
+                if let op = magnitudeBase {
+                    // The same operations in the same order as the scalar magnitude.
+                    @inline(__always) func magnitude(_ a: SIMD4<Float>, _ b: SIMD4<Float>, _ c: SIMD4<Float>) -> SIMD4<Float> {
+                        (a * a + b * b + c * c).squareRoot()
+                    }
+                    let out = UnsafeMutableRawPointer(op + first)
+                    out.storeBytes(of: magnitude(bx.0, by.0, bz.0), as: SIMD4<Float>.self)
+                    out.storeBytes(of: magnitude(bx.1, by.1, bz.1), toByteOffset: 16, as: SIMD4<Float>.self)
+                    out.storeBytes(of: magnitude(bx.2, by.2, bz.2), toByteOffset: 32, as: SIMD4<Float>.self)
+                    out.storeBytes(of: magnitude(bx.3, by.3, bz.3), toByteOffset: 48, as: SIMD4<Float>.self)
+                }
+                let mx = robustMeansOfFourBins(bx, scale: fullBinScale)
+                let my = robustMeansOfFourBins(by, scale: fullBinScale)
+                let mz = robustMeansOfFourBins(bz, scale: fullBinScale)
                 UnsafeMutableRawPointer(gxp + b).storeBytes(of: mx, as: SIMD4<Float>.self)
                 UnsafeMutableRawPointer(gyp + b).storeBytes(of: my, as: SIMD4<Float>.self)
                 UnsafeMutableRawPointer(gzp + b).storeBytes(of: mz, as: SIMD4<Float>.self)
                 b += 4
             }
+        }
+        if let op = magnitudeBase {
+            // The samples the SIMD bins did not cover.
+            let done = b * binSamples
+            Self.magnitudes(
+                x: UnsafeBufferPointer(rebasing: x[done..<n]), y: UnsafeBufferPointer(rebasing: y[done..<n]),
+                z: UnsafeBufferPointer(rebasing: z[done..<n]), into: UnsafeMutableBufferPointer(start: op + done, count: n - done))
         }
         while b < bins {
             let lo = b * binSamples, hi = min(n, lo + binSamples)
@@ -74,14 +97,23 @@ extension MovementSignal {
         }
     }
 
-    /// The robust means of the four 4-sample bins at `p[0 ..< 16]`, one bin per lane.
+    /// The four 4-sample bins at `p[0 ..< 16]`, one per element.
     @inline(__always)
-    private static func robustMeansOfFourBins(_ p: UnsafePointer<Float>, scale: Double) -> SIMD4<Float> {
+    private static func loadFourBins(_ p: UnsafePointer<Float>) -> (SIMD4<Float>, SIMD4<Float>, SIMD4<Float>, SIMD4<Float>) {
         let raw = UnsafeRawPointer(p)
-        let bin0 = raw.loadUnaligned(as: SIMD4<Float>.self)
-        let bin1 = raw.loadUnaligned(fromByteOffset: 16, as: SIMD4<Float>.self)
-        let bin2 = raw.loadUnaligned(fromByteOffset: 32, as: SIMD4<Float>.self)
-        let bin3 = raw.loadUnaligned(fromByteOffset: 48, as: SIMD4<Float>.self)
+        return (
+            raw.loadUnaligned(as: SIMD4<Float>.self), raw.loadUnaligned(fromByteOffset: 16, as: SIMD4<Float>.self),
+            raw.loadUnaligned(fromByteOffset: 32, as: SIMD4<Float>.self),
+            raw.loadUnaligned(fromByteOffset: 48, as: SIMD4<Float>.self)
+        )
+    }
+
+    /// The robust means of four 4-sample bins, one bin per lane.
+    @inline(__always)
+    private static func robustMeansOfFourBins(
+        _ bins: (SIMD4<Float>, SIMD4<Float>, SIMD4<Float>, SIMD4<Float>), scale: Double
+    ) -> SIMD4<Float> {
+        let (bin0, bin1, bin2, bin3) = bins
         var sum = SIMD4<Double>(repeating: 0)
         var smallest = SIMD4<Float>(repeating: .infinity)
         var largest = SIMD4<Float>(repeating: -.infinity)

@@ -52,15 +52,12 @@ struct MovementSignal {
                     gx.withUnsafeMutableBufferPointer { gx in
                     gy.withUnsafeMutableBufferPointer { gy in
                     gz.withUnsafeMutableBufferPointer { gz in
-                        Self.magnitudes(
-                            x: UnsafeBufferPointer(rebasing: xs[a..<(a + n)]),
-                            y: UnsafeBufferPointer(rebasing: ys[a..<(a + n)]),
-                            z: UnsafeBufferPointer(rebasing: zs[a..<(a + n)]), into: magnitude)
+                        // Both from one pass over the samples.
                         Self.robustBinMeans(
                             x: UnsafeBufferPointer(rebasing: xs[a..<(a + n)]),
                             y: UnsafeBufferPointer(rebasing: ys[a..<(a + n)]),
                             z: UnsafeBufferPointer(rebasing: zs[a..<(a + n)]), binSamples: tiltBinSamples,
-                            into: gx, gy, gz)
+                            into: gx, gy, gz, magnitudes: magnitude)
                     }
                     }
                     }
@@ -82,18 +79,26 @@ struct MovementSignal {
                 Self.binMeans(UnsafeBufferPointer(buffer), binSamples: baselineBin), halfWindow: baselineHalfWindow,
                 quantile: 0.5)
             var cursor = InterpolationCursor(magnitudeBaseline, binSamples: baselineBin)
-            dynamicFilter.apply(
-                count: n,
-                load: { start, values in
-                    for i in 0..<values.count { values[i] = Double(base[start + i]) }
-                },
-                store: { start, values in
-                    // Stores arrive in order and contiguous, so the cursor walks sample by sample
-                    // (a local copy, so that its position stays in a register in the loop).
-                    var walking = cursor
-                    for i in 0..<values.count { base[start + i] = Float(abs(values[i] - walking.next())) }
-                    cursor = walking
-                })
+            // The baseline of one stored block (stores are at most a block long).
+            var baselineValues = [Double](repeating: 0, count: dynamicFilter.blockLength)
+            baselineValues.withUnsafeMutableBufferPointer { scratch in
+                guard let baseline = scratch.baseAddress else { return }
+                dynamicFilter.apply(
+                    count: n,
+                    load: { start, values in
+                        guard let out = values.baseAddress else { return }
+                        ZeroPhaseFilter.widen(base + start, into: out, count: values.count)
+                    },
+                    store: { start, values in
+                        // Stores arrive in order and contiguous, so the cursor walks sample by
+                        // sample: first the baseline of the block, then one vectorisable pass.
+                        let count = min(values.count, scratch.count)
+                        cursor.fill(baseline, count: count)
+                        guard let filtered = values.baseAddress else { return }
+                        let out = base + start
+                        Self.rectifiedDifference(filtered, minus: baseline, into: out, count: count)
+                    })
+            }
             let half = Int((settings.envelopeSmoothingS * rate / 2).rounded())
             if half > 0 { Self.rectifyAndSmooth(buffer, halfWidth: half) }
         }
@@ -126,15 +131,7 @@ struct MovementSignal {
         let perLevel = max(1, Int((settings.baselineBinS * tiltRate).rounded()))
         let tiltHalfWindow = max(1, Int((settings.baselineWindowS / (Double(perLevel) / tiltRate) / 2).rounded()))
         func binned(_ g: [Float]) -> [Double] {
-            let bins = (g.count + perLevel - 1) / perLevel
-            var means = [Double](repeating: 0, count: bins)
-            for b in 0..<bins {
-                let lo = b * perLevel, hi = min(g.count, lo + perLevel)
-                var sum = 0.0
-                for i in lo..<hi { sum += Double(g[i]) }
-                means[b] = sum / Double(hi - lo)
-            }
-            return means
+            g.withUnsafeBufferPointer { Self.binMeans($0, binSamples: perLevel) }
         }
         // Unit resting directions (interpolating between unit vectors stays within 1e-4 of unit
         // length for the few degrees the baseline moves per bin).
@@ -363,12 +360,68 @@ struct MovementSignal {
         }
     }
 
-    /// Mean of each run of `binSamples` values (the last bin may be shorter).
+    /// `out[i] = Float(abs(a[i] - b[i]))` for `i < count`, four at a time (the absolute value
+    /// clears the sign bit, as `abs` does; the same operations per lane, so the same values).
+    static func rectifiedDifference(
+        _ a: UnsafePointer<Double>, minus b: UnsafePointer<Double>, into out: UnsafeMutablePointer<Float>, count: Int
+    ) {
+        let magnitudeBits = SIMD4<UInt64>(repeating: ~(1 << 63))
+        var i = 0
+        while i + 4 <= count {
+            let d = UnsafeRawPointer(a + i).loadUnaligned(as: SIMD4<Double>.self)
+                - UnsafeRawPointer(b + i).loadUnaligned(as: SIMD4<Double>.self)
+            let magnitude = unsafeBitCast(unsafeBitCast(d, to: SIMD4<UInt64>.self) & magnitudeBits, to: SIMD4<Double>.self)
+            UnsafeMutableRawPointer(out + i).storeBytes(of: SIMD4<Float>(magnitude), as: SIMD4<Float>.self)
+            i += 4
+        }
+        while i < count {
+            out[i] = Float(abs(a[i] - b[i]))
+            i += 1
+        }
+    }
+
+    /// Mean of each run of `binSamples` values (the last bin may be shorter): the values summed
+    /// in `Double` in order from 0, divided by their count.
+    ///
+    /// Speed: one bin's sum is a chain of dependent additions; four full bins go through at once,
+    /// one bin per SIMD lane, with the same additions in the same order per lane (so the same
+    /// values), which takes the chain's latency off the critical path.
     static func binMeans(_ values: UnsafeBufferPointer<Float>, binSamples: Int) -> [Double] {
         let n = values.count
         let bins = (n + binSamples - 1) / binSamples
         var means = [Double](repeating: 0, count: bins)
-        for b in 0..<bins {
+        var first = 0
+        if binSamples > 1, let p = values.baseAddress {
+            let fullBins = n / binSamples
+            let divisor = SIMD4<Double>(repeating: Double(binSamples))
+            means.withUnsafeMutableBufferPointer { out in
+                guard let o = out.baseAddress else { return }
+                while first + 4 <= fullBins {
+                    let p0 = p + first * binSamples, p1 = p0 + binSamples, p2 = p1 + binSamples, p3 = p2 + binSamples
+                    var sum = SIMD4<Double>(repeating: 0)
+                    var i = 0
+                    while i + 4 <= binSamples {
+                        // Four samples of each bin, transposed: sample i + s of the four bins.
+                        let v0 = UnsafeRawPointer(p0 + i).loadUnaligned(as: SIMD4<Float>.self)
+                        let v1 = UnsafeRawPointer(p1 + i).loadUnaligned(as: SIMD4<Float>.self)
+                        let v2 = UnsafeRawPointer(p2 + i).loadUnaligned(as: SIMD4<Float>.self)
+                        let v3 = UnsafeRawPointer(p3 + i).loadUnaligned(as: SIMD4<Float>.self)
+                        sum += SIMD4<Double>(SIMD4<Float>(v0[0], v1[0], v2[0], v3[0]))
+                        sum += SIMD4<Double>(SIMD4<Float>(v0[1], v1[1], v2[1], v3[1]))
+                        sum += SIMD4<Double>(SIMD4<Float>(v0[2], v1[2], v2[2], v3[2]))
+                        sum += SIMD4<Double>(SIMD4<Float>(v0[3], v1[3], v2[3], v3[3]))
+                        i += 4
+                    }
+                    while i < binSamples {
+                        sum += SIMD4<Double>(Double(p0[i]), Double(p1[i]), Double(p2[i]), Double(p3[i]))
+                        i += 1
+                    }
+                    UnsafeMutableRawPointer(o + first).storeBytes(of: sum / divisor, as: SIMD4<Double>.self)
+                    first += 4
+                }
+            }
+        }
+        for b in first..<bins {
             let lo = b * binSamples, hi = min(n, lo + binSamples)
             var sum = 0.0
             for i in lo..<hi { sum += Double(values[i]) }
@@ -439,8 +492,54 @@ struct InterpolationCursor<Value: BinaryFloatingPoint> {
     mutating func next() -> Double {
         let p = position
         position += step
+        return values.withUnsafeBufferPointer { Self.value(atPosition: p, in: $0) }
+    }
+
+    /// The values of the next `count` samples, into `out[0 ..< count]`: the same values as
+    /// `count` calls of ``next()`` (the position advances by the same additions), with the bins
+    /// read through one buffer pointer for the whole run.
+    mutating func fill(_ out: UnsafeMutablePointer<Double>, count: Int) {
+        let start = position, step = self.step
+        // The position is a local of the closure (a captured variable would go through memory
+        // at every step of the chain of additions).
+        position = values.withUnsafeBufferPointer { bins in
+            var p = start
+            var j = 0
+            let last = bins.count - 1
+            while j < count {
+                guard p > 0, last >= 1, step > 0 else {
+                    out[j] = Self.value(atPosition: p, in: bins)
+                    p += step
+                    j += 1
+                    continue
+                }
+                let k = Int(p)
+                guard k < last else {
+                    out[j] = Self.value(atPosition: p, in: bins)
+                    p += step
+                    j += 1
+                    continue
+                }
+                // Inside bin interval k (k <= p < k + 1, so Int(p) stays k): its two values
+                // once, then per sample the same arithmetic as ``value(atPosition:in:)``.
+                let kd = Double(k), end = kd + 1
+                let a = Double(bins[k])
+                let difference = Double(bins[k + 1]) - a
+                repeat {
+                    out[j] = a + difference * (p - kd)
+                    p += step
+                    j += 1
+                } while j < count && p < end
+            }
+            return p
+        }
+    }
+
+    /// The interpolated value at `p` bins past the first bin's centre.
+    @inline(__always)
+    private static func value(atPosition p: Double, in values: UnsafeBufferPointer<Value>) -> Double {
         let count = values.count
-        if count < 2 { return values.first.map { Double($0) } ?? 0 }
+        if count < 2 { return count == 1 ? Double(values[0]) : 0 }
         if p <= 0 { return Double(values[0]) }
         let k = Int(p)
         if k >= count - 1 { return Double(values[count - 1]) }

@@ -107,26 +107,47 @@ private struct SortedWindow {
         count -= 1
     }
 
+    /// ``lowerBound(_:)`` of two values in one pass over the window.
+    @inline(__always)
+    func lowerBounds(_ a: Double, _ b: Double) -> (Int, Int) {
+        var belowA = SIMD4<Int64>(repeating: 0), belowB = SIMD4<Int64>(repeating: 0)
+        let probeA = SIMD4<Double>(repeating: a), probeB = SIMD4<Double>(repeating: b)
+        var j = 0
+        while j + 4 <= count {
+            let values = UnsafeRawPointer(base + j).loadUnaligned(as: SIMD4<Double>.self)
+            // A true lane of the mask is -1.
+            belowA &-= unsafeBitCast(values .< probeA, to: SIMD4<Int64>.self)
+            belowB &-= unsafeBitCast(values .< probeB, to: SIMD4<Int64>.self)
+            j += 4
+        }
+        var totalA = Int(belowA.wrappedSum()), totalB = Int(belowB.wrappedSum())
+        while j < count {
+            if base[j] < a { totalA += 1 }
+            if base[j] < b { totalB += 1 }
+            j += 1
+        }
+        return (totalA, totalB)
+    }
+
     /// Removes `leaving` (when present) and inserts `entering`.
     @inline(__always)
     mutating func replace(_ leaving: Double, by entering: Double) {
-        let i = lowerBound(leaving)
+        // Both positions in the window as it is (with `leaving`).
+        let (i, k) = lowerBounds(leaving, entering)
         guard i < count, base[i] == leaving else {
             insert(entering)
             return
         }
         // Where `entering` goes in the window without the value at i: every value before k is
         // below it; with k > i one of those (the one at i) leaves, so it goes one place earlier.
-        let k = lowerBound(entering)
+        // The values between the two places move by one (a memmove).
         if k <= i {
-            var j = i
-            while j > k {
-                base[j] = base[j - 1]
-                j -= 1
-            }
+            UnsafeMutableRawPointer(base + k + 1).copyMemory(
+                from: base + k, byteCount: (i - k) * MemoryLayout<Double>.stride)
             base[k] = entering
         } else {
-            for j in i..<(k - 1) { base[j] = base[j + 1] }
+            UnsafeMutableRawPointer(base + i).copyMemory(
+                from: base + i + 1, byteCount: (k - 1 - i) * MemoryLayout<Double>.stride)
             base[k - 1] = entering
         }
     }

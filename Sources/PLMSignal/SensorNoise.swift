@@ -47,32 +47,54 @@ public struct SensorNoise: Sendable, Hashable, Codable {
             perAxis += (range.count - 2 + stride - 1) / stride
         }
         let capacity = 3 * perAxis
-        var written = 0, positive = 0
-        // Filled in place (no append per sample), in the order the samples are visited.
+        var positive = 0
+        // Filled in place (no append per sample), axis by axis in the order the samples are
+        // visited, as three passes over the axes would fill them; the three axes are read in one
+        // pass (three streams of strided reads in flight instead of one). Axis a's second
+        // differences go to a * perAxis + visit; its positive first differences to a block of
+        // their own at a * perAxis, closed up behind the x axis's after the pass.
         var differences: [Float] = []
         var secondDifferences = [Float](unsafeUninitializedCapacity: capacity) { second, secondCount in
             differences = [Float](unsafeUninitializedCapacity: capacity) { first, firstCount in
-                for axis in [recording.x, recording.y, recording.z] {
-                    axis.withUnsafeBufferPointer { values in
-                        for range in validRanges where range.count >= 3 {
-                            var i = range.lowerBound + 1
-                            while i < range.upperBound - 1 {
-                                let a = values[i - 1], b = values[i], c = values[i + 1]
-                                second[written] = abs(c - 2 * b + a)
-                                written += 1
-                                let d = abs(c - b)
-                                if d > 0 {
-                                    first[positive] = d
-                                    positive += 1
-                                }
-                                i += stride
-                            }
+                guard let secondBase = second.baseAddress, let firstBase = first.baseAddress else { return }
+                var visit = 0
+                var positives = (0, 0, 0)
+                recording.x.withUnsafeBufferPointer { x in
+                recording.y.withUnsafeBufferPointer { y in
+                recording.z.withUnsafeBufferPointer { z in
+                    @inline(__always) func differences(
+                        _ values: UnsafeBufferPointer<Float>, _ i: Int, axis: Int, positives: inout Int
+                    ) {
+                        let a = values[i - 1], b = values[i], c = values[i + 1]
+                        secondBase[axis * perAxis + visit] = abs(c - 2 * b + a)
+                        let d = abs(c - b)
+                        if d > 0 {
+                            firstBase[axis * perAxis + positives] = d
+                            positives += 1
+                        }
+                    }
+                    for range in validRanges where range.count >= 3 {
+                        var i = range.lowerBound + 1
+                        while i < range.upperBound - 1 {
+                            differences(x, i, axis: 0, positives: &positives.0)
+                            differences(y, i, axis: 1, positives: &positives.1)
+                            differences(z, i, axis: 2, positives: &positives.2)
+                            visit += 1
+                            i += stride
                         }
                     }
                 }
+                }
+                }
+                // Close up the y and z blocks behind x's (a memmove each: the regions may overlap).
+                UnsafeMutableRawPointer(firstBase + positives.0).copyMemory(
+                    from: firstBase + perAxis, byteCount: positives.1 * MemoryLayout<Float>.stride)
+                UnsafeMutableRawPointer(firstBase + positives.0 + positives.1).copyMemory(
+                    from: firstBase + 2 * perAxis, byteCount: positives.2 * MemoryLayout<Float>.stride)
+                positive = positives.0 + positives.1 + positives.2
                 firstCount = positive
             }
-            secondCount = written
+            secondCount = capacity
         }
         return SensorNoise(
             noiseRMSG: trimmedRMS(&secondDifferences) / 6.0.squareRoot(), quantizationStepG: quantizationStep(&differences))

@@ -193,11 +193,45 @@ public struct ZeroPhaseFilter: Sendable {
         apply(
             count: samples.count,
             load: { start, buffer in
-                for i in 0..<buffer.count { buffer[i] = Double(base[start + i]) }
+                guard let out = buffer.baseAddress else { return }
+                Self.widen(base + start, into: out, count: buffer.count)
             },
             store: { start, values in
-                for i in 0..<values.count { base[start + i] = Float(values[i]) }
+                guard let source = values.baseAddress else { return }
+                Self.narrow(source, into: base + start, count: values.count)
             })
+    }
+
+    /// `out[i] = Double(source[i])` for `i < count`, four at a time (exact conversions, so the
+    /// same values as one by one).
+    @inline(__always)
+    static func widen(_ source: UnsafePointer<Float>, into out: UnsafeMutablePointer<Double>, count: Int) {
+        var i = 0
+        while i + 4 <= count {
+            let v = UnsafeRawPointer(source + i).loadUnaligned(as: SIMD4<Float>.self)
+            UnsafeMutableRawPointer(out + i).storeBytes(of: SIMD4<Double>(v), as: SIMD4<Double>.self)
+            i += 4
+        }
+        while i < count {
+            out[i] = Double(source[i])
+            i += 1
+        }
+    }
+
+    /// `out[i] = Float(source[i])` for `i < count`, four at a time (each lane rounds as the
+    /// scalar conversion does, so the same values).
+    @inline(__always)
+    static func narrow(_ source: UnsafePointer<Double>, into out: UnsafeMutablePointer<Float>, count: Int) {
+        var i = 0
+        while i + 4 <= count {
+            let v = UnsafeRawPointer(source + i).loadUnaligned(as: SIMD4<Double>.self)
+            UnsafeMutableRawPointer(out + i).storeBytes(of: SIMD4<Float>(v), as: SIMD4<Float>.self)
+            i += 4
+        }
+        while i < count {
+            out[i] = Float(source[i])
+            i += 1
+        }
     }
 
     /// Filters a `Double` buffer in place.

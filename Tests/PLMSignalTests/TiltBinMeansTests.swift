@@ -32,23 +32,39 @@ import Testing
                 }
             }
             let bins = (n + binSamples - 1) / binSamples
-            var gx = [Float](repeating: .nan, count: bins), gy = gx, gz = gx
-            axes[0].withUnsafeBufferPointer { x in
-                axes[1].withUnsafeBufferPointer { y in
-                    axes[2].withUnsafeBufferPointer { z in
-                        gx.withUnsafeMutableBufferPointer { gx in
-                            gy.withUnsafeMutableBufferPointer { gy in
-                                gz.withUnsafeMutableBufferPointer { gz in
-                                    MovementSignal.robustBinMeans(x: x, y: y, z: z, binSamples: binSamples, into: gx, gy, gz)
+            // Without and with the magnitudes of the same pass.
+            for withMagnitudes in [false, true] {
+                var gx = [Float](repeating: .nan, count: bins), gy = gx, gz = gx
+                var magnitudes = [Float](repeating: .nan, count: n)
+                axes[0].withUnsafeBufferPointer { x in
+                    axes[1].withUnsafeBufferPointer { y in
+                        axes[2].withUnsafeBufferPointer { z in
+                            gx.withUnsafeMutableBufferPointer { gx in
+                                gy.withUnsafeMutableBufferPointer { gy in
+                                    gz.withUnsafeMutableBufferPointer { gz in
+                                        magnitudes.withUnsafeMutableBufferPointer { m in
+                                            MovementSignal.robustBinMeans(
+                                                x: x, y: y, z: z, binSamples: binSamples, into: gx, gy, gz,
+                                                magnitudes: withMagnitudes ? m : nil)
+                                        }
+                                    }
                                 }
                             }
                         }
                     }
                 }
-            }
-            for (got, axis) in zip([gx, gy, gz], axes) {
-                let want = Self.plain(axis, binSamples: binSamples)
-                #expect(got.map(\.bitPattern) == want.map(\.bitPattern), "n \(n), bins of \(binSamples)")
+                for (got, axis) in zip([gx, gy, gz], axes) {
+                    let want = Self.plain(axis, binSamples: binSamples)
+                    #expect(got.map(\.bitPattern) == want.map(\.bitPattern), "n \(n), bins of \(binSamples)")
+                }
+                if withMagnitudes {
+                    // sqrt(x^2 + y^2 + z^2) of each sample in Float, summed left to right.
+                    let want = (0..<n).map { i -> Float in
+                        let x = axes[0][i], y = axes[1][i], z = axes[2][i]
+                        return (x * x + y * y + z * z).squareRoot()
+                    }
+                    #expect(magnitudes.map(\.bitPattern) == want.map(\.bitPattern), "n \(n), bins of \(binSamples)")
+                }
             }
         }
     }
