@@ -198,6 +198,12 @@ enum _RowParser {
             }
             if column < lastColumn { missing = true }  // row ended early: the absent axes are NaN
             // Every x/y/z field was either parsed (.value), missing (NaN) or absent (row too short).
+            commitRow(Float(vx), Float(vy), Float(vz), missing: missing, outOfRange: outOfRange)
+        }
+
+        // Records a parsed row (its time, if any, is already in the batch): runs, batch, anchors.
+        @inline(__always)
+        func commitRow(_ fx: Float, _ fy: Float, _ fz: Float, missing: Bool, outOfRange: Bool) {
             if missing {
                 if missingStart < 0 { missingStart = rowCount }
             } else if missingStart >= 0 {
@@ -210,7 +216,6 @@ enum _RowParser {
                 rows.outOfRangeRuns.append(outOfRangeStart..<rowCount)
                 outOfRangeStart = -1
             }
-            let fx = Float(vx), fy = Float(vy), fz = Float(vz)
             batch.x[batch.count] = fx
             batch.y[batch.count] = fy
             batch.z[batch.count] = fz
@@ -225,11 +230,76 @@ enum _RowParser {
             rowCount += 1
         }
 
+        // The fixed-layout fast path (`_RowParser+FastRow.swift` explains when it applies).
+        let fastRows = _FastRowLayout(roles: roles, hasTime: hasTime, usesDayCache: usesDayCache)
+        var fastScore = 0
+
+        /// Parses the row starting at `lineStart` if it has the common shape (every column needed,
+        /// the ISO stamp of the last row's width, numbers `[-]d.ddd`, nothing after the last column),
+        /// records it and returns its line break; nil (nothing recorded) otherwise.
+        /// At least `_FastRowLayout.readableBytes` bytes from `lineStart` must be in the buffer.
+        @inline(__always)
+        func fastRow(_ lineStart: UnsafePointer<UInt8>) -> UnsafePointer<UInt8>? {
+            var p = lineStart
+            var vx = Double.nan, vy = Double.nan, vz = Double.nan, timeS = 0.0  // as in processLine
+            var outOfRange = false
+            // Reads stay within readableBytes: a stamp of at most maximumStampBytes and its
+            // delimiter, then per number field at most fixedWidthReadableBytes (the field and
+            // its terminator take at most 17 of them, so the next field starts inside them).
+            for column in 0...lastColumn {
+                let role = roles[column]
+                if role == roleTime {
+                    let length = lastTimeLength
+                    guard length <= _FastRowLayout.maximumStampBytes, p[length] == delimiter, let pattern,
+                        let stamp = dayCache.parse(p, p + length, pattern: pattern)
+                    else { return nil }
+                    timeS = Double(stamp.instantNs(defaultOffsetS: defaultOffset) &- firstInstant) * 1e-9
+                    p += length
+                } else {
+                    guard let (value, fieldEnd) = _DecimalParser.parseFixedWidth(p, decimalMark: decimalMark) else { return nil }
+                    var g = inG ? value : (value - zero) / perG
+                    if !(g.magnitude <= largestValueG) {
+                        outOfRange = true
+                        g = .nan
+                    }
+                    if role == roleX { vx = g } else if role == roleY { vy = g } else { vz = g }
+                    p = fieldEnd
+                }
+                if column < lastColumn {
+                    guard p.pointee == delimiter else { return nil }
+                    p += 1
+                } else {
+                    if p.pointee == 0x0D { p += 1 }
+                    guard p.pointee == 0x0A else { return nil }
+                }
+            }
+            if hasTime { batch.timesS[batch.count] = timeS }
+            commitRow(Float(vx), Float(vy), Float(vz), missing: false, outOfRange: outOfRange)
+            lineIndex += 1
+            return p
+        }
+
         while true {
             let base = UnsafePointer(stream.buffer)
             let endOffset = stream.end
             var cursor = stream.start
             while cursor < endOffset {
+                if fastRows.applies {
+                    if fastScore < 0 {
+                        fastScore += 1  // after misses, a few lines the general way (see failurePenalty)
+                    } else if rowCount > 0 && lineIndex >= dataStart && rowCount < maximumRows
+                        && endOffset - cursor >= _FastRowLayout.readableBytes
+                    {
+                        // Rows after the first (which sets the first instant and the stamp width),
+                        // past the header, within the row limit, with readableBytes in the buffer
+                        // (`buffer[cursor ..< endOffset]` is the stream's data).
+                        if let newline = fastRow(base + cursor) {
+                            cursor = newline - base + 1
+                            continue
+                        }
+                        fastScore = -_FastRowLayout.failurePenalty
+                    }
+                }
                 guard let found = memchr(base + cursor, 0x0A, endOffset - cursor) else { break }
                 let newline = UnsafePointer(found.assumingMemoryBound(to: UInt8.self))
                 try processLine(base + cursor, newline)

@@ -1,0 +1,33 @@
+/// When `_RowParser` may try its fixed-layout fast path, and the bounds that path relies on.
+///
+/// The fast path parses a whole row without first looking for its line break: the stamp at the
+/// previous row's width through the same ISO day cache, each number with
+/// ``_DecimalParser/parseFixedWidth(_:decimalMark:)`` (eight bytes at a time), and the line break
+/// as the last number's terminator (no `memchr`, no blank-line probe, no per-field role
+/// dispatch beyond a table lookup). It applies to files whose needed columns are exactly the
+/// first ones (time and x, y, z in any order, nothing ignored between them) with an ISO 8601 time
+/// column (or no time column). Any row of another shape (a missing value, a `+`, an exponent, a
+/// longer number, a different stamp, more columns, a last line without a break) is left
+/// untouched and parsed by the general per-line path, so the two can only agree: the fast path
+/// computes every value with the general path's own operations.
+struct _FastRowLayout {
+    /// Whether the fast path is tried at all.
+    let applies: Bool
+
+    /// The longest stamp the fast path takes (ISO 8601 with nanoseconds and an offset is 35 bytes).
+    static let maximumStampBytes = 40
+    /// Bytes from a row's start that must be in the buffer before the fast path is tried. It
+    /// reads at most: the stamp and its delimiter (41 bytes), then per number field
+    /// ``_DecimalParser/fixedWidthReadableBytes`` (18) from the field's start while advancing at
+    /// most 17 (16 bytes of field and its terminator): 41 + 17 + 17 + 18 = 93 < 128 for the
+    /// widest layout (time and three numbers); three numbers alone need 17 + 17 + 18.
+    static let readableBytes = 128
+    /// After a row the fast path declines, this many lines go the general way before it is
+    /// tried again: a file of another shape pays for at most one failed try in nine lines.
+    static let failurePenalty = 8
+
+    /// - Parameter roles: the role of each column up to the last needed one (0 = ignored).
+    init(roles: UnsafeMutableBufferPointer<UInt8>, hasTime: Bool, usesDayCache: Bool) {
+        applies = roles.count <= 4 && !roles.contains(0) && (!hasTime || usesDayCache)
+    }
+}
