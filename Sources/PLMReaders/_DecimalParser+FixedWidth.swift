@@ -8,38 +8,57 @@ extension _DecimalParser {
     static let fixedWidthReadableBytes = 18
 
     /// The numbers exporters write, `[-]d{1,7}<mark>d{1,7}` (`0.90234`, `-1.0039`, `0.123`),
-    /// parsed eight bytes at a time: one load and a few bit operations find where the integer
-    /// digits stop, a second load the fraction digits, and three multiplies per word combine the
-    /// digits (SWAR, as fast_float's `parse_eight_digits_unrolled`). No per-byte branch.
+    /// parsed eight bytes at a time: one load and a few bit operations check the integer digits,
+    /// a second load the fraction digits, and three multiplies per word combine the digits (SWAR,
+    /// as fast_float's `parse_eight_digits_unrolled`). No per-byte branch.
+    ///
+    /// `widths` is the guess of the field's integer and fraction digit counts (the last row's, a
+    /// column's numbers have one width in most files): the second load and the returned end are
+    /// computed from the guess, so that the next field's position does not wait for the digit
+    /// counts; the counts only confirm it (a branch that is predicted). A wrong guess is replaced
+    /// by the counts found and the field parsed again with them.
     ///
     /// The value is computed as in ``parseField(_:lineEnd:delimiter:decimalMark:fieldEnd:status:)``'s
     /// fast path, `Double(mantissa) / 10^fraction` with the same integer mantissa (at most 14
     /// digits, below 2^53), so it is the same Double, strtod's (Clinger's fast path).
     ///
     /// - Precondition: ``fixedWidthReadableBytes`` bytes from `start` are readable (the caller
-    ///   guarantees it by position in its buffer; see `_RowParser`).
+    ///   guarantees it by position in its buffer; see `_RowParser`), and both widths are in 1...7.
     /// - Returns: the value and `end`, the first byte after the fraction digits (not checked:
     ///   the caller decides whether it is a delimiter or a line end), or nil when the bytes are
     ///   not of that shape (the caller then takes the general path).
     @inline(__always)
-    static func parseFixedWidth(_ start: UnsafePointer<UInt8>, decimalMark: UInt8) -> (value: Double, end: UnsafePointer<UInt8>)? {
+    static func parseFixedWidth(
+        _ start: UnsafePointer<UInt8>, decimalMark: UInt8, widths: inout (integer: Int, fraction: Int)
+    ) -> (value: Double, end: UnsafePointer<UInt8>)? {
         let negative = start.pointee == 0x2D
         // Reads: p <= start + 1; the integer word is bytes p ..< p + 8 (<= start + 9).
         let p = negative ? start + 1 : start
         let integerWord = UInt64(littleEndian: UnsafeRawPointer(p).loadUnaligned(as: UInt64.self))
-        let integerDigits = _leadingDigitCount(integerWord)
-        // integerDigits <= 7: the mark is inside the word just loaded.
-        guard integerDigits >= 1 && integerDigits <= 7, p[integerDigits] == decimalMark else { return nil }
-        // fractionStart <= start + 9; its word is bytes ..< start + 17; end <= start + 16.
-        let fractionStart = p + integerDigits + 1
-        let fractionWord = UInt64(littleEndian: UnsafeRawPointer(fractionStart).loadUnaligned(as: UInt64.self))
-        let fractionDigits = _leadingDigitCount(fractionWord)
-        guard fractionDigits >= 1 && fractionDigits <= 7 else { return nil }
+        var integerDigits = widths.integer
+        var fractionStart = p + integerDigits + 1
+        var fractionWord = UInt64(littleEndian: UnsafeRawPointer(fractionStart).loadUnaligned(as: UInt64.self))
+        var fractionDigits = widths.fraction
+        if _leadingDigitCount(integerWord) != integerDigits || p[integerDigits] != decimalMark
+            || _leadingDigitCount(fractionWord) != fractionDigits
+        {
+            // Not the guessed widths: count them. integerDigits <= 7 puts the mark inside the
+            // integer word; fractionStart <= start + 9, its word ends before start + 17 and the
+            // end (<= start + 16) inside it.
+            integerDigits = _leadingDigitCount(integerWord)
+            guard integerDigits >= 1 && integerDigits <= 7, p[integerDigits] == decimalMark else { return nil }
+            fractionStart = p + integerDigits + 1
+            fractionWord = UInt64(littleEndian: UnsafeRawPointer(fractionStart).loadUnaligned(as: UInt64.self))
+            fractionDigits = _leadingDigitCount(fractionWord)
+            guard fractionDigits >= 1 && fractionDigits <= 7 else { return nil }
+            widths = (integerDigits, fractionDigits)
+        }
         // < 10^7 * 10^7 = 10^14 < 2^53: exact in a Double.
         let mantissa = _leadingDigitsValue(integerWord, count: integerDigits) &* _integerPowersOfTen[fractionDigits]
             &+ _leadingDigitsValue(fractionWord, count: fractionDigits)
-        let value = Double(mantissa) / _exactPowersOfTen[fractionDigits]
-        return (negative ? -value : value, fractionStart + fractionDigits)
+        let value = Double(Int64(bitPattern: mantissa)) / _exactPowersOfTen[fractionDigits]
+        // -value without a branch on the sign (value >= +0: setting the sign bit negates it).
+        return (Double(bitPattern: value.bitPattern | (negative ? 1 << 63 : 0)), fractionStart + fractionDigits)
     }
 }
 

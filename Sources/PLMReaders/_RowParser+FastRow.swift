@@ -4,9 +4,9 @@
 /// previous row's width through the same ISO day cache, each number with
 /// ``_DecimalParser/parseFixedWidth(_:decimalMark:)`` (eight bytes at a time), and the line break
 /// as the last number's terminator (no `memchr`, no blank-line probe, no per-field role
-/// dispatch beyond a table lookup). It applies to files whose needed columns are exactly the
-/// first ones (time and x, y, z in any order, nothing ignored between them) with an ISO 8601 time
-/// column (or no time column). Any row of another shape (a missing value, a `+`, an exponent, a
+/// dispatch beyond a table lookup). It applies to files whose first columns are
+/// time, x, y, z in that order with an ISO 8601 time (or x, y, z without a time), the generic layout
+/// and what most exporters write. Any row of another shape (a missing value, a `+`, an exponent, a
 /// longer number, a different stamp, more columns, a last line without a break) is left
 /// untouched and parsed by the general per-line path, so the two can only agree: the fast path
 /// computes every value with the general path's own operations.
@@ -28,6 +28,8 @@ struct _FastRowLayout {
 
     /// - Parameter roles: the role of each column up to the last needed one (0 = ignored).
     init(roles: UnsafeMutableBufferPointer<UInt8>, hasTime: Bool, usesDayCache: Bool) {
-        applies = roles.count <= 4 && !roles.contains(0) && (!hasTime || usesDayCache)
+        // Time (role 1) then x, y, z (roles 2, 3, 4), or x, y, z alone.
+        let order = Array(roles)
+        applies = hasTime ? usesDayCache && order == [1, 2, 3, 4] : order == [2, 3, 4]
     }
 }

@@ -198,12 +198,6 @@ enum _RowParser {
             }
             if column < lastColumn { missing = true }  // row ended early: the absent axes are NaN
             // Every x/y/z field was either parsed (.value), missing (NaN) or absent (row too short).
-            commitRow(Float(vx), Float(vy), Float(vz), missing: missing, outOfRange: outOfRange)
-        }
-
-        // Records a parsed row (its time, if any, is already in the batch): runs, batch, anchors.
-        @inline(__always)
-        func commitRow(_ fx: Float, _ fy: Float, _ fz: Float, missing: Bool, outOfRange: Bool) {
             if missing {
                 if missingStart < 0 { missingStart = rowCount }
             } else if missingStart >= 0 {
@@ -216,6 +210,7 @@ enum _RowParser {
                 rows.outOfRangeRuns.append(outOfRangeStart..<rowCount)
                 outOfRangeStart = -1
             }
+            let fx = Float(vx), fy = Float(vy), fz = Float(vz)
             batch.x[batch.count] = fx
             batch.y[batch.count] = fy
             batch.z[batch.count] = fz
@@ -233,51 +228,12 @@ enum _RowParser {
         // The fixed-layout fast path (`_RowParser+FastRow.swift` explains when it applies).
         let fastRows = _FastRowLayout(roles: roles, hasTime: hasTime, usesDayCache: usesDayCache)
         var fastScore = 0
-
-        /// Parses the row starting at `lineStart` if it has the common shape (every column needed,
-        /// the ISO stamp of the last row's width, numbers `[-]d.ddd`, nothing after the last column),
-        /// records it and returns its line break; nil (nothing recorded) otherwise.
-        /// At least `_FastRowLayout.readableBytes` bytes from `lineStart` must be in the buffer.
-        @inline(__always)
-        func fastRow(_ lineStart: UnsafePointer<UInt8>) -> UnsafePointer<UInt8>? {
-            var p = lineStart
-            var vx = Double.nan, vy = Double.nan, vz = Double.nan, timeS = 0.0  // as in processLine
-            var outOfRange = false
-            // Reads stay within readableBytes: a stamp of at most maximumStampBytes and its
-            // delimiter, then per number field at most fixedWidthReadableBytes (the field and
-            // its terminator take at most 17 of them, so the next field starts inside them).
-            for column in 0...lastColumn {
-                let role = roles[column]
-                if role == roleTime {
-                    let length = lastTimeLength
-                    guard length <= _FastRowLayout.maximumStampBytes, p[length] == delimiter, let pattern,
-                        let stamp = dayCache.parse(p, p + length, pattern: pattern)
-                    else { return nil }
-                    timeS = Double(stamp.instantNs(defaultOffsetS: defaultOffset) &- firstInstant) * 1e-9
-                    p += length
-                } else {
-                    guard let (value, fieldEnd) = _DecimalParser.parseFixedWidth(p, decimalMark: decimalMark) else { return nil }
-                    var g = inG ? value : (value - zero) / perG
-                    if !(g.magnitude <= largestValueG) {
-                        outOfRange = true
-                        g = .nan
-                    }
-                    if role == roleX { vx = g } else if role == roleY { vy = g } else { vz = g }
-                    p = fieldEnd
-                }
-                if column < lastColumn {
-                    guard p.pointee == delimiter else { return nil }
-                    p += 1
-                } else {
-                    if p.pointee == 0x0D { p += 1 }
-                    guard p.pointee == 0x0A else { return nil }
-                }
-            }
-            if hasTime { batch.timesS[batch.count] = timeS }
-            commitRow(Float(vx), Float(vy), Float(vz), missing: false, outOfRange: outOfRange)
-            lineIndex += 1
-            return p
-        }
+        // The digit counts (integer, fraction) of each axis's last fast-path number: the guess
+        // for the next row (see parseFixedWidth). Both always in 1...7.
+        var xWidths = (integer: 1, fraction: 1), yWidths = xWidths, zWidths = xWidths
+        // The ISO pattern, unwrapped once (binding the optional per row copied it: a retain and a
+        // release per row). The fast path applies only with the day cache, i.e. with a pattern.
+        let dayPattern = pattern ?? _TimePattern(tokens: [], text: "")
 
         while true {
             let base = UnsafePointer(stream.buffer)
@@ -293,8 +249,67 @@ enum _RowParser {
                         // Rows after the first (which sets the first instant and the stamp width),
                         // past the header, within the row limit, with readableBytes in the buffer
                         // (`buffer[cursor ..< endOffset]` is the stream's data).
-                        if let newline = fastRow(base + cursor) {
-                            cursor = newline - base + 1
+                        // The row whole, if it has the common shape (every column needed, the ISO
+                        // stamp of the last row's width, numbers `[-]d.ddd`, nothing after the last
+                        // column); nothing is recorded unless every field passes. Written inline
+                        // (a local function here made Swift check exclusivity at run time on
+                        // every captured variable: 30 % of the CPU). The recording at its end is
+                        // processLine's, with missing = false.
+                        fast: do {
+                            var p = base + cursor
+                            var timeS = 0.0
+                            // Reads stay within readableBytes: a stamp of at most maximumStampBytes and
+                            // its delimiter, then per number field at most fixedWidthReadableBytes (the
+                            // field and its terminator take at most 17 of them).
+                            if hasTime {
+                                let length = lastTimeLength
+                                guard length <= _FastRowLayout.maximumStampBytes, p[length] == delimiter,
+                                    let stamp = dayCache.parse(p, p + length, pattern: dayPattern)
+                                else { break fast }
+                                timeS = Double(stamp.instantNs(defaultOffsetS: defaultOffset) &- firstInstant) * 1e-9
+                                p += length + 1
+                            }
+                            guard let (x, xEnd) = _DecimalParser.parseFixedWidth(p, decimalMark: decimalMark, widths: &xWidths),
+                                xEnd.pointee == delimiter,
+                                let (y, yEnd) = _DecimalParser.parseFixedWidth(xEnd + 1, decimalMark: decimalMark, widths: &yWidths),
+                                yEnd.pointee == delimiter,
+                                let (z, zEnd) = _DecimalParser.parseFixedWidth(yEnd + 1, decimalMark: decimalMark, widths: &zWidths)
+                            else { break fast }
+                            p = zEnd
+                            if p.pointee == 0x0D { p += 1 }
+                            guard p.pointee == 0x0A else { break fast }
+                            var vx = inG ? x : (x - zero) / perG
+                            var vy = inG ? y : (y - zero) / perG
+                            var vz = inG ? z : (z - zero) / perG
+                            var outOfRange = false
+                            if !(vx.magnitude <= largestValueG) { outOfRange = true; vx = .nan }
+                            if !(vy.magnitude <= largestValueG) { outOfRange = true; vy = .nan }
+                            if !(vz.magnitude <= largestValueG) { outOfRange = true; vz = .nan }
+                            if hasTime { batch.timesS[batch.count] = timeS }
+                            if missingStart >= 0 {
+                                rows.missingRuns.append(missingStart..<rowCount)
+                                missingStart = -1
+                            }
+                            if outOfRange {
+                                if outOfRangeStart < 0 { outOfRangeStart = rowCount }
+                            } else if outOfRangeStart >= 0 {
+                                rows.outOfRangeRuns.append(outOfRangeStart..<rowCount)
+                                outOfRangeStart = -1
+                            }
+                            let fx = Float(vx), fy = Float(vy), fz = Float(vz)
+                            batch.x[batch.count] = fx
+                            batch.y[batch.count] = fy
+                            batch.z[batch.count] = fz
+                            batch.count += 1
+                            if batch.count == _RowBatch.capacity { batch.flush(into: &rows, times: &times, withTimes: hasTime) }
+                            if abs(fx) > maximumAbsolute { maximumAbsolute = abs(fx) }
+                            if abs(fy) > maximumAbsolute { maximumAbsolute = abs(fy) }
+                            if abs(fz) > maximumAbsolute { maximumAbsolute = abs(fz) }
+                            if lineIndex != previousRowLine + 1 { rows.lineAnchors.append((rowCount, lineIndex + 1)) }
+                            previousRowLine = lineIndex
+                            rowCount += 1
+                            lineIndex += 1
+                            cursor = p - base + 1  // past the line break
                             continue
                         }
                         fastScore = -_FastRowLayout.failurePenalty

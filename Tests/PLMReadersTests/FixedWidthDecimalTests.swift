@@ -13,13 +13,32 @@ import PLMTestSupport
 @Suite("Fixed-width decimal fast path matches strtod")
 struct FixedWidthDecimalTests {
     /// `text` followed by `after` and padding (the parser may read 18 bytes from the start).
+    /// Parsed with every guess of the widths from a table (the true ones, shorter, longer): the
+    /// guess may only change the speed, never the result; the widths left behind are the true ones.
     func parse(_ text: String, after: String = ",", decimalMark: UInt8 = 0x2E) -> (value: Double, length: Int)? {
         let bytes = Array((text + after).utf8) + [UInt8](repeating: 0x0A, count: 24)
-        return bytes.withUnsafeBufferPointer { b -> (Double, Int)? in
-            let start = b.baseAddress!
-            guard let r = _DecimalParser.parseFixedWidth(start, decimalMark: decimalMark) else { return nil }
-            return (r.value, r.end - start)
+        var results: [(Double, Int)?] = []
+        for guess in [(1, 1), (1, 5), (2, 3), (7, 7), (3, 1)] {
+            var widths: (integer: Int, fraction: Int) = guess
+            let r = bytes.withUnsafeBufferPointer { b -> (Double, Int)? in
+                let start = b.baseAddress!
+                guard let r = _DecimalParser.parseFixedWidth(start, decimalMark: decimalMark, widths: &widths) else { return nil }
+                return (r.value, r.end - start)
+            }
+            if let r {
+                // The widths now describe the field: parsing again with them gives the same.
+                let again = bytes.withUnsafeBufferPointer { b in
+                    _DecimalParser.parseFixedWidth(b.baseAddress!, decimalMark: decimalMark, widths: &widths)
+                }
+                #expect(again?.value.bitPattern == r.0.bitPattern && again.map { $0.end - bytes.withUnsafeBufferPointer { $0.baseAddress! } } == r.1)
+            }
+            results.append(r)
         }
+        let first = results[0]
+        for r in results.dropFirst() {
+            #expect(r?.0.bitPattern == first?.0.bitPattern && r?.1 == first?.1, "\(text): guesses disagree")
+        }
+        return first
     }
 
     func strtodValue(_ text: String) -> Double {
