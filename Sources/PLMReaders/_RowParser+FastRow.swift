@@ -2,9 +2,9 @@
 ///
 /// The fast path parses a whole row without first looking for its line break: the stamp at the
 /// previous row's width through the same ISO day cache, each number with
-/// ``_DecimalParser/parseFixedWidth(_:decimalMark:)`` (eight bytes at a time), and the line break
-/// as the last number's terminator (no `memchr`, no blank-line probe, no per-field role
-/// dispatch beyond a table lookup). It applies to files whose first columns are
+/// ``_DecimalParser/parseFixedWidth(_:decimalMark:widths:)`` (eight bytes at a time, digit counts
+/// guessed from the last row), and the line break as the last number's terminator (no `memchr`,
+/// no blank-line probe, no per-field role dispatch). It applies to files whose first columns are
 /// time, x, y, z in that order with an ISO 8601 time (or x, y, z without a time), the generic layout
 /// and what most exporters write. Any row of another shape (a missing value, a `+`, an exponent, a
 /// longer number, a different stamp, more columns, a last line without a break) is left
