@@ -59,7 +59,8 @@ struct _DefectScanner {
 
     /// Steps checked together before the per-step logic runs: a block whose every step is
     /// regular (0 < step <= gap threshold, the rule for nearly every sample of a recording) is
-    /// passed over in one branch-free, vectorisable loop.
+    /// passed over in one branch-free, vectorisable loop. At most 64: the value scan keeps one
+    /// bit per row of a block in a `UInt64`.
     static let scanBlock = 64
 
     /// Gaps, duplicate and backward timestamps; returns them with the rate measured from the
@@ -197,19 +198,31 @@ struct _DefectScanner {
                     var i = 1
                     while i < n {
                         let blockEnd = min(n, i + Self.scanBlock)
-                        var special: UInt8 = 0  // branch-free, so that the loop vectorises
+                        // Bit k - i set: row k is 0,0,0 or equal to the row before it (branch-free).
+                        var special: UInt64 = 0
                         for k in i..<blockEnd {
                             let x = xs[k], y = ys[k], z = zs[k]
-                            let isZero: UInt8 = (x == 0 ? 1 : 0) & (y == 0 ? 1 : 0) & (z == 0 ? 1 : 0)
-                            let same: UInt8 = (x == xs[k - 1] ? 1 : 0) & (y == ys[k - 1] ? 1 : 0) & (z == zs[k - 1] ? 1 : 0)
-                            special |= isZero | same
+                            let isZero: UInt64 = (x == 0 ? 1 : 0) & (y == 0 ? 1 : 0) & (z == 0 ? 1 : 0)
+                            let same: UInt64 = (x == xs[k - 1] ? 1 : 0) & (y == ys[k - 1] ? 1 : 0) & (z == zs[k - 1] ? 1 : 0)
+                            special |= (isZero | same) &<< UInt64(k - i)
                         }
-                        if special != 0 {
-                            for k in i..<blockEnd { row(k) }
-                        } else {
-                            if zeroStart >= 0 { closeZero(i) }
-                            closeSame(i)
-                            sameStart = blockEnd - 1
+                        // Special rows take the per-row rule; each stretch of other rows a...b is
+                        // passed over at once: the rule would close an open zero run and the
+                        // identical-row run at a, then start one-row runs of identical rows at
+                        // a + 1 ... b (too short to report), leaving sameStart = b.
+                        var k = i
+                        while k < blockEnd {
+                            let rest = special &>> UInt64(k - i)  // k - i < scanBlock = 64
+                            if rest & 1 != 0 {
+                                row(k)
+                                k += 1
+                                continue
+                            }
+                            let stretch = min(rest.trailingZeroBitCount, blockEnd - k)  // 64 when rest == 0
+                            if zeroStart >= 0 { closeZero(k) }
+                            closeSame(k)
+                            sameStart = k + stretch - 1
+                            k += stretch
                         }
                         i = blockEnd
                     }

@@ -56,13 +56,14 @@ enum _RowParser {
         stream: _ByteStream, plan: _ParsePlan, path: String, estimatedRows: Int, progress: ((Double) -> Void)? = nil,
         maximumRows: Int = RecordingReader.maximumRows, chunkSink: ((inout _ParsedRows, inout [Double]) throws -> Bool)? = nil
     ) throws -> _ParsedRows {
-        var rows = _ParsedRows()
-        rows.x.reserveCapacity(estimatedRows)
-        rows.y.reserveCapacity(estimatedRows)
-        rows.z.reserveCapacity(estimatedRows)
-        var times: [Double] = []
+        // Everything the line loop and processLine change, in one local passed inout (captured
+        // variables shared by a local function and the loop made Swift check exclusivity at run time).
+        var state = _RowParseState()
+        state.rows.x.reserveCapacity(estimatedRows)
+        state.rows.y.reserveCapacity(estimatedRows)
+        state.rows.z.reserveCapacity(estimatedRows)
         let hasTime = plan.timeColumn != nil && plan.timeSyntax != nil
-        if hasTime { times.reserveCapacity(estimatedRows) }
+        if hasTime { state.times.reserveCapacity(estimatedRows) }
 
         let roles = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: plan.lastNeededColumn + 1)
         defer { roles.deallocate() }
@@ -82,26 +83,16 @@ enum _RowParser {
         let defaultOffset = Int32(clamping: plan.clockOffsetS ?? 0)
         let dataStart = plan.dataStartLine
 
-        var dayCache = _ISODayCache()
         let usesDayCache = pattern?.isISO8601 == true
-        var lastTimeLength = Int.max - 1
-        var lineIndex = 0  // 0-based index of the line being processed
-        var firstInstant: Int64 = 0
-        var previousRowLine = -2
-        var missingStart = -1
-        var outOfRangeStart = -1
         let largestValueG = DefectThresholds.largestValueG
-        var rowCount = 0
-        var maximumAbsolute: Float = 0
-        var batch = _RowBatch()
-        defer { batch.deallocate() }
+        defer { state.batch.deallocate() }
 
         // Parses one line [start, end) (without the newline). Throws on bad data.
-        func processLine(_ lineStart: UnsafePointer<UInt8>, _ rawEnd: UnsafePointer<UInt8>) throws {
-            defer { lineIndex += 1 }
-            if lineIndex < dataStart { return }
+        func processLine(_ lineStart: UnsafePointer<UInt8>, _ rawEnd: UnsafePointer<UInt8>, _ state: inout _RowParseState) throws {
+            defer { state.lineIndex += 1 }
+            if state.lineIndex < dataStart { return }
             var lineStart = lineStart
-            if lineIndex == 0 && rawEnd - lineStart >= 3 && lineStart[0] == 0xEF && lineStart[1] == 0xBB && lineStart[2] == 0xBF {
+            if state.lineIndex == 0 && rawEnd - lineStart >= 3 && lineStart[0] == 0xEF && lineStart[1] == 0xBB && lineStart[2] == 0xBF {
                 lineStart += 3  // UTF-8 byte-order mark
             }
             var end = rawEnd
@@ -110,12 +101,12 @@ enum _RowParser {
             var probe = lineStart
             while probe < end, probe.pointee == 0x20 || probe.pointee == delimiter || probe.pointee == 0x09 { probe += 1 }
             if probe == end {
-                if rowCount > 0 { rows.blankLinesInData += 1 }
+                if state.rowCount > 0 { state.rows.blankLinesInData += 1 }
                 return
             }
-            guard rowCount < maximumRows else {
+            guard state.rowCount < maximumRows else {
                 throw ReadError(
-                    kind: .malformedData, path: path, line: lineIndex + 1,
+                    kind: .malformedData, path: path, line: state.lineIndex + 1,
                     found: "more than \(maximumRows) rows",
                     expected: "at most \(maximumRows) rows per file read whole (11.5 days at 100 Hz, 2 GB of samples); "
                         + "split the recording, or analyse it night by night (plm analyze without --lights-off/--lights-on "
@@ -130,12 +121,12 @@ enum _RowParser {
             while true {
                 var fieldEnd = fieldStart
                 let role = roles[column]
-                if role == roleTime && usesDayCache && end - fieldStart > lastTimeLength
-                    && fieldStart[lastTimeLength] == delimiter
+                if role == roleTime && usesDayCache && end - fieldStart > state.lastTimeLength
+                    && fieldStart[state.lastTimeLength] == delimiter
                 {
                     // Same width as the previous time field (the ISO parser below checks every byte
                     // of it, so a wrong guess fails and is rescanned).
-                    fieldEnd = fieldStart + lastTimeLength
+                    fieldEnd = fieldStart + state.lastTimeLength
                 } else if role == roleIgnore || role == roleTime {
                     while fieldEnd < end && fieldEnd.pointee != delimiter { fieldEnd += 1 }
                 }
@@ -144,28 +135,28 @@ enum _RowParser {
                         var parsed: _ParsedStamp?
                         if let pattern {
                             if usesDayCache {
-                                parsed = dayCache.parse(fieldStart, fieldEnd, pattern: pattern)
+                                parsed = state.dayCache.parse(fieldStart, fieldEnd, pattern: pattern)
                                 if parsed == nil {
                                     fieldEnd = fieldStart
                                     while fieldEnd < end && fieldEnd.pointee != delimiter { fieldEnd += 1 }
-                                    parsed = dayCache.parse(fieldStart, fieldEnd, pattern: pattern)
+                                    parsed = state.dayCache.parse(fieldStart, fieldEnd, pattern: pattern)
                                 }
-                                lastTimeLength = fieldEnd - fieldStart
+                                state.lastTimeLength = fieldEnd - fieldStart
                             } else {
                                 parsed = pattern.parse(fieldStart, fieldEnd)
                             }
                         } else { parsed = syntax.parse(fieldStart, fieldEnd, decimalMark: decimalMark) }
                         guard let stamp = parsed else {
                             throw badField(
-                                path: path, line: lineIndex + 1, column: column + 1, start: fieldStart, end: fieldEnd,
+                                path: path, line: state.lineIndex + 1, column: column + 1, start: fieldStart, end: fieldEnd,
                                 expected: "a time as \(syntax.text)")
                         }
                         let instant = stamp.instantNs(defaultOffsetS: defaultOffset)
-                        if rowCount == 0 {
-                            rows.firstStamp = stamp
-                            firstInstant = instant
+                        if state.rowCount == 0 {
+                            state.rows.firstStamp = stamp
+                            state.firstInstant = instant
                         }
-                        batch.timesS[batch.count] = Double(instant &- firstInstant) * 1e-9
+                        state.batch.timesS[state.batch.count] = Double(instant &- state.firstInstant) * 1e-9
                         sawTime = true
                     } else {
                         var status = _FieldStatus.value
@@ -174,7 +165,7 @@ enum _RowParser {
                             status: &status)
                         if status == .invalid {
                             throw badField(
-                                path: path, line: lineIndex + 1, column: column + 1, start: fieldStart, end: fieldEnd,
+                                path: path, line: state.lineIndex + 1, column: column + 1, start: fieldStart, end: fieldEnd,
                                 expected: "a number (an empty field or NaN marks a missing value)")
                         }
                         if status == .missing { missing = true }
@@ -192,57 +183,142 @@ enum _RowParser {
             }
             if !sawTime {
                 throw ReadError(
-                    kind: .malformedData, path: path, line: lineIndex + 1, column: (plan.timeColumn ?? 0) + 1,
+                    kind: .malformedData, path: path, line: state.lineIndex + 1, column: (plan.timeColumn ?? 0) + 1,
                     found: "a row with \(column + 1) field(s) and no time field",
                     expected: "\(roles.count) or more fields with the time in column \((plan.timeColumn ?? 0) + 1)")
             }
             if column < lastColumn { missing = true }  // row ended early: the absent axes are NaN
             // Every x/y/z field was either parsed (.value), missing (NaN) or absent (row too short).
             if missing {
-                if missingStart < 0 { missingStart = rowCount }
-            } else if missingStart >= 0 {
-                rows.missingRuns.append(missingStart..<rowCount)
-                missingStart = -1
+                if state.missingStart < 0 { state.missingStart = state.rowCount }
+            } else if state.missingStart >= 0 {
+                state.rows.missingRuns.append(state.missingStart..<state.rowCount)
+                state.missingStart = -1
             }
             if outOfRange {
-                if outOfRangeStart < 0 { outOfRangeStart = rowCount }
-            } else if outOfRangeStart >= 0 {
-                rows.outOfRangeRuns.append(outOfRangeStart..<rowCount)
-                outOfRangeStart = -1
+                if state.outOfRangeStart < 0 { state.outOfRangeStart = state.rowCount }
+            } else if state.outOfRangeStart >= 0 {
+                state.rows.outOfRangeRuns.append(state.outOfRangeStart..<state.rowCount)
+                state.outOfRangeStart = -1
             }
             let fx = Float(vx), fy = Float(vy), fz = Float(vz)
-            batch.x[batch.count] = fx
-            batch.y[batch.count] = fy
-            batch.z[batch.count] = fz
-            batch.count += 1
-            if batch.count == _RowBatch.capacity { batch.flush(into: &rows, times: &times, withTimes: hasTime) }
+            state.batch.x[state.batch.count] = fx
+            state.batch.y[state.batch.count] = fy
+            state.batch.z[state.batch.count] = fz
+            state.batch.count += 1
+            if state.batch.count == _RowBatch.capacity { state.batch.flush(into: &state.rows, times: &state.times, withTimes: hasTime) }
             // (NaN compares false: ignored.)
-            if abs(fx) > maximumAbsolute { maximumAbsolute = abs(fx) }
-            if abs(fy) > maximumAbsolute { maximumAbsolute = abs(fy) }
-            if abs(fz) > maximumAbsolute { maximumAbsolute = abs(fz) }
-            if lineIndex != previousRowLine + 1 { rows.lineAnchors.append((rowCount, lineIndex + 1)) }
-            previousRowLine = lineIndex
-            rowCount += 1
+            if abs(fx) > state.maximumAbsolute { state.maximumAbsolute = abs(fx) }
+            if abs(fy) > state.maximumAbsolute { state.maximumAbsolute = abs(fy) }
+            if abs(fz) > state.maximumAbsolute { state.maximumAbsolute = abs(fz) }
+            if state.lineIndex != state.previousRowLine + 1 { state.rows.lineAnchors.append((state.rowCount, state.lineIndex + 1)) }
+            state.previousRowLine = state.lineIndex
+            state.rowCount += 1
         }
+
+        // The fixed-layout fast path (`_RowParser+FastRow.swift` explains when it applies).
+        let fastRows = _FastRowLayout(roles: roles, hasTime: hasTime, usesDayCache: usesDayCache)
+        var fastScore = 0
+        // The digit counts (integer, fraction) of each axis's last fast-path number: the guess
+        // for the next row (see parseFixedWidth). Both always in 1...7.
+        var xWidths = (integer: 1, fraction: 1), yWidths = xWidths, zWidths = xWidths
+        // The ISO pattern, unwrapped once (binding the optional per row copied it: a retain and a
+        // release per row). The fast path applies only with the day cache, i.e. with a pattern.
+        let dayPattern = pattern ?? _TimePattern(tokens: [], text: "")
 
         while true {
             let base = UnsafePointer(stream.buffer)
             let endOffset = stream.end
             var cursor = stream.start
             while cursor < endOffset {
+                if fastRows.applies {
+                    if fastScore < 0 {
+                        fastScore += 1  // after misses, a few lines the general way (see failurePenalty)
+                    } else if state.rowCount > 0 && state.lineIndex >= dataStart && state.rowCount < maximumRows
+                        && endOffset - cursor >= _FastRowLayout.readableBytes
+                    {
+                        // Rows after the first (which sets the first instant and the stamp width),
+                        // past the header, within the row limit, with readableBytes in the buffer
+                        // (`buffer[cursor ..< endOffset]` is the stream's data).
+                        // The row whole, if it has the common shape (every column needed, the ISO
+                        // stamp of the last row's width, numbers `[-]d.ddd`, nothing after the last
+                        // column); nothing is recorded unless every field passes. Written inline
+                        // (a local function here made Swift check exclusivity at run time on
+                        // every captured variable: 30 % of the CPU). The recording at its end is
+                        // processLine's, with missing = false.
+                        fast: do {
+                            var p = base + cursor
+                            var timeS = 0.0
+                            // Reads stay within readableBytes: a stamp of at most maximumStampBytes and
+                            // its delimiter, then per number field at most fixedWidthReadableBytes (the
+                            // field and its terminator take at most 17 of them).
+                            if hasTime {
+                                let length = state.lastTimeLength
+                                guard length <= _FastRowLayout.maximumStampBytes, p[length] == delimiter,
+                                    let stamp = state.dayCache.parse(p, p + length, pattern: dayPattern)
+                                else { break fast }
+                                timeS = Double(stamp.instantNs(defaultOffsetS: defaultOffset) &- state.firstInstant) * 1e-9
+                                p += length + 1
+                            }
+                            guard let (x, xEnd) = _DecimalParser.parseFixedWidth(p, decimalMark: decimalMark, widths: &xWidths),
+                                xEnd.pointee == delimiter,
+                                let (y, yEnd) = _DecimalParser.parseFixedWidth(xEnd + 1, decimalMark: decimalMark, widths: &yWidths),
+                                yEnd.pointee == delimiter,
+                                let (z, zEnd) = _DecimalParser.parseFixedWidth(yEnd + 1, decimalMark: decimalMark, widths: &zWidths)
+                            else { break fast }
+                            p = zEnd
+                            if p.pointee == 0x0D { p += 1 }
+                            guard p.pointee == 0x0A else { break fast }
+                            var vx = inG ? x : (x - zero) / perG
+                            var vy = inG ? y : (y - zero) / perG
+                            var vz = inG ? z : (z - zero) / perG
+                            var outOfRange = false
+                            if !(vx.magnitude <= largestValueG) { outOfRange = true; vx = .nan }
+                            if !(vy.magnitude <= largestValueG) { outOfRange = true; vy = .nan }
+                            if !(vz.magnitude <= largestValueG) { outOfRange = true; vz = .nan }
+                            if hasTime { state.batch.timesS[state.batch.count] = timeS }
+                            if state.missingStart >= 0 {
+                                state.rows.missingRuns.append(state.missingStart..<state.rowCount)
+                                state.missingStart = -1
+                            }
+                            if outOfRange {
+                                if state.outOfRangeStart < 0 { state.outOfRangeStart = state.rowCount }
+                            } else if state.outOfRangeStart >= 0 {
+                                state.rows.outOfRangeRuns.append(state.outOfRangeStart..<state.rowCount)
+                                state.outOfRangeStart = -1
+                            }
+                            let fx = Float(vx), fy = Float(vy), fz = Float(vz)
+                            state.batch.x[state.batch.count] = fx
+                            state.batch.y[state.batch.count] = fy
+                            state.batch.z[state.batch.count] = fz
+                            state.batch.count += 1
+                            if state.batch.count == _RowBatch.capacity { state.batch.flush(into: &state.rows, times: &state.times, withTimes: hasTime) }
+                            if abs(fx) > state.maximumAbsolute { state.maximumAbsolute = abs(fx) }
+                            if abs(fy) > state.maximumAbsolute { state.maximumAbsolute = abs(fy) }
+                            if abs(fz) > state.maximumAbsolute { state.maximumAbsolute = abs(fz) }
+                            if state.lineIndex != state.previousRowLine + 1 { state.rows.lineAnchors.append((state.rowCount, state.lineIndex + 1)) }
+                            state.previousRowLine = state.lineIndex
+                            state.rowCount += 1
+                            state.lineIndex += 1
+                            cursor = p - base + 1  // past the line break
+                            continue
+                        }
+                        fastScore = -_FastRowLayout.failurePenalty
+                    }
+                }
                 guard let found = memchr(base + cursor, 0x0A, endOffset - cursor) else { break }
                 let newline = UnsafePointer(found.assumingMemoryBound(to: UInt8.self))
-                try processLine(base + cursor, newline)
+                try processLine(base + cursor, newline, &state)
                 cursor = newline - base + 1
             }
             stream.start = cursor
             if let chunkSink {
-                batch.flush(into: &rows, times: &times, withTimes: hasTime)
-                if try !chunkSink(&rows, &times) { return rows }
+                state.batch.flush(into: &state.rows, times: &state.times, withTimes: hasTime)
+                if try !chunkSink(&state.rows, &state.times) { return state.rows }
             }
             if stream.atEndOfFile {
                 if cursor < endOffset {
-                    try processLine(base + cursor, base + endOffset)
+                    try processLine(base + cursor, base + endOffset, &state)
                     stream.start = endOffset
                 }
                 break
@@ -250,12 +326,12 @@ enum _RowParser {
             progress?(stream.fractionRead)
             try stream.refill()
         }
-        batch.flush(into: &rows, times: &times, withTimes: hasTime)
-        if missingStart >= 0 { rows.missingRuns.append(missingStart..<rowCount) }
-        if outOfRangeStart >= 0 { rows.outOfRangeRuns.append(outOfRangeStart..<rowCount) }
-        if hasTime { rows.timesS = times }
-        rows.maximumAbsoluteG = maximumAbsolute
-        return rows
+        state.batch.flush(into: &state.rows, times: &state.times, withTimes: hasTime)
+        if state.missingStart >= 0 { state.rows.missingRuns.append(state.missingStart..<state.rowCount) }
+        if state.outOfRangeStart >= 0 { state.rows.outOfRangeRuns.append(state.outOfRangeStart..<state.rowCount) }
+        if hasTime { state.rows.timesS = state.times }
+        state.rows.maximumAbsoluteG = state.maximumAbsolute
+        return state.rows
     }
 
     static func badField(
