@@ -55,6 +55,11 @@ bench-hard: build
 bench-week: build
 	PLM="$$($(SWIFT) build -c release --show-bin-path)/plm" bash scripts/bench-week.sh $(OUT)/week
 
+# The issue-13 PLMS-estimate target per seed on simulated 3-day recordings (docs/nights.md section 4).
+.PHONY: measure-plms
+measure-plms: build
+	PLM="$$($(SWIFT) build -c release --show-bin-path)/plm" bash scripts/measure-plms-estimate.sh $(OUT)/plms-estimate "1 2 3 4 5 6 7 8 9 10 11 12"
+
 # Speed benchmarks of the readers, the DSP and the whole pipeline (ordo-one/benchmark).
 benchmarks: deps
 	cd Benchmarks && $(SWIFT) package --allow-writing-to-package-directory benchmark

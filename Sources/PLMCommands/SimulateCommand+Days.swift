@@ -9,6 +9,7 @@ extension SimulateCommand {
         let rate = settings.sampleRateHz
         settings.recordingStart = start
         if let noise { settings.noiseG = noise }
+        if let share = transitionPlmwShare { settings.plmNightConditions = SimulationConditions(sleepTransitionPLMWShare: share) }
         // Written segment by segment: a long recording is never held whole.
         let (written, truth) = try MultiDayWriter.simulateAndWrite(
             settings, toDirectory: out, layout: layout, units: unit, gzip: gzip)

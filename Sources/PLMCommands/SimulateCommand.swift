@@ -93,6 +93,9 @@ struct SimulateCommand: AsyncParsableCommand {
     @Option(help: "Write a recording of this many days instead of one night: the three days of --three-days repeated (each night, nap, sofa evening and non-wear with its truth); --days 7 is the benchmark week (7 nights, 166.5 h).")
     var days: Int?
 
+    @Option(help: "With --three-days or --days: the share (0-1) of the wake spans of the PLM nights (all but the healthy one) followed by sleep that end in a series of periodic leg movements in quiet wake (PLMs at the transition to sleep; docs/simulator.md). Default 0.")
+    var transitionPlmwShare: Double?
+
     @Option(help: "Folder to write left.csv[.gz], right.csv[.gz] and truth.json into.")
     var out: String
 

@@ -5,7 +5,7 @@ import PLMCore
 /// The rule has the shape of Cole-Kripke (1992): a minute is wake when a weighted sum of the
 /// activity of minutes -4...+2 reaches a threshold (``InBedRules/sleepWakeWeights``,
 /// ``InBedRules/sleepWakeScale``). The activity is the minute's moving seconds **not explained
-/// by PLM series**: periodic leg movements are what PLMS look like, so a minute moving only
+/// by PLM series** (``UnexplainedActivity``, leg by leg): periodic leg movements are what PLMS look like, so a minute moving only
 /// within a scored PLM series does not count as wake; irregular movement does. Sleep onset is
 /// the first run of at least ``InBedRules/sleepRunMinutes`` sleep minutes, the final awakening
 /// the end of the last such run.

@@ -30,6 +30,10 @@ public struct MultiDaySettings: Sendable, Hashable, Codable {
     public var recordingStart: RecordingStartTime
     /// White noise per axis, g RMS.
     public var noiseG: Double
+    /// Conditions of the nights with a PLM profile (every profile but healthy), for example PLMs
+    /// in quiet wake at the transition to sleep (``SimulationConditions/sleepTransitionPLMWShare``);
+    /// nil: none (the nights as the night simulator makes them).
+    public var plmNightConditions: SimulationConditions?
 
     public init(
         segments: [DaySegment], sampleRateHz: Double = 50, seed: UInt64 = 1,

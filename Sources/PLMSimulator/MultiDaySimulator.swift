@@ -91,7 +91,8 @@ public enum MultiDaySimulator {
             case .night(let hours, let profile):
                 let nightSettings = SimulationSettings(
                     profile: profile, durationH: hours, sampleRateHz: rate, noiseG: settings.noiseG,
-                    seed: settings.seed &* 1000 &+ UInt64(k), defects: DefectSettings.none)
+                    seed: settings.seed &* 1000 &+ UInt64(k), defects: DefectSettings.none,
+                    conditions: profile == .healthy ? .none : settings.plmNightConditions ?? .none)
                 let night = try NightSimulator.simulate(nightSettings)
                 let nightMountings = NightSimulator.calibratedPlan(nightSettings).plan.mountings
                 for side in LegSide.allCases {

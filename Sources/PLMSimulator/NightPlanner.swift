@@ -52,13 +52,14 @@ struct NightPlanner {
         let durationS = (settings.durationH * 3600).rounded()
         let (lights, sleep, wake) = planTimeline(durationS: durationS)
         placeSeries(in: sleep)
+        let activeWake = placeSleepTransitionPLMW(in: wake)
         placeSleepPostureShifts(in: sleep)
         placeIsolatedLMs(in: sleep)
         placeLongMovements(in: sleep)
         placeTwitches(in: sleep)
         if settings.conditions.addsNeighbours { placeNeighbours(in: sleep) }
-        if settings.conditions.wakeBurstsPerHour > 0 { placeWakeBursts(in: wake) }
-        placeWakeActivity(in: wake)
+        if settings.conditions.wakeBurstsPerHour > 0 { placeWakeBursts(in: activeWake) }
+        placeWakeActivity(in: activeWake)
         var defectRNG = SimulationRandom(seed: settings.seed, stream: SimulationStream.defects.rawValue)
         placeKnocks(in: wake, rng: &defectRNG)
         movements.sort { ($0.onsetS, $0.side.index) < ($1.onsetS, $1.side.index) }

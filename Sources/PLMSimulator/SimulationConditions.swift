@@ -52,6 +52,22 @@ public struct SimulationConditions: Sendable, Hashable, Codable {
     /// Bursts of vigorous activity per hour of wake and leg (3-20 s, 0.3-1.5 g of linear
     /// acceleration at 1-5 Hz and a ±10-60° swing: enough to clip at ±2 g). Default 0.
     public var wakeBurstsPerHour: Double
+    /// Share of the wake spans followed by sleep (the sleep latency and each awakening) that end
+    /// in quiet wake holding a series of periodic leg movements: PLMs in wake at the transition
+    /// to sleep. In RLS and PLM disorder, PLMs are most frequent at the transition from wake to
+    /// sleep and in light sleep (Pollmächer & Schulz, Sleep 1993;16:572-577: PLM in wakefulness
+    /// in 12 of 13 patients; PLMs per hour of recording above PLMs per hour of sleep), and the
+    /// leg movements of relaxed wake are periodic with a modal IMI of 11-12 s and often last
+    /// 5-10 s (suggested immobilisation test: Montplaisir et al., Mov Disord 1998;13:324-329;
+    /// Michaud et al., Sleep Med 2001;2:317-321). The quiet stretch holds no other wake activity.
+    /// Default 0 (off).
+    public var sleepTransitionPLMWShare: Double
+    /// IMIs of those series, seconds. Default 10.5-15 s (the SIT's modal 11-12 s, kept above the
+    /// 10 s lower IMI bound of WASM 2016 so that they score, like ``trainIMIS``).
+    public var sleepTransitionPLMWIMIS: ClosedRange<Double>
+    /// Movements per series (at least 4 to form a series). Default 4-12 (own choice; the series
+    /// is shortened when the wake span is too short for it).
+    public var sleepTransitionPLMWCount: ClosedRange<Int>
 
     // MARK: Sensor
 
@@ -97,7 +113,9 @@ public struct SimulationConditions: Sendable, Hashable, Codable {
         lastingShiftShare: Double = 0, lastingShiftDegrees: ClosedRange<Double> = 1...3,
         multiBurstShare: Double = 0, trainSeriesShare: Double = 0, trainIMIS: ClosedRange<Double> = 10.5...15,
         bilateralSeriesShare: Double? = nil, doubletShare: Double = 0, adjacentTwitchShare: Double = 0,
-        wakeBurstsPerHour: Double = 0, thermalDriftMgPerC: ClosedRange<Double> = 0...0,
+        wakeBurstsPerHour: Double = 0, sleepTransitionPLMWShare: Double = 0,
+        sleepTransitionPLMWIMIS: ClosedRange<Double> = 10.5...15, sleepTransitionPLMWCount: ClosedRange<Int> = 4...12,
+        thermalDriftMgPerC: ClosedRange<Double> = 0...0,
         temperatureRiseC: Double = 4, temperatureTimeConstantS: Double = 2400,
         strapSlipDegrees: ClosedRange<Double> = 0...0, rightLegSensor: LegSensor? = nil, rightLegGapS: Double = 0
     ) {
@@ -114,6 +132,9 @@ public struct SimulationConditions: Sendable, Hashable, Codable {
         self.doubletShare = doubletShare
         self.adjacentTwitchShare = adjacentTwitchShare
         self.wakeBurstsPerHour = wakeBurstsPerHour
+        self.sleepTransitionPLMWShare = sleepTransitionPLMWShare
+        self.sleepTransitionPLMWIMIS = sleepTransitionPLMWIMIS
+        self.sleepTransitionPLMWCount = sleepTransitionPLMWCount
         self.thermalDriftMgPerC = thermalDriftMgPerC
         self.temperatureRiseC = temperatureRiseC
         self.temperatureTimeConstantS = temperatureTimeConstantS
@@ -149,7 +170,7 @@ public struct SimulationConditions: Sendable, Hashable, Codable {
             ("smallLMShare", smallLMShare), ("slowLMShare", slowLMShare), ("lastingShiftShare", lastingShiftShare),
             ("multiBurstShare", multiBurstShare), ("trainSeriesShare", trainSeriesShare),
             ("bilateralSeriesShare", bilateralSeriesShare ?? 0), ("doubletShare", doubletShare),
-            ("adjacentTwitchShare", adjacentTwitchShare),
+            ("adjacentTwitchShare", adjacentTwitchShare), ("sleepTransitionPLMWShare", sleepTransitionPLMWShare),
         ]
         for (name, value) in shares where !(value.isFinite && value >= 0 && value <= 1) {
             throw bad(name, "\(value)", "a share between 0 and 1")
@@ -163,6 +184,12 @@ public struct SimulationConditions: Sendable, Hashable, Codable {
         try inside("slowLMRiseS", slowLMRiseS, 0.05...5)
         try inside("lastingShiftDegrees", lastingShiftDegrees, 0...20)
         try inside("trainIMIS", trainIMIS, 5...90)
+        try inside("sleepTransitionPLMWIMIS", sleepTransitionPLMWIMIS, 5...90)
+        guard sleepTransitionPLMWCount.lowerBound >= 4, sleepTransitionPLMWCount.upperBound <= 100 else {
+            throw bad(
+                "sleepTransitionPLMWCount", "\(sleepTransitionPLMWCount.lowerBound)...\(sleepTransitionPLMWCount.upperBound)",
+                "4 to 100 movements per series")
+        }
         try inside("thermalDriftMgPerC", thermalDriftMgPerC, 0...50)
         try inside("strapSlipDegrees", strapSlipDegrees, 0...90)
         guard wakeBurstsPerHour.isFinite, wakeBurstsPerHour >= 0, wakeBurstsPerHour <= 120 else {

@@ -13,34 +13,27 @@ extension NightContext {
         var source = "estimate"
     }
 
-    /// Estimates sleep in `span`: per minute, the moving seconds of the most active leg minus the
-    /// seconds explained by PLM-series candidates, through ``SleepWakeEstimator``.
+    /// Estimates sleep in `span`: per minute, the largest over the legs of the leg's moving seconds
+    /// minus the seconds explained by that leg's PLM-series candidates (a bilateral candidate
+    /// explains both legs), through ``SleepWakeEstimator``.
     func sleepEstimate(span: TimeSpan, shift: Double, scoring: ScoringResult) -> SleepResult {
         let minuteS = InBedRules.epochLengthS
         let firstMinute = Int((span.startS / minuteS).rounded(.down))
         let endMinute = Int((span.endS / minuteS).rounded(.up))
         let count = max(0, endMinute - firstMinute)
-        var activity = [Double](repeating: 0, count: count)
-        for k in 0..<count {
-            let minute = firstMinute + k
-            let moving = epochs.map { minute < $0.count ? $0[minute].movingSeconds : 0 }.max() ?? 0
-            activity[k] = Double(moving)
+        // Per leg (the epochs are in the legs' order), the minute's moving seconds.
+        let movingSeconds = epochs.map { legEpochs in
+            (0..<count).map { k in firstMinute + k < legEpochs.count ? Double(legEpochs[firstMinute + k].movingSeconds) : 0 }
         }
-        // Seconds inside PLM series: each periodic candidate explains its duration (rounded up)
-        // plus one second of edge in every minute it touches.
-        for candidate in scoring.candidates where candidate.seriesNumber != nil {
-            let onset = candidate.onsetS + shift, offset = candidate.offsetS + shift
-            var minute = Int((onset / minuteS).rounded(.down))
-            while Double(minute) * minuteS < offset {
-                let k = minute - firstMinute
-                if k >= 0, k < count {
-                    let m = TimeSpan(startS: Double(minute) * minuteS, endS: Double(minute + 1) * minuteS)
-                    let overlap = TimeSpan(startS: onset, endS: offset).clamped(to: m)?.durationS ?? 0
-                    activity[k] = max(0, activity[k] - overlap.rounded(.up) - 1)
-                }
-                minute += 1
-            }
+        let explained = scoring.candidates.filter { $0.seriesNumber != nil }.map { candidate in
+            UnexplainedActivity.Explained(
+                legs: legs.indices.filter { k in
+                    legs.count == 1 || candidate.side == .bilateral || candidate.side.rawValue == legs[k].side.rawValue
+                },
+                span: TimeSpan(startS: candidate.onsetS + shift, endS: candidate.offsetS + shift))
         }
+        let activity = UnexplainedActivity.perMinute(
+            movingSeconds: movingSeconds, minuteCount: count, firstMinute: firstMinute, explained: explained)
         let estimate = SleepWakeEstimator(rules: request.inBedRules).estimate(activity: activity)
         let hypnogram = Hypnogram(
             startS: Double(firstMinute) * minuteS - shift, epochLengthS: minuteS,

@@ -68,15 +68,18 @@ struct MultiDayEndToEndTests {
             let comment: Comment = "\(truth.profile): PLMS estimate \(estimate), in-bed \(inBed), true PLMS \(truePLMS)"
             if truth.profile == .mild {
                 // Not met on the mild night (seed 3: estimate 20.4/h, in-bed 19.5/h, truth 19.2/h).
-                // Investigated on seeds 1-6 (docs/nights.md section 4): in the simulator, PLMs come
-                // at about the same rate in wake as in sleep on the mild and moderate profiles, so
-                // the in-bed index happens to equal the PLMS index within 1-2 %, and any error of the
-                // sleep estimate makes the estimate worse. The estimate's error is a TST deficit of
-                // 0-6 %: 10-27 true-sleep minutes per night read as wake, almost none holding a PLM
-                // (minutes right after a wake bout, through Cole-Kripke's lagged weights, and single
-                // sleep posture shifts of 20-27 moving seconds). Shortening the lag would fit the
-                // simulator's instant sleep onsets, not real sleep (people lie still for minutes
-                // before they fall asleep, which is what the lag encodes), so it is left as it is.
+                // Measured on seeds 1-12 (docs/nights.md section 4, scripts/measure-plms-estimate.sh):
+                // met on 12/12 healthy, 5/12 mild and 3/12 moderate nights. The simulator's wake has
+                // no PLM series of its own; its irregular movements form chance series at 11-64 per
+                // hour of wake on every profile, near the mild and moderate PLMS indices, so the
+                // in-bed index is nearly unbiased there (bias +1.8/h mild, -0.3/h moderate), while
+                // the estimate runs about 2/h high: chance series of wake read as sleep (periodic
+                // movement is taken for PLMS, a documented limit) and a total sleep time deficit of
+                // about 10 min (minutes right after wake bouts, through Cole-Kripke's lag: the
+                // simulator starts sleep the second the movement stops; real sleep follows minutes
+                // of still wake, which the lag encodes, so it is not shortened). PLMs in quiet wake
+                // before sleep, as the literature describes for RLS (a simulator setting, off here),
+                // do not make the target reachable: the estimate reads them as sleep too.
                 // Recorded as a known issue, not hidden; it passes quietly if the estimate improves.
                 withKnownIssue("PLMS estimate not closer than the in-bed index on the mild night", isIntermittent: true) {
                     #expect(closer, comment)

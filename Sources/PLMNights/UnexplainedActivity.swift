@@ -1,0 +1,48 @@
+import PLMCore
+
+/// The activity the sleep/wake rule reads (``SleepWakeEstimator``): per minute, the largest over
+/// the legs of the leg's moving seconds **not explained by PLM series**.
+///
+/// Each leg movement of a scored PLM series explains its duration (rounded up to whole seconds)
+/// plus one second of edge in every minute it touches, on its own leg only (a bilateral one on
+/// both): a periodic movement of one leg does not explain what the other leg does in that minute.
+public enum UnexplainedActivity {
+    /// A periodic leg movement: the legs it moved (indices into the legs' epochs) and its time
+    /// span, seconds on the epochs' time line.
+    public struct Explained: Sendable, Hashable {
+        public var legs: [Int]
+        public var span: TimeSpan
+        public init(legs: [Int], span: TimeSpan) {
+            self.legs = legs
+            self.span = span
+        }
+    }
+
+    /// - Parameters:
+    ///   - movingSeconds: per leg, the moving seconds of each minute of the period (a leg with
+    ///     fewer minutes counts 0 in the rest).
+    ///   - minuteCount: minutes in the period.
+    ///   - firstMinute: the period's first minute on the epochs' time line (minute k covers
+    ///     `[60 (firstMinute + k), 60 (firstMinute + k + 1))` s).
+    ///   - explained: the periodic leg movements.
+    /// - Returns: per minute of the period, the largest unexplained moving seconds over the legs.
+    public static func perMinute(movingSeconds: [[Double]], minuteCount count: Int, firstMinute: Int, explained: [Explained]) -> [Double] {
+        let minuteS = InBedRules.epochLengthS
+        var residual = movingSeconds
+        for movement in explained {
+            var minute = Int((movement.span.startS / minuteS).rounded(.down))
+            while Double(minute) * minuteS < movement.span.endS {
+                let k = minute - firstMinute
+                if k >= 0, k < count {
+                    let m = TimeSpan(startS: Double(minute) * minuteS, endS: Double(minute + 1) * minuteS)
+                    let overlap = movement.span.clamped(to: m)?.durationS ?? 0
+                    for leg in movement.legs where leg >= 0 && leg < residual.count && k < residual[leg].count {
+                        residual[leg][k] = max(0, residual[leg][k] - overlap.rounded(.up) - 1)
+                    }
+                }
+                minute += 1
+            }
+        }
+        return (0..<count).map { k in residual.map { k < $0.count ? $0[k] : 0 }.max() ?? 0 }
+    }
+}
