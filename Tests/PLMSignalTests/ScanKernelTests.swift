@@ -183,7 +183,7 @@ import Testing
     /// Float overflow), bit for bit, for every count up to 13.
     @Test func conversionsMatchScalarExpressions() {
         let doubles: [Double] = [
-            0, -0.0, 1.000_000_1, -3.3, .nan, .infinity, -.infinity, 1e300, 1e-320, 0.1, 16_777_217, 2.5e-8, -7,
+            0, -0.0, 1.000_000_1, -3.3, .nan, .infinity, -.infinity, 1e300, .leastNormalMagnitude / 1024, 0.1, 16_777_217, 2.5e-8, -7,
         ]
         let floats: [Float] = doubles.map { Float($0) } + [Float.leastNonzeroMagnitude]
         for count in 0...13 {
