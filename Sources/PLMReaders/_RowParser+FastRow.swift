@@ -53,4 +53,37 @@ struct _RowParseState {
     var outOfRangeStart = -1
     var rowCount = 0
     var maximumAbsolute: Float = 0
+
+    /// Ends a parsed row, for the general and the fast path alike: extends or closes the runs of
+    /// rows with a missing or an out-of-range value, stores the values in the batch (flushed when
+    /// full; the row's time, when the layout has one, is already in the batch), raises the largest
+    /// magnitude seen (NaN compares false and is ignored) and anchors the row to its line when
+    /// lines were skipped before it.
+    @inline(__always)
+    mutating func appendRow(_ vx: Double, _ vy: Double, _ vz: Double, missing: Bool, outOfRange: Bool, withTimes: Bool) {
+        if missing {
+            if missingStart < 0 { missingStart = rowCount }
+        } else if missingStart >= 0 {
+            rows.missingRuns.append(missingStart..<rowCount)
+            missingStart = -1
+        }
+        if outOfRange {
+            if outOfRangeStart < 0 { outOfRangeStart = rowCount }
+        } else if outOfRangeStart >= 0 {
+            rows.outOfRangeRuns.append(outOfRangeStart..<rowCount)
+            outOfRangeStart = -1
+        }
+        let fx = Float(vx), fy = Float(vy), fz = Float(vz)
+        batch.x[batch.count] = fx
+        batch.y[batch.count] = fy
+        batch.z[batch.count] = fz
+        batch.count += 1
+        if batch.count == _RowBatch.capacity { batch.flush(into: &rows, times: &times, withTimes: withTimes) }
+        if abs(fx) > maximumAbsolute { maximumAbsolute = abs(fx) }
+        if abs(fy) > maximumAbsolute { maximumAbsolute = abs(fy) }
+        if abs(fz) > maximumAbsolute { maximumAbsolute = abs(fz) }
+        if lineIndex != previousRowLine + 1 { rows.lineAnchors.append((rowCount, lineIndex + 1)) }
+        previousRowLine = lineIndex
+        rowCount += 1
+    }
 }

@@ -189,31 +189,7 @@ enum _RowParser {
             }
             if column < lastColumn { missing = true }  // row ended early: the absent axes are NaN
             // Every x/y/z field was either parsed (.value), missing (NaN) or absent (row too short).
-            if missing {
-                if state.missingStart < 0 { state.missingStart = state.rowCount }
-            } else if state.missingStart >= 0 {
-                state.rows.missingRuns.append(state.missingStart..<state.rowCount)
-                state.missingStart = -1
-            }
-            if outOfRange {
-                if state.outOfRangeStart < 0 { state.outOfRangeStart = state.rowCount }
-            } else if state.outOfRangeStart >= 0 {
-                state.rows.outOfRangeRuns.append(state.outOfRangeStart..<state.rowCount)
-                state.outOfRangeStart = -1
-            }
-            let fx = Float(vx), fy = Float(vy), fz = Float(vz)
-            state.batch.x[state.batch.count] = fx
-            state.batch.y[state.batch.count] = fy
-            state.batch.z[state.batch.count] = fz
-            state.batch.count += 1
-            if state.batch.count == _RowBatch.capacity { state.batch.flush(into: &state.rows, times: &state.times, withTimes: hasTime) }
-            // (NaN compares false: ignored.)
-            if abs(fx) > state.maximumAbsolute { state.maximumAbsolute = abs(fx) }
-            if abs(fy) > state.maximumAbsolute { state.maximumAbsolute = abs(fy) }
-            if abs(fz) > state.maximumAbsolute { state.maximumAbsolute = abs(fz) }
-            if state.lineIndex != state.previousRowLine + 1 { state.rows.lineAnchors.append((state.rowCount, state.lineIndex + 1)) }
-            state.previousRowLine = state.lineIndex
-            state.rowCount += 1
+            state.appendRow(vx, vy, vz, missing: missing, outOfRange: outOfRange, withTimes: hasTime)
         }
 
         // The fixed-layout fast path (`_RowParser+FastRow.swift` explains when it applies).
@@ -277,28 +253,8 @@ enum _RowParser {
                             if !(vy.magnitude <= largestValueG) { outOfRange = true; vy = .nan }
                             if !(vz.magnitude <= largestValueG) { outOfRange = true; vz = .nan }
                             if hasTime { state.batch.timesS[state.batch.count] = timeS }
-                            if state.missingStart >= 0 {
-                                state.rows.missingRuns.append(state.missingStart..<state.rowCount)
-                                state.missingStart = -1
-                            }
-                            if outOfRange {
-                                if state.outOfRangeStart < 0 { state.outOfRangeStart = state.rowCount }
-                            } else if state.outOfRangeStart >= 0 {
-                                state.rows.outOfRangeRuns.append(state.outOfRangeStart..<state.rowCount)
-                                state.outOfRangeStart = -1
-                            }
-                            let fx = Float(vx), fy = Float(vy), fz = Float(vz)
-                            state.batch.x[state.batch.count] = fx
-                            state.batch.y[state.batch.count] = fy
-                            state.batch.z[state.batch.count] = fz
-                            state.batch.count += 1
-                            if state.batch.count == _RowBatch.capacity { state.batch.flush(into: &state.rows, times: &state.times, withTimes: hasTime) }
-                            if abs(fx) > state.maximumAbsolute { state.maximumAbsolute = abs(fx) }
-                            if abs(fy) > state.maximumAbsolute { state.maximumAbsolute = abs(fy) }
-                            if abs(fz) > state.maximumAbsolute { state.maximumAbsolute = abs(fz) }
-                            if state.lineIndex != state.previousRowLine + 1 { state.rows.lineAnchors.append((state.rowCount, state.lineIndex + 1)) }
-                            state.previousRowLine = state.lineIndex
-                            state.rowCount += 1
+                            // A fast-path row has all three values (none missing).
+                            state.appendRow(vx, vy, vz, missing: false, outOfRange: outOfRange, withTimes: hasTime)
                             state.lineIndex += 1
                             cursor = p - base + 1  // past the line break
                             continue
