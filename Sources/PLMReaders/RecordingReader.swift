@@ -64,7 +64,7 @@ public enum RecordingReader {
 
     /// Opens a text (CSV) file and works out its layout from its first 256 KiB.
     static func openText(path: String, options: ReadOptions) throws -> (_ByteStream, _FilePrefix, _ParsePlan) {
-        let stream = try _ByteStream(path: path)
+        let stream = try _ByteStream(path: path, mapPlainFile: true)
         try stream.refill()
         let prefixBytes = min(stream.end, 256 << 10)
         var prefix = _FilePrefix(bytes: UnsafeBufferPointer(start: stream.buffer, count: prefixBytes))

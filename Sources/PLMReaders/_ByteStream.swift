@@ -4,14 +4,17 @@ import Glibc
 import Darwin
 #endif
 
-/// A file read in large chunks: plain files with `read(2)` straight into the buffer, gzip files
-/// (first bytes 1f 8b) inflated on the fly by ``_GzipInflater`` (ISA-L when the build found it,
-/// zlib otherwise). Memory stays at one chunk whatever the file size, and nothing is unpacked to
-/// disk. (Memory-mapping plain files was measured: no faster here, and the mapped pages count as
-/// resident memory growing with the file.)
+/// A file read in large chunks: plain files with `read(2)` straight into the buffer, or mapped
+/// (``_MappedFile``, when the opener asks for it: the text reader does), gzip files (first bytes
+/// 1f 8b) inflated on the fly by ``_GzipInflater`` (ISA-L when the build found it, zlib
+/// otherwise). Memory stays at one chunk whatever the file size, and nothing is unpacked to disk.
 ///
 /// The buffer always holds whole lines from ``start`` on except possibly a partial last line,
-/// which ``refill()`` moves to the front before reading more.
+/// which ``refill()`` moves to the front before reading more. A mapped file's "buffer" is a
+/// window onto the mapping: ``refill()`` moves the window instead of the bytes, so the unread
+/// bytes start within the first page of ``buffer`` rather than at 0, the bytes are read-only, and
+/// the byte at ``end`` is the file's next byte (0 only at the end of the file). Either way a
+/// refill hands out the same bytes: the unread ones plus the next ones, up to `chunkBytes - 1`.
 ///
 /// Not `Sendable`: one reader owns it for the length of one read.
 final class _ByteStream {
@@ -19,8 +22,13 @@ final class _ByteStream {
     private let descriptor: Int32
     /// The inflater of a gzip file; nil for a plain file.
     private let gzip: _GzipInflater?
-    /// Bytes `[start, end)` of `buffer` are unread; after a refill `buffer[end]` is a 0 sentinel,
-    /// so a parser may look at the byte just past the last line without a bounds check.
+    /// The mapping of a plain file read in place; nil when it is read with `read(2)` or inflated.
+    private var mapping: _MappedFile?
+    /// The buffer `read(2)` and the inflater write to (a mapped file leaves it unused).
+    private let ownBuffer: UnsafeMutablePointer<UInt8>
+    /// Bytes `[start, end)` of `buffer` are unread; after a refill `buffer[end]` is readable and,
+    /// at the end of the file, a 0 sentinel, so a parser may look at the byte just past the last
+    /// line without a bounds check (within the data it is a line's line break).
     private(set) var buffer: UnsafeMutablePointer<UInt8>
     private(set) var capacity: Int
     var start = 0
@@ -37,12 +45,16 @@ final class _ByteStream {
     static let maximumLineBytes = chunkBytes - 2
     /// Size of the file on disk (compressed size for `.gz`), for progress.
     let fileBytes: Int
-    /// Uncompressed bytes moved out of the buffer's front so far (for byte offsets in messages).
+    /// Byte offset (in the uncompressed file) of `buffer[0]`: the bytes moved out of the buffer's
+    /// front so far, or the mapped window's start (for byte offsets in messages).
     private(set) var consumedBytes = 0
 
     /// Opens `path`. Throws a `.missingFile` error when it does not exist or is not a readable file.
     /// - Parameter preferISAL: inflate gzip with ISA-L when the build has it (else zlib).
-    init(path: String, preferISAL: Bool = _GzipInflater.preferISALByDefault) throws {
+    /// - Parameter mapPlainFile: read a plain regular file through a mapping (``_MappedFile``)
+    ///   instead of `read(2)`; for readers that only read the bytes (not the binary readers,
+    ///   which keep the plain buffer's contract).
+    init(path: String, preferISAL: Bool = _GzipInflater.preferISALByDefault, mapPlainFile: Bool = false) throws {
         self.path = path
         var info = stat()
         if stat(path, &info) != 0 {
@@ -60,19 +72,25 @@ final class _ByteStream {
         }
         fileBytes = Int(info.st_size)
         capacity = Self.chunkBytes
-        buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+        ownBuffer = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+        buffer = ownBuffer
         do {
             gzip = try _GzipInflater.openIfCompressed(descriptor: descriptor, path: path, preferISAL: preferISAL)
         } catch {
             close(descriptor)
-            buffer.deallocate()
+            ownBuffer.deallocate()
             throw error
+        }
+        if mapPlainFile, gzip == nil, (info.st_mode & S_IFMT) == S_IFREG {
+            mapping = _MappedFile(descriptor: descriptor, fileBytes: fileBytes)
+            if let mapping { buffer = mapping.base }
         }
     }
 
     deinit {
+        mapping?.unmap()
         close(descriptor)
-        buffer.deallocate()
+        ownBuffer.deallocate()
     }
 
     /// Moves the unread bytes to the front and reads more after them.
@@ -80,6 +98,7 @@ final class _ByteStream {
     @discardableResult
     func refill() throws -> Bool {
         guard !atEndOfFile else { return false }
+        if mapping != nil { return try refillMapped() }
         let pending = end - start
         if pending > 0 && start > 0 {
             (buffer).update(from: buffer + start, count: pending)
@@ -112,6 +131,39 @@ final class _ByteStream {
             readAny = true
         }
         return readAny
+    }
+
+    /// ``refill()`` of a mapped file: the window moves to the page of the first unread byte (the
+    /// pages before it are unmapped) and takes the next bytes of the file, as many as a read into
+    /// the buffer would (up to `capacity - 1` unread bytes), and the same end-of-file rule.
+    private func refillMapped() throws -> Bool {
+        guard var map = mapping else { return false }
+        let absoluteStart = consumedBytes + start
+        let absoluteEnd = consumedBytes + end
+        if absoluteEnd - absoluteStart == capacity - 1 {
+            consumedBytes = absoluteStart
+            start = 0
+            end = capacity - 1
+            throw ReadError(
+                kind: .malformedData, path: path,
+                found: "a line of more than \(Self.maximumLineBytes) bytes without a newline, from byte offset \(absoluteStart)",
+                expected: "CSV lines of at most 4 MiB (a raw acceleration row is a few dozen bytes)")
+        }
+        map.advance(windowStart: absoluteStart)
+        mapping = map
+        let newEnd = min(map.fileBytes, absoluteStart + capacity - 1)
+        guard map.populate(absoluteEnd..<newEnd) else {
+            throw ReadError(
+                kind: .io, path: path, byteOffset: absoluteEnd, found: "the file ended early (it shrank while being read)",
+                expected: "a file that stays as it is while it is read")
+        }
+        consumedBytes = map.windowStart
+        buffer = map.base + map.windowStart
+        start = absoluteStart - map.windowStart
+        end = newEnd - map.windowStart
+        // A read into the buffer stops when the buffer is full, else when the file gives nothing more.
+        if newEnd - absoluteStart < capacity - 1 { atEndOfFile = true }
+        return newEnd > absoluteEnd
     }
 
     /// Up to `count` bytes of a plain file; 0 at its end.

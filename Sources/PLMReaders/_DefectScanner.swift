@@ -146,7 +146,6 @@ struct _DefectScanner {
 
     func valueDefects(rateHz: Double) -> [RecordingDefect] {
         var defects: [RecordingDefect] = []
-        let n = rows.x.count
         for run in rows.missingRuns {
             defects.append(defect(.missingValue, run, "\(run.count) row(s) with an empty or NaN acceleration value from \(clock(time(run.lowerBound))); kept as NaN, not filled"))
         }
@@ -155,79 +154,12 @@ struct _DefectScanner {
         }
         // Zero fill and idle fill in one pass.
         let idleMinimumRows = Int(clamping: (DefectThresholds.idleFillMinimumS * rateHz).rounded(.up), to: 2...Int(Int32.max))
-        var zeroStart = -1
-        var sameStart = 0
-        rows.x.withUnsafeBufferPointer { xs in
+        defects += rows.x.withUnsafeBufferPointer { xs in
             rows.y.withUnsafeBufferPointer { ys in
                 rows.z.withUnsafeBufferPointer { zs in
-                    func closeZero(_ i: Int) {
-                        if zeroStart >= 0 && i - zeroStart >= DefectThresholds.zeroFillMinimumRows {
-                            let range = zeroStart..<i
-                            defects.append(defect(.zeroFill, range, "\(range.count) rows of 0,0,0 (\(DecimalText.fixed3(Double(range.count) / rateHz)) s) from \(clock(time(zeroStart))): missing data, not a reading (a worn sensor measures 1 g)"))
-                        }
-                        zeroStart = -1
-                    }
-                    func closeSame(_ i: Int) {
-                        if i - sameStart >= idleMinimumRows {
-                            let range = sameStart..<i
-                            defects.append(defect(.idleFill, range, "\(range.count) identical rows (\(DecimalText.fixed3(Double(range.count) / rateHz)) s) from \(clock(time(sameStart))): idle-sleep fill, not signal"))
-                        }
-                    }
-                    /// The per-row rule for row `i`.
-                    func row(_ i: Int) {
-                        let x = xs[i], y = ys[i], z = zs[i]
-                        let isZero = x == 0 && y == 0 && z == 0
-                        if isZero {
-                            if zeroStart < 0 { zeroStart = i }
-                        } else if zeroStart >= 0 {
-                            closeZero(i)
-                        }
-                        if i > 0 {
-                            let same = !isZero && x == xs[i - 1] && y == ys[i - 1] && z == zs[i - 1]
-                            if !same {
-                                closeSame(i)
-                                sameStart = i
-                            }
-                        }
-                    }
-                    if n > 0 { row(0) }
-                    // Blocks of rows none of which is 0,0,0 or equal to the row before it (nearly
-                    // all of a worn sensor's rows) are checked branch-free and passed over: the
-                    // per-row rule would close any open run at the block's first row and start a
-                    // new one-row run of identical rows at each row, ending at its last.
-                    var i = 1
-                    while i < n {
-                        let blockEnd = min(n, i + Self.scanBlock)
-                        // Bit k - i set: row k is 0,0,0 or equal to the row before it (branch-free).
-                        var special: UInt64 = 0
-                        for k in i..<blockEnd {
-                            let x = xs[k], y = ys[k], z = zs[k]
-                            let isZero: UInt64 = (x == 0 ? 1 : 0) & (y == 0 ? 1 : 0) & (z == 0 ? 1 : 0)
-                            let same: UInt64 = (x == xs[k - 1] ? 1 : 0) & (y == ys[k - 1] ? 1 : 0) & (z == zs[k - 1] ? 1 : 0)
-                            special |= (isZero | same) &<< UInt64(k - i)
-                        }
-                        // Special rows take the per-row rule; each stretch of other rows a...b is
-                        // passed over at once: the rule would close an open zero run and the
-                        // identical-row run at a, then start one-row runs of identical rows at
-                        // a + 1 ... b (too short to report), leaving sameStart = b.
-                        var k = i
-                        while k < blockEnd {
-                            let rest = special &>> UInt64(k - i)  // k - i < scanBlock = 64
-                            if rest & 1 != 0 {
-                                row(k)
-                                k += 1
-                                continue
-                            }
-                            let stretch = min(rest.trailingZeroBitCount, blockEnd - k)  // 64 when rest == 0
-                            if zeroStart >= 0 { closeZero(k) }
-                            closeSame(k)
-                            sameStart = k + stretch - 1
-                            k += stretch
-                        }
-                        i = blockEnd
-                    }
-                    closeZero(n)
-                    closeSame(n)
+                    var scan = _FillRunScan(scanner: self, xs: xs, ys: ys, zs: zs, rateHz: rateHz, idleMinimumRows: idleMinimumRows)
+                    scan.run()
+                    return scan.defects
                 }
             }
         }
@@ -301,5 +233,112 @@ struct _DefectScanner {
             d.sampleCount = run.count
             return d
         }
+    }
+}
+
+/// The zero-fill and idle-fill scan of ``_DefectScanner/valueDefects(rateHz:)``: its open runs
+/// and findings as the stored properties of one local value, changed by its own mutating methods
+/// (as nested functions capturing variables they made Swift check exclusive access at run time
+/// on every row that reached the per-row rule).
+private struct _FillRunScan {
+    let scanner: _DefectScanner
+    let xs: UnsafeBufferPointer<Float>
+    let ys: UnsafeBufferPointer<Float>
+    let zs: UnsafeBufferPointer<Float>
+    let rateHz: Double
+    /// Identical rows from this many on are an idle fill.
+    let idleMinimumRows: Int
+    var defects: [RecordingDefect] = []
+    /// First row of the open run of 0,0,0 rows; -1 when none is open.
+    var zeroStart = -1
+    /// First row of the open run of identical rows.
+    var sameStart = 0
+
+    init(
+        scanner: _DefectScanner, xs: UnsafeBufferPointer<Float>, ys: UnsafeBufferPointer<Float>,
+        zs: UnsafeBufferPointer<Float>, rateHz: Double, idleMinimumRows: Int
+    ) {
+        self.scanner = scanner
+        self.xs = xs
+        self.ys = ys
+        self.zs = zs
+        self.rateHz = rateHz
+        self.idleMinimumRows = idleMinimumRows
+    }
+
+    mutating func closeZero(_ i: Int) {
+        if zeroStart >= 0 && i - zeroStart >= DefectThresholds.zeroFillMinimumRows {
+            let range = zeroStart..<i
+            defects.append(scanner.defect(.zeroFill, range, "\(range.count) rows of 0,0,0 (\(DecimalText.fixed3(Double(range.count) / rateHz)) s) from \(scanner.clock(scanner.time(zeroStart))): missing data, not a reading (a worn sensor measures 1 g)"))
+        }
+        zeroStart = -1
+    }
+
+    mutating func closeSame(_ i: Int) {
+        if i - sameStart >= idleMinimumRows {
+            let range = sameStart..<i
+            defects.append(scanner.defect(.idleFill, range, "\(range.count) identical rows (\(DecimalText.fixed3(Double(range.count) / rateHz)) s) from \(scanner.clock(scanner.time(sameStart))): idle-sleep fill, not signal"))
+        }
+    }
+
+    /// The per-row rule for row `i`.
+    mutating func row(_ i: Int) {
+        let x = xs[i], y = ys[i], z = zs[i]
+        let isZero = x == 0 && y == 0 && z == 0
+        if isZero {
+            if zeroStart < 0 { zeroStart = i }
+        } else if zeroStart >= 0 {
+            closeZero(i)
+        }
+        if i > 0 {
+            let same = !isZero && x == xs[i - 1] && y == ys[i - 1] && z == zs[i - 1]
+            if !same {
+                closeSame(i)
+                sameStart = i
+            }
+        }
+    }
+
+    /// Every row, then the runs still open at the end closed.
+    mutating func run() {
+        let n = xs.count
+        if n > 0 { row(0) }
+        // Blocks of rows none of which is 0,0,0 or equal to the row before it (nearly all of a
+        // worn sensor's rows) are checked branch-free and passed over: the per-row rule would
+        // close any open run at the block's first row and start a new one-row run of identical
+        // rows at each row, ending at its last.
+        var i = 1
+        while i < n {
+            let blockEnd = min(n, i + _DefectScanner.scanBlock)
+            // Bit k - i set: row k is 0,0,0 or equal to the row before it (branch-free).
+            var special: UInt64 = 0
+            for k in i..<blockEnd {
+                let x = xs[k], y = ys[k], z = zs[k]
+                let isZero: UInt64 = (x == 0 ? 1 : 0) & (y == 0 ? 1 : 0) & (z == 0 ? 1 : 0)
+                let same: UInt64 = (x == xs[k - 1] ? 1 : 0) & (y == ys[k - 1] ? 1 : 0) & (z == zs[k - 1] ? 1 : 0)
+                special |= (isZero | same) &<< UInt64(k - i)
+            }
+            // Special rows take the per-row rule; each stretch of other rows a...b is passed over
+            // at once: the rule would close an open zero run and the identical-row run at a, then
+            // start one-row runs of identical rows at a + 1 ... b (too short to report), leaving
+            // sameStart = b.
+            var k = i
+            while k < blockEnd {
+                let rest = special &>> UInt64(k - i)  // k - i < scanBlock = 64
+                if rest & 1 != 0 {
+                    row(k)
+                    k += 1
+                    continue
+                }
+                let stretch = min(rest.trailingZeroBitCount, blockEnd - k)  // 64 when rest == 0
+                if zeroStart >= 0 { closeZero(k) }
+                closeSame(k)
+                sameStart = k + stretch - 1
+                k += stretch
+            }
+            i = blockEnd
+        }
+        closeZero(n)
+        closeSame(n)
     }
 }

@@ -230,9 +230,11 @@ enum _RowParser {
                             // field and its terminator take at most 17 of them).
                             if hasTime {
                                 let length = state.lastTimeLength
-                                guard length <= _FastRowLayout.maximumStampBytes, p[length] == delimiter,
-                                    let stamp = state.dayCache.parse(p, p + length, pattern: dayPattern)
-                                else { break fast }
+                                guard length <= _FastRowLayout.maximumStampBytes, p[length] == delimiter else { break fast }
+                                // The minute check inline (5999 rows of 6000 at 100 Hz), the rest a call.
+                                var parsed = state.dayCache.sameMinute(p, p + length)
+                                if parsed == nil { parsed = state.dayCache.parseOutsideMinute(p, p + length, pattern: dayPattern) }
+                                guard let stamp = parsed else { break fast }
                                 timeS = Double(stamp.instantNs(defaultOffsetS: defaultOffset) &- state.firstInstant) * 1e-9
                                 p += length + 1
                             }
