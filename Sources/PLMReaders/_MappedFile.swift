@@ -21,6 +21,8 @@ import Darwin
 /// A file truncated by another program while it is read: `populate` fails (EFAULT) on pages
 /// beyond the new end and the stream reports an I/O error; only a truncation between that call
 /// and the parser's reads of the same pages (a few milliseconds) would end the process (SIGBUS).
+/// A file still growing while it is read is read as long as it was when opened (`read(2)` would
+/// also read what was appended before it got there).
 struct _MappedFile {
     /// Start of the mapping: file byte `k` is at `base + k`.
     let base: UnsafeMutablePointer<UInt8>
