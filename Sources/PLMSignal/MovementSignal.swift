@@ -554,11 +554,16 @@ struct InterpolationCursor<Value: BinaryFloatingPoint> {
             position = p
             return j
         }
-        // The number of positions below end: estimated, then made exact (p0 + i * s is exact
-        // below end and rounds monotonically above it).
-        var m = max(1, Int(min((end - p0) / s, 1e15)) + 1)
-        while m > 1 && p0 + Double(m - 1) * s >= end { m -= 1 }
-        while p0 + Double(m) * s < end { m += 1 }
+        // The number of positions below end, m: estimated, then made exact (p0 + i * s is exact
+        // below end and rounds monotonically above it). Only min(m, limit) matters, so an
+        // estimate well past the limit stands for it.
+        let estimate = (end - p0) / s
+        var m = limit
+        if estimate < Double(limit) + 2 {
+            m = max(1, Int(estimate) + 1)
+            while m > 1 && p0 + Double(m - 1) * s >= end { m -= 1 }
+            while p0 + Double(m) * s < end { m += 1 }
+        }
         let written = min(m, limit)
         var i = 0
         if written >= 4 {
