@@ -567,13 +567,15 @@ struct InterpolationCursor<Value: BinaryFloatingPoint> {
         let written = min(m, limit)
         var i = 0
         if written >= 4 {
-            let lanes = SIMD4<Double>(0, 1, 2, 3)
-            let start = SIMD4<Double>(repeating: p0), increment = SIMD4<Double>(repeating: s)
+            // Lane l holds p0 + (i + l) s; each step adds 4 s, exact while below end (every
+            // value a lane takes inside the loop is a position below end).
+            var p = SIMD4<Double>(repeating: p0) + SIMD4<Double>(0, 1, 2, 3) * SIMD4<Double>(repeating: s)
+            let fourSteps = SIMD4<Double>(repeating: 4 * s)
             let first = SIMD4<Double>(repeating: binStart), base = SIMD4<Double>(repeating: a)
             let slope = SIMD4<Double>(repeating: difference)
             while i + 4 <= written {
-                let p = start + (lanes + SIMD4<Double>(repeating: Double(i))) * increment
                 UnsafeMutableRawPointer(out + i).storeBytes(of: base + slope * (p - first), as: SIMD4<Double>.self)
+                p += fourSteps
                 i += 4
             }
         }

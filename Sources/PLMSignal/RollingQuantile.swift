@@ -33,6 +33,8 @@ func rollingQuantile(_ values: [Double], halfWindow: Int, quantile: Double) -> [
                 @inline(__always) func clean(_ v: Double) -> Double { v.isFinite ? v : 0 }
                 // Window of centre 0 is [0, h].
                 for i in 0..<min(n, h + 1) { window.insert(clean(input[i])) }
+                // The rank changes only with the window's size (near the ends).
+                var rankCount = -1, rank = 0
                 for centre in 0..<n {
                     if centre > 0 {
                         let leaving = centre - h - 1
@@ -46,8 +48,11 @@ func rollingQuantile(_ values: [Double], halfWindow: Int, quantile: Double) -> [
                         }
                     }
                     let count = window.count
-                    let rank = Int((q * Double(count - 1) + 0.5).rounded(.down))
-                    output[centre] = base[min(max(rank, 0), count - 1)]
+                    if count != rankCount {
+                        rank = min(max(Int((q * Double(count - 1) + 0.5).rounded(.down)), 0), count - 1)
+                        rankCount = count
+                    }
+                    output[centre] = base[rank]
                 }
             }
         }
