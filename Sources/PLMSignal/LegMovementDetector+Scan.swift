@@ -99,10 +99,14 @@ extension LegMovementDetector {
                 // A resting level above what the leg's noise explains is a long movement filling
                 // the window, not noise (``maxRestingNoiseRatio``).
                 restingCursor.fill(dynamic, count: count)
-                for j in 0..<count {
-                    dynamic[j] = min(dynamic[j], maxRestingG)
-                    tilt[j] = Double(tilts[tiltBin])
-                    tiltPhase += 1
+                ScanLevels.cap(dynamic, at: maxRestingG, count: count)
+                // Each tilt bin's value for its samples (one read and conversion per bin).
+                var j = 0
+                while j < count {
+                    let run = min(tiltBinSamples - tiltPhase, count - j)
+                    (tilt + j).update(repeating: Double(tilts[tiltBin]), count: run)
+                    j += run
+                    tiltPhase += run
                     if tiltPhase == tiltBinSamples {
                         tiltPhase = 0
                         tiltBin += 1

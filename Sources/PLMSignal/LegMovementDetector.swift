@@ -250,7 +250,17 @@ public struct LegMovementDetector: Sendable {
         let pad = Int((settings.featurePaddingS * recording.sampleRateHz).rounded())
         let lo = max(0, candidate.samples.lowerBound - pad)
         let hi = min(recording.sampleCount, candidate.samples.upperBound + pad)
-        let axes = [recording.x, recording.y, recording.z].map { axis in (lo..<hi).map { Double(axis[$0]) } }
+        // Each axis widened to Double in one vectorised pass (exact conversions).
+        let axes = [recording.x, recording.y, recording.z].map { axis in
+            axis.withUnsafeBufferPointer { source in
+                [Double](unsafeUninitializedCapacity: hi - lo) { out, count in
+                    if let from = source.baseAddress, let to = out.baseAddress {
+                        ZeroPhaseFilter.widen(from + lo, into: to, count: hi - lo)
+                    }
+                    count = hi - lo
+                }
+            }
+        }
         // At low rates (30 Hz: Nyquist 15 Hz) the bands move down so that both stay inside the
         // spectrum: the impulsive band starts at 60 % of Nyquist at the latest, the movement band
         // ends at half of that.

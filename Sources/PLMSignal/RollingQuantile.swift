@@ -20,8 +20,9 @@ func rollingQuantile(_ values: [Double], halfWindow: Int, quantile: Double) -> [
     let h = max(0, halfWindow)
     let q = min(max(quantile, 0), 1)
     let capacity = min(n, 2 * h + 1)
-    var result = [Double](repeating: 0, count: n)
-    var storage = [Double](repeating: 0, count: capacity)
+    // Every result is written below, and the window reads only what was inserted (no zero-fill).
+    var result = [Double](unsafeUninitializedCapacity: n) { _, count in count = n }
+    var storage = [Double](unsafeUninitializedCapacity: capacity) { _, count in count = capacity }
     values.withUnsafeBufferPointer { input in
         result.withUnsafeMutableBufferPointer { output in
             storage.withUnsafeMutableBufferPointer { window in
@@ -32,6 +33,8 @@ func rollingQuantile(_ values: [Double], halfWindow: Int, quantile: Double) -> [
                 @inline(__always) func clean(_ v: Double) -> Double { v.isFinite ? v : 0 }
                 // Window of centre 0 is [0, h].
                 for i in 0..<min(n, h + 1) { window.insert(clean(input[i])) }
+                // The rank changes only with the window's size (near the ends).
+                var rankCount = -1, rank = 0
                 for centre in 0..<n {
                     if centre > 0 {
                         let leaving = centre - h - 1
@@ -45,8 +48,11 @@ func rollingQuantile(_ values: [Double], halfWindow: Int, quantile: Double) -> [
                         }
                     }
                     let count = window.count
-                    let rank = Int((q * Double(count - 1) + 0.5).rounded(.down))
-                    output[centre] = base[min(max(rank, 0), count - 1)]
+                    if count != rankCount {
+                        rank = min(max(Int((q * Double(count - 1) + 0.5).rounded(.down)), 0), count - 1)
+                        rankCount = count
+                    }
+                    output[centre] = base[rank]
                 }
             }
         }
@@ -151,4 +157,26 @@ private struct SortedWindow {
             base[k - 1] = entering
         }
     }
+}
+
+/// The value ``rollingQuantile(_:halfWindow:quantile:)`` gives at index `centre` alone, from one
+/// sort of that window; nil when that value is a zero.
+///
+/// The rolling window holds the same multiset as the window itself, up to the signs of its
+/// zeros: a value leaving is found at its place (the first value not below it) and removed,
+/// and `-0 == +0`, so leaving `+0` may take out a `-0` (non-finite values count as 0 in both).
+/// Equal non-zero doubles have the same bits, so a non-zero order statistic is the same value
+/// whatever the history; a zero's sign is not, and the caller must then run the rolling pass.
+/// - Complexity: O(w log w) for a window of w values.
+func rollingQuantile(_ values: [Double], at centre: Int, halfWindow: Int, quantile: Double) -> Double? {
+    let n = values.count
+    guard centre >= 0, centre < n else { return nil }
+    let h = max(0, halfWindow)
+    let q = min(max(quantile, 0), 1)
+    var window = values[max(0, centre - h)...min(n - 1, centre + h)].map { $0.isFinite ? $0 : 0 }
+    window.sort()
+    let count = window.count
+    let rank = Int((q * Double(count - 1) + 0.5).rounded(.down))
+    let value = window[min(max(rank, 0), count - 1)]
+    return value == 0 ? nil : value
 }

@@ -90,6 +90,23 @@ struct ScanLevels {
         }
     }
 
+    /// `values[j] = Swift.min(values[j], limit)` for j < `count` (`limit < v ? limit : v`, so a
+    /// NaN value stays NaN and a NaN limit changes nothing), four at a time.
+    static func cap(_ values: UnsafeMutablePointer<Double>, at limit: Double, count: Int) {
+        let limits = SIMD4<Double>(repeating: limit)
+        var j = 0
+        while j + 4 <= count {
+            let v = UnsafeRawPointer(values + j).loadUnaligned(as: SIMD4<Double>.self)
+            UnsafeMutableRawPointer(values + j).storeBytes(
+                of: v.replacing(with: limits, where: limits .< v), as: SIMD4<Double>.self)
+            j += 4
+        }
+        while j < count {
+            values[j] = min(values[j], limit)
+            j += 1
+        }
+    }
+
     /// `Swift.max(running, v)` over `values` in order (`v >= running ? v : running`): the same
     /// value and bits, from a SIMD maximum. The order of a sequential maximum shows only in which
     /// of several equal values it returns, and equal values differ in their bits only for +0 and

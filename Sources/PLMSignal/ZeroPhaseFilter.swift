@@ -167,12 +167,7 @@ public struct ZeroPhaseFilter: Sendable {
                 }
             }
             plan.forward(workspace)
-            kernelSpectrum.withUnsafeBufferPointer { gains in
-                for k in 0..<gains.count {
-                    spectrum[2 * k] *= gains[k]
-                    spectrum[2 * k + 1] *= gains[k]
-                }
-            }
+            kernelSpectrum.withUnsafeBufferPointer { Self.multiply(spectrum, by: $0) }
             plan.inverse(workspace)
             let produced = min(hop, count - outputStart)
             pending.withUnsafeMutableBufferPointer {
@@ -200,6 +195,27 @@ public struct ZeroPhaseFilter: Sendable {
                 guard let source = values.baseAddress else { return }
                 Self.narrow(source, into: base + start, count: values.count)
             })
+    }
+
+    /// `spectrum[2 k] *= gains[k]` and `spectrum[2 k + 1] *= gains[k]` for every k (the real and
+    /// imaginary part of bin k times its real gain), two bins at a time (the same products).
+    @inline(__always)
+    static func multiply(_ spectrum: UnsafeMutablePointer<Double>, by gains: UnsafeBufferPointer<Double>) {
+        guard let g = gains.baseAddress else { return }
+        let count = gains.count
+        var k = 0
+        while k + 2 <= count {
+            let pair = UnsafeRawPointer(g + k).loadUnaligned(as: SIMD2<Double>.self)
+            let factors = SIMD4<Double>(pair[0], pair[0], pair[1], pair[1])
+            let values = UnsafeRawPointer(spectrum + 2 * k).loadUnaligned(as: SIMD4<Double>.self)
+            UnsafeMutableRawPointer(spectrum + 2 * k).storeBytes(of: values * factors, as: SIMD4<Double>.self)
+            k += 2
+        }
+        while k < count {
+            spectrum[2 * k] *= g[k]
+            spectrum[2 * k + 1] *= g[k]
+            k += 1
+        }
     }
 
     /// `out[i] = Double(source[i])` for `i < count`, four at a time (exact conversions, so the
