@@ -1,24 +1,33 @@
 import PLMCore
 import PLMScoring
 
-/// Scores the truth's movements under the default rules (``PLMScoring/RuleSet/wasm2016``).
-enum ExpectedScoringCalculator {
+/// Scores the truth's movements, by default under the default rules (``PLMScoring/RuleSet/wasm2016``,
+/// whose ``PLMScoring/RuleSet/defectExclusion`` is ``PLMScoring/DefectExclusion/noLegRecorded``).
+///
+/// Each leg's defects (every kind but spikes, which exclude nothing) are given to the scorer per
+/// leg, as `plm analyze` gives the detector's, so the truth and the detector are scored by the
+/// same rule through the same code (``PLMScoring/DefectTime``).
+public enum ExpectedScoringCalculator {
     /// The default rules the truth is scored under.
-    static let rules = RuleSet.wasm2016
+    public static let rules = RuleSet.wasm2016
 
-    static func score(_ truth: SimulationTruth) -> ExpectedScoring {
+    /// The truth's expected scoring under `rules` (`plm simulate` writes it with the default; `plm
+    /// bench` scores the truth again under the rules it scores the detector with).
+    public static func score(_ truth: SimulationTruth, rules: RuleSet = ExpectedScoringCalculator.rules) -> ExpectedScoring {
         let movements = truth.movements.map(\.legMovement)
-        let excluded = truth.defects.filter { $0.kind != .spike }.map { TimeSpan(startS: $0.startS, endS: $0.endS) }
+        var legDefects: [LegSide: [TimeSpan]] = [.left: [], .right: []]
+        for defect in truth.defects where defect.kind != .spike {
+            legDefects[defect.side, default: []].append(TimeSpan(startS: defect.startS, endS: defect.endS))
+        }
+        func input(_ window: TimeSpan, hypnogram: Hypnogram? = nil) -> ScoringInput {
+            ScoringInput(movements: movements, window: window, hypnogram: hypnogram, legDefectSpans: legDefects)
+        }
         let window = truth.lights
-        let plain = PLMScorer.score(ScoringInput(movements: movements, window: window, excludedSpans: excluded), rules: rules)
-        let whole = PLMScorer.score(
-            ScoringInput(movements: movements, window: TimeSpan(startS: 0, endS: truth.durationS), excludedSpans: excluded),
-            rules: rules)
-        let staged = PLMScorer.score(
-            ScoringInput(movements: movements, window: window, excludedSpans: excluded, hypnogram: hypnogram(truth)),
-            rules: rules)
+        let plain = PLMScorer.score(input(window), rules: rules)
+        let whole = PLMScorer.score(input(TimeSpan(startS: 0, endS: truth.durationS)), rules: rules)
+        let staged = PLMScorer.score(input(window, hypnogram: hypnogram(truth)), rules: rules)
         return ExpectedScoring(
-            rules: rules.name, plmIndex: plain.indices.plmIndex, plmCount: plain.indices.plmCount,
+            rules: rules.name, defectExclusion: rules.defectExclusion.rawValue, plmIndex: plain.indices.plmIndex, plmCount: plain.indices.plmCount,
             clmIndex: plain.indices.clmIndex, recordingPLMIndex: whole.indices.plmIndex, plmsIndex: staged.indices.plmsIndex, plmsCount: staged.indices.plmsCount,
             plmwIndex: staged.indices.plmwIndex, seriesCount: staged.indices.seriesCount,
             validHours: plain.indices.validHours, totalSleepHours: staged.indices.totalSleepHours)
