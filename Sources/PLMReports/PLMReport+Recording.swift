@@ -101,7 +101,7 @@ extension PLMReport {
         /// Hours of the analysis window scored from this leg alone: the other leg had no valid data
         /// there (a gap, clipping, not recording) and the rules (`rules.defectExclusion =
         /// noLegRecorded`) scored this leg's movements instead of excluding the time. 0 under
-        /// `anyLegDefective`; nil (absent from the JSON) in a one-leg report.
+        /// `anyLegDefective`; nil (`null`) in a one-leg report.
         public var scoredFromThisLegOnlyHours: Double?
 
         public init(
