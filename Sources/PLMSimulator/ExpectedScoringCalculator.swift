@@ -14,23 +14,30 @@ public enum ExpectedScoringCalculator {
     /// The truth's expected scoring under `rules` (`plm simulate` writes it with the default; `plm
     /// bench` scores the truth again under the rules it scores the detector with).
     public static func score(_ truth: SimulationTruth, rules: RuleSet = ExpectedScoringCalculator.rules) -> ExpectedScoring {
-        let movements = truth.movements.map(\.legMovement)
-        var legDefects: [LegSide: [TimeSpan]] = [.left: [], .right: []]
-        for defect in truth.defects where defect.kind != .spike {
-            legDefects[defect.side, default: []].append(TimeSpan(startS: defect.startS, endS: defect.endS))
-        }
-        func input(_ window: TimeSpan, hypnogram: Hypnogram? = nil) -> ScoringInput {
-            ScoringInput(movements: movements, window: window, hypnogram: hypnogram, legDefectSpans: legDefects)
-        }
         let window = truth.lights
-        let plain = PLMScorer.score(input(window), rules: rules)
-        let whole = PLMScorer.score(input(TimeSpan(startS: 0, endS: truth.durationS)), rules: rules)
-        let staged = PLMScorer.score(input(window, hypnogram: hypnogram(truth)), rules: rules)
+        let plain = PLMScorer.score(input(truth, window: window), rules: rules)
+        let whole = PLMScorer.score(input(truth, window: TimeSpan(startS: 0, endS: truth.durationS)), rules: rules)
+        let staged = PLMScorer.score(input(truth, window: window, hypnogram: hypnogram(truth)), rules: rules)
         return ExpectedScoring(
             rules: rules.name, defectExclusion: rules.defectExclusion.rawValue, plmIndex: plain.indices.plmIndex, plmCount: plain.indices.plmCount,
             clmIndex: plain.indices.clmIndex, recordingPLMIndex: whole.indices.plmIndex, plmsIndex: staged.indices.plmsIndex, plmsCount: staged.indices.plmsCount,
             plmwIndex: staged.indices.plmwIndex, seriesCount: staged.indices.seriesCount,
             validHours: plain.indices.validHours, totalSleepHours: staged.indices.totalSleepHours)
+    }
+
+    /// The PLMS index of the truth with its sleep as hypnogram under `rules` (the simulator's band check).
+    static func plmsIndex(_ truth: SimulationTruth, rules: RuleSet) -> Double? {
+        PLMScorer.score(input(truth, window: truth.lights, hypnogram: hypnogram(truth)), rules: rules).indices.plmsIndex
+    }
+
+    /// The truth's movements over `window`, each leg's defects (every kind but spikes) given per leg.
+    private static func input(_ truth: SimulationTruth, window: TimeSpan, hypnogram: Hypnogram? = nil) -> ScoringInput {
+        var legDefects: [LegSide: [TimeSpan]] = [.left: [], .right: []]
+        for defect in truth.defects where defect.kind != .spike {
+            legDefects[defect.side, default: []].append(TimeSpan(startS: defect.startS, endS: defect.endS))
+        }
+        return ScoringInput(
+            movements: truth.movements.map(\.legMovement), window: window, hypnogram: hypnogram, legDefectSpans: legDefects)
     }
 
     /// The truth's sleep as 30-s epochs (sleep as N2: the simulator does not model stages).
