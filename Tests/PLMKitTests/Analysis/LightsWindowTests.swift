@@ -124,9 +124,10 @@ struct LightsWindowTests {
         #expect(abs(report.indices.timeInBedHours - 240.0 / 3600) < 1e-9)
         #expect(abs(report.indices.validHours - 130.0 / 3600) < 1e-9)
         #expect(abs((report.indices.timeInBedHours - report.indices.validHours) * 3600 - 110) < 1e-6)
-        let alone = Dictionary(report.quality.map { ($0.side, $0.scoredFromThisLegOnlyHours) }, uniquingKeysWith: { a, _ in a })
-        #expect(abs((alone[.right] ?? nil).map { $0 * 3600 - 10 } ?? .infinity) < 1e-6)
-        #expect(alone[.left] == 0)
+        let rightAloneH: Double = try #require(report.quality.first { $0.side == .right }?.scoredFromThisLegOnlyHours)
+        let leftAloneH: Double = try #require(report.quality.first { $0.side == .left }?.scoredFromThisLegOnlyHours)
+        #expect(abs(rightAloneH * 3600 - 10) < 1e-6)
+        #expect(leftAloneH == 0)
         // The indices are per valid hour. Left movements at 62, 85.5, 110, 135.2, 158 and right ones
         // at 70, 100, 130, 150 start in 60-190 s (none of the right leg in 180-190 s).
         #expect(report.indices.lmCount == 9)
