@@ -59,4 +59,38 @@ extension Array where Element == TimeSpan {
 
     /// Total seconds covered by the union of the spans.
     public var unionDurationS: Double { mergedUnion().reduce(0) { $0 + $1.durationS } }
+
+    /// The time covered both by these spans and by `other`, as sorted, merged spans.
+    /// - Complexity: O((n + m) log(n + m)).
+    public func intersection(with other: [TimeSpan]) -> [TimeSpan] {
+        let a = mergedUnion(), b = other.mergedUnion()
+        var out: [TimeSpan] = []
+        var i = 0, j = 0
+        while i < a.count && j < b.count {
+            let startS = Swift.max(a[i].startS, b[j].startS), endS = Swift.min(a[i].endS, b[j].endS)
+            if endS > startS { out.append(TimeSpan(startS: startS, endS: endS)) }
+            if a[i].endS < b[j].endS { i += 1 } else { j += 1 }
+        }
+        return out
+    }
+
+    /// The time covered by these spans and not by `other`, as sorted, merged spans.
+    /// - Complexity: O((n + m) log(n + m)).
+    public func subtracting(_ other: [TimeSpan]) -> [TimeSpan] {
+        let b = other.mergedUnion()
+        var out: [TimeSpan] = []
+        var j = 0
+        for span in mergedUnion() {
+            var startS = span.startS
+            while j < b.count && b[j].endS <= startS { j += 1 }
+            var k = j
+            while k < b.count && b[k].startS < span.endS {
+                if b[k].startS > startS { out.append(TimeSpan(startS: startS, endS: b[k].startS)) }
+                startS = Swift.max(startS, b[k].endS)
+                k += 1
+            }
+            if span.endS > startS { out.append(TimeSpan(startS: startS, endS: span.endS)) }
+        }
+        return out
+    }
 }

@@ -38,7 +38,7 @@ extension _HTMLContext {
         x.open("table", [("id", "quality-table")])
         x.open("thead")
         x.open("tr")
-        for (h, numeric) in [("Leg", false), ("Valid (h)", true), ("Excluded (h)", true), ("Defects", false), ("Declared rate (Hz)", true), ("Measured rate (Hz)", true), ("Noise / step (mg)", true), ("Detection limit", true), ("Samples", true), ("First / last sample", false)] {
+        for (h, numeric) in [("Leg", false), ("Valid (h)", true), ("Excluded (h)", true), ("Scored from this leg only (h)", true), ("Defects", false), ("Declared rate (Hz)", true), ("Measured rate (Hz)", true), ("Noise / step (mg)", true), ("Detection limit", true), ("Samples", true), ("First / last sample", false)] {
             x.element("th", numeric ? [("class", "num")] : [], h)
         }
         x.close("tr")
@@ -50,6 +50,11 @@ extension _HTMLContext {
             x.element("td", [], q.side.rawValue.capitalized)
             x.element("td", [("class", "num"), ("data-value", DecimalText.json(q.validHours))], DecimalText.fixed(q.validHours, 2))
             x.element("td", [("class", "num"), ("data-value", DecimalText.json(q.excludedHours))], DecimalText.fixed(q.excludedHours, 2))
+            if let alone = q.scoredFromThisLegOnlyHours {
+                x.element("td", [("class", "num"), ("data-value", DecimalText.json(alone))], DecimalText.fixed(alone, 2))
+            } else {
+                x.element("td", [("class", "num")], "-")
+            }
             let defects = q.defectCounts.entries.map { "\($0.value) \($0.name)" }.joined(separator: ", ")
             x.element("td", [], defects.isEmpty ? "none" : defects)
             x.element("td", [("class", "num")], q.declaredRateHz.map { DecimalText.fixed($0, 2) } ?? "not declared")
@@ -71,6 +76,7 @@ extension _HTMLContext {
         x.close("tbody")
         x.close("table")
 
+        writeOneLegNote(&x)
         if report.quality.contains(where: { $0.detectionLimit != nil }) {
             x.element(
                 "p", [("class", "small"), ("id", "detection-limit-note")],
@@ -174,5 +180,18 @@ extension _HTMLContext {
             "The number changes a lot from night to night; several nights give a more reliable picture than one.")
         x.close("div")
         x.close("section")
+    }
+
+    /// The note under the quality table on time scored from one leg alone (only when there was some).
+    private func writeOneLegNote(_ x: inout _XMLWriter) {
+        let alone = report.quality.compactMap { q in
+            q.scoredFromThisLegOnlyHours.flatMap { $0 > 0 ? "\(DecimalText.fixed($0, 2)) h from the \(q.side.rawValue) leg" : nil }
+        }
+        guard !alone.isEmpty else { return }
+        x.element(
+            "p", [("class", "small"), ("id", "one-leg-note")],
+            "Scored from one leg only: " + alone.joined(separator: ", ") + ". There the other leg had no valid data "
+                + "(a gap, clipping, or not recording); its movements are missing, so the index there is that of a "
+                + "one-ankle device (rules.defectExclusion = noLegRecorded).")
     }
 }

@@ -98,13 +98,20 @@ extension PLMReport {
         public var measuredRateHz: Double?
         /// What the detection on this leg cannot see; `null` when nothing could be measured.
         public var detectionLimit: DetectionLimit?
+        /// Hours of the analysis window scored from this leg alone: the other leg had no valid data
+        /// there (a gap, clipping, not recording) and the rules (`rules.defectExclusion =
+        /// noLegRecorded`) scored this leg's movements instead of excluding the time. 0 under
+        /// `anyLegDefective`; nil (`null`) in a one-leg report.
+        public var scoredFromThisLegOnlyHours: Double?
 
         public init(
             side: LegSide, validHours: Double, excludedHours: Double,
             defectCounts: SortedObject<Int> = SortedObject(),
-            declaredRateHz: Double?, measuredRateHz: Double?, detectionLimit: DetectionLimit? = nil
+            declaredRateHz: Double?, measuredRateHz: Double?, detectionLimit: DetectionLimit? = nil,
+            scoredFromThisLegOnlyHours: Double? = nil
         ) {
             self.detectionLimit = detectionLimit
+            self.scoredFromThisLegOnlyHours = scoredFromThisLegOnlyHours
             self.side = side
             self.validHours = validHours
             self.excludedHours = excludedHours

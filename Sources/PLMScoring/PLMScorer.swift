@@ -6,7 +6,8 @@ import PLMCore
 public enum PLMScorer {
     /// Scores one night.
     ///
-    /// Steps: select the movements that start in the window outside defect time; join touching
+    /// Steps: select the movements that start in the window outside excluded time and outside their
+    /// own leg's defect time (``DefectTime``, ``RuleSet/defectExclusion``); join touching
     /// movements of one leg when the rules do (``RuleSet/sameLegJoining``); set aside those
     /// shorter than the LM minimum (and, when the rules ignore them, the long ones); combine the
     /// legs into bilateral LMs; classify CLMs; attach sleep state, respiratory and arousal
@@ -19,7 +20,8 @@ public enum PLMScorer {
     /// - Complexity: O(n log n + n (r + a)) for n movements, r respiratory events and a arousals.
     public static func score(_ input: ScoringInput, rules: RuleSet) -> ScoringResult {
         let window = input.window
-        let excluded = input.excludedSpans.compactMap { $0.clamped(to: window) }.mergedUnion()
+        let defectTime = DefectTime(input, rules: rules)
+        let excluded = defectTime.excluded
         let exact = TimeArithmetic.exactMicroseconds
 
         // 1. Select movements, join touching ones of one leg when the rules do, and set aside the
@@ -29,7 +31,7 @@ public enum PLMScorer {
         for (index, m) in input.movements.enumerated() {
             guard m.onsetS.isFinite, m.offsetS.isFinite else { continue }
             guard m.onsetS >= window.startS, m.onsetS < window.endS else { continue }
-            guard !_contains(excluded, m.onsetS) else { continue }
+            guard defectTime.admits(side: m.side, onsetS: m.onsetS) else { continue }
             selected.append((index, m.onsetS, max(m.offsetS, m.onsetS), m.side))
         }
         let (legRuns, sameLegContacts) = _SameLegJoiner.join(selected, joining: rules.sameLegJoining)
@@ -119,7 +121,7 @@ public enum PLMScorer {
         let severity = indices.plmIndex.flatMap { SeverityBand.icsd1(plmIndex: $0) }
         return ScoringResult(
             rules: rules, candidates: ordered, series: series, indices: indices, distributions: distributions,
-            severity: severity, sameLegContacts: sameLegContacts)
+            severity: severity, sameLegContacts: sameLegContacts, defectTime: defectTime)
     }
 
     /// Merges the LMs (already in order) with the set-aside movements, by onset; an LM comes first

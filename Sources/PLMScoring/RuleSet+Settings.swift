@@ -38,6 +38,7 @@ extension RuleSet {
             s("minimumSeriesLength", String(minimumSeriesLength)),
             s("lastMovementMayJoinSeries", String(lastMovementMayJoinSeries)),
             s("excludedTimeBreaksIMI", String(excludedTimeBreaksIMI)),
+            s("defectExclusion", defectExclusion.rawValue),
             s("wakeMovementHandling", wakeMovementHandling.rawValue),
             s("respiratoryWindow", respiratoryWindow.rawValue),
             s("respiratoryHandling", respiratoryHandling.rawValue),

@@ -82,6 +82,11 @@ public struct RuleSet: Sendable, Hashable, Codable {
     /// Whether an IMI that spans excluded (defect) time is unmeasurable, ending a series. Our rule
     /// for accelerometer recordings (no standard speaks of it): yes in every profile.
     public var excludedTimeBreaksIMI: Bool
+    /// Which time a defect of one leg's recording (gap, clipping, not recording) takes out of
+    /// scoring when two legs were recorded. Our rule for accelerometer recordings (no standard
+    /// speaks of it): ``DefectExclusion/noLegRecorded`` in every profile; ``DefectExclusion/anyLegDefective``
+    /// is PLMKit's rule before it (docs/scoring-rules.md, "Defects of one leg").
+    public var defectExclusion: DefectExclusion
 
     // MARK: Sleep, respiration, arousal
 
@@ -133,7 +138,8 @@ public struct RuleSet: Sendable, Hashable, Codable {
         respiratoryHandling: RespiratoryHandling,
         arousalMaximumGapS: Double,
         imiArithmetic: TimeArithmetic,
-        bilateralArithmetic: TimeArithmetic
+        bilateralArithmetic: TimeArithmetic,
+        defectExclusion: DefectExclusion = .noLegRecorded
     ) {
         self.name = name
         self.minimumMovementDurationS = minimumMovementDurationS
@@ -155,6 +161,7 @@ public struct RuleSet: Sendable, Hashable, Codable {
         self.minimumSeriesLength = minimumSeriesLength
         self.lastMovementMayJoinSeries = lastMovementMayJoinSeries
         self.excludedTimeBreaksIMI = excludedTimeBreaksIMI
+        self.defectExclusion = defectExclusion
         self.wakeMovementHandling = wakeMovementHandling
         self.respiratoryWindow = respiratoryWindow
         self.respiratoryHandling = respiratoryHandling
@@ -191,6 +198,21 @@ public enum IMIReference: String, Sendable, Hashable, Codable, CaseIterable {
     case previousCandidate
     /// The previous LM whatever its kind (SOMAS `diff(start_LM)`).
     case previousMovement
+}
+
+/// Which time a defect of one leg's recording takes out of scoring (``ScoringInput/legDefectSpans``).
+public enum DefectExclusion: String, Sendable, Hashable, Codable, CaseIterable {
+    /// Time is excluded only where no recorded leg has valid data. Where one leg has a defect and
+    /// the other recorded, the recording leg's movements are scored, as a one-ankle device (PAM-RL)
+    /// is scored all night; the defective leg contributes nothing there (its movements starting in
+    /// its own defect are not scored). IMIs across that time are measured, and it counts in every
+    /// denominator. The default: the valid leg's movements are real observations, and dropping
+    /// them breaks every series that runs through the other leg's gap.
+    case noLegRecorded
+    /// Time in which any leg has a defect is excluded for both legs (PLMKit's rule before the
+    /// default changed): movements of either leg starting in it are not scored, an IMI across it is
+    /// unmeasurable (``RuleSet/excludedTimeBreaksIMI``) and it leaves every denominator.
+    case anyLegDefective
 }
 
 /// What LMs that start in a wake epoch do in series detection.

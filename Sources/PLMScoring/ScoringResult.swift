@@ -16,4 +16,6 @@ public struct ScoringResult: Sendable, Hashable, Codable {
     /// Movements of one leg that touched or overlapped an earlier one of the same leg, and how many
     /// the rules joined (``RuleSet/sameLegJoining``).
     public var sameLegContacts: SameLegContacts
+    /// The excluded time and the time scored from one leg alone (``RuleSet/defectExclusion``).
+    public var defectTime: DefectTime
 }

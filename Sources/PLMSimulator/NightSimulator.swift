@@ -61,9 +61,17 @@ public enum NightSimulator {
             let plan = planner.plan()
             return (plan, makeTruth(settings, plan, NightSynthesizer(settings: settings, plan: plan)))
         }
-        // How far a plan's PLMS index lies outside the band (0 inside).
+        // How far a plan's PLMS index lies outside the band (0 inside). The band is checked with
+        // the defect rule the planner was tuned with (`anyLegDefective`), not the truth's default:
+        // which plan is kept then does not depend on the scoring option, and every simulated night
+        // stays byte-identical to the nights simulated before `defectExclusion` existed.
+        var calibrationRules = ExpectedScoringCalculator.rules
+        calibrationRules.defectExclusion = .anyLegDefective
+        func calibrationIndex(_ r: (plan: NightPlan, truth: SimulationTruth)) -> Double? {
+            ExpectedScoringCalculator.plmsIndex(r.truth, rules: calibrationRules)
+        }
         func miss(_ r: (plan: NightPlan, truth: SimulationTruth)) -> Double {
-            guard let index = r.truth.expectedScoring?.plmsIndex else { return .infinity }
+            guard let index = calibrationIndex(r) else { return .infinity }
             return index < band.lower ? band.lower - index : index >= band.upper ? index - band.upper : 0
         }
         // With hard conditions (doublets and twitches break series, trains change IMIs) the index
@@ -74,7 +82,7 @@ public enum NightSimulator {
         var result = attempt(scale)
         var best = result
         for _ in 0..<(withConditions ? 7 : 3) {
-            guard let index = result.truth.expectedScoring?.plmsIndex, miss(result) > 0 else { break }
+            guard let index = calibrationIndex(result), miss(result) > 0 else { break }
             scale *= index > 0 ? min(2, max(0.5, target / index)) : 1.5
             result = attempt(scale)
             if miss(result) < miss(best) { best = result }

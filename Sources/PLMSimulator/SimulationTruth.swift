@@ -124,6 +124,9 @@ public struct LegSensorRecord: Sendable, Hashable, Codable {
 public struct ExpectedScoring: Sendable, Hashable, Codable {
     /// Rule set name (e.g. `wasm2016`).
     public var rules: String
+    /// The rules' ``PLMScoring/RuleSet/defectExclusion`` (`noLegRecorded` or `anyLegDefective`);
+    /// nil in truth files written before the choice existed (they excluded any leg's defect).
+    public var defectExclusion: String?
     /// PLMs per valid hour in bed, without sleep staging.
     public var plmIndex: Double?
     public var plmCount: Int

@@ -45,6 +45,23 @@ struct AnalyzeCommandTests {
         for path in [json, html, events] { #expect(FileManager.default.fileExists(atPath: path)) }
     }
 
+    @Test("--defect-exclusion reaches the report's settings; the default is noLegRecorded")
+    func defectExclusionOption() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let left = folder.file("left.csv")
+        try GenericTestCSV().write(to: left)
+        for (arguments, expected) in [([String](), "noLegRecorded"), (["--defect-exclusion", "anyLegDefective"], "anyLegDefective")] {
+            let json = folder.file("\(expected).json")
+            let outcome = await runPLM(["analyze", "--left", left, "--json", json, "--whole-recording", "--quiet"] + arguments)
+            #expect(outcome.exitCode == 0, "\(outcome.message)")
+            let data = try #require(FileManager.default.contents(atPath: json))
+            let root = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+            let settings = try #require(root["settings"] as? [String: Any])
+            #expect(settings["rules.defectExclusion"] as? String == expected)
+        }
+    }
+
     @Test("A missing input file exits 66")
     func missingInput() async throws {
         let folder = try TemporaryFolder()
@@ -88,6 +105,8 @@ struct AnalyzeCommandTests {
     static let usageErrors: [([String], String)] = [
         (["analyze", "--left", "x.csv", "--format", "nope"], "--format"),
         (["analyze", "--left", "x.csv", "--rules", "nope"], "--rules"),
+        (["analyze", "--left", "x.csv", "--defect-exclusion", "never"], "--defect-exclusion"),
+        (["bench", "--defect-exclusion", "any"], "--defect-exclusion"),
         (["analyze", "--left", "x.csv", "--units", "furlongs"], "--units"),
         (["analyze", "--left", "x.csv", "--frobnicate"], "--frobnicate"),
         (["analyze", "--quiet"], "--left"),

@@ -23,8 +23,9 @@ public enum NightAnalyzer {
     }
 
     /// Scores legs already read and detected: aligns them, takes the window (`window` when
-    /// given, else the request's lights, else the whole recording), adds `extraExcluded` (e.g.
-    /// non-wear) to the excluded time, scores and assembles the report.
+    /// given, else the request's lights, else the whole recording), passes each leg's defect time
+    /// to the scorer (which applies ``RuleSet/defectExclusion``), excludes `extraExcluded` (e.g.
+    /// non-wear) for every leg, scores and assembles the report.
     /// - Returns: the analysis and the scorer's input (callers re-score it with a hypnogram).
     static func score(
         _ request: AnalysisRequest, legs: [LegAnalysis], window given: TimeSpan? = nil, extraExcluded: [TimeSpan] = [],
@@ -35,27 +36,30 @@ public enum NightAnalyzer {
         let window = try given ?? analysisWindow(request, alignment: alignment, recordingEndS: recordingEndS)
 
         var movements: [LegMovement] = []
-        var excluded: [TimeSpan] = extraExcluded
+        var legDefects: [LegSide: [TimeSpan]] = [:]
         for leg in legs {
             let offset = alignment.offsetS[leg.side] ?? 0
             movements += leg.detection.movements.map { $0.shifted(by: offset) }
-            excluded += leg.detection.excludedSpans.map { $0.shifted(by: offset) }
-            // Time inside the window where this leg was not recording cannot be scored.
+            var defects = leg.detection.excludedSpans.map { $0.shifted(by: offset) }
+            // Time inside the window where this leg was not recording has no valid data of it.
             let recorded = TimeSpan(startS: offset, endS: offset + leg.durationS)
             if window.startS < recorded.startS {
-                excluded.append(TimeSpan(startS: window.startS, endS: min(recorded.startS, window.endS)))
+                defects.append(TimeSpan(startS: window.startS, endS: min(recorded.startS, window.endS)))
             }
             if window.endS > recorded.endS {
-                excluded.append(TimeSpan(startS: max(recorded.endS, window.startS), endS: window.endS))
+                defects.append(TimeSpan(startS: max(recorded.endS, window.startS), endS: window.endS))
             }
+            legDefects[leg.side] = defects.mergedUnion()
         }
         movements.sort(by: LegMovement.precedes)
         var annotations = try readAnnotations(request, alignment: alignment)
         if let givenHypnogram { annotations.hypnogram = givenHypnogram }
+        // Each leg's defect time is passed on its own: the rules' `defectExclusion` decides what of it
+        // is excluded (by default only time no leg recorded); `extraExcluded` holds for every leg.
         let input = ScoringInput(
-            movements: movements, window: window, excludedSpans: excluded.mergedUnion(),
+            movements: movements, window: window, excludedSpans: extraExcluded.mergedUnion(),
             respiratoryEvents: annotations.respiratory ?? [], arousals: annotations.arousals ?? [],
-            hypnogram: annotations.hypnogram)
+            hypnogram: annotations.hypnogram, legDefectSpans: legDefects)
         let scoring = PLMScorer.score(input, rules: request.rules)
 
         let assembly = ReportAssembly(

@@ -95,6 +95,7 @@ struct ReportAssembly {
                     tiltLowPassHz: rounded(limit.tiltCornerHz, 10), tiltOnsetDegrees: rounded(limit.tiltOnsetDegrees, 100),
                     peakDeviationMg: rounded(limit.limitPeakDeviationG * 1000, 10),
                     tiltDegrees: rounded(limit.limitDegrees, 100))
-            })
+            },
+            scoredFromThisLegOnlyHours: scoring.defectTime.scoredAloneS[leg.side].map { $0 / 3600 })
     }
 }

@@ -85,7 +85,10 @@ public enum DetectionBenchmark {
                     outputDirectory: nil
                 ).writeCreatingFolder(report: analysis.report)
             }
-            let reference = try EventSetReader.loadReference(path: night.truthPath)
+            var reference = try EventSetReader.loadReference(path: night.truthPath)
+            // The truth scored under the rules the detector is scored with (the file's
+            // `expectedScoring` holds the default rules' figures, possibly from an older plm).
+            reference.plmIndex = ExpectedScoringCalculator.score(night.truth, rules: rules).plmIndex
             let detected = try EventSetReader.decodeReport([UInt8](json), path: "\(night.name) report")
             let evaluation = Evaluator.evaluate(reference: reference, detected: detected)
             evaluations.append(evaluation)

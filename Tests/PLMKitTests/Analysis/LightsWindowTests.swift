@@ -9,10 +9,15 @@ import Testing
 /// 23:00:10 to 23:03:10, i.e. 10-190 s (each 9000 samples at 50 Hz, 180 s long).
 @Suite("Lights window")
 struct LightsWindowTests {
-    private func analyze(_ night: TwoLegTestNight, off: String?, on: String?, rightOnly: Bool = false) async throws -> PLMReport {
+    private func analyze(
+        _ night: TwoLegTestNight, off: String?, on: String?, rightOnly: Bool = false,
+        defectExclusion: DefectExclusion = .noLegRecorded
+    ) async throws -> PLMReport {
         var legs: [AnalysisRequest.LegInput] = [.init(side: .right, path: night.rightPath)]
         if !rightOnly { legs.insert(.init(side: .left, path: night.leftPath), at: 0) }
-        return try await NightAnalyzer.analyze(AnalysisRequest(legs: legs, lightsOff: off, lightsOn: on)).report
+        var rules = RuleSet.wasm2016
+        rules.defectExclusion = defectExclusion
+        return try await NightAnalyzer.analyze(AnalysisRequest(legs: legs, lightsOff: off, lightsOn: on, rules: rules)).report
     }
 
     /// (lights off, lights on, start s, end s), worked out by hand from 23:00:00+01:00 = 22:00:00Z = 0 s.
@@ -105,8 +110,10 @@ struct LightsWindowTests {
     }
 
     /// 60 s to 300 s; the left leg records until 180 s and the right one until 190 s. Time inside the
-    /// window where a leg was not recording is excluded (docs/architecture.md), so 180-300 s
-    /// (120 s) is excluded: valid 120 s of a 240 s window.
+    /// window where no leg was recording is excluded (docs/scoring-rules.md, "Defects of one leg"),
+    /// so 190-300 s (110 s) is excluded: valid 130 s of a 240 s window, 180-190 s scored from the
+    /// right leg alone. Under `anyLegDefective` the time either leg was not recording is excluded:
+    /// 180-300 s, valid 120 s.
     @Test("A window running past the end of the recording: the part outside is excluded")
     func windowPastTheEnd() async throws {
         let night = try TwoLegTestNight()
@@ -115,12 +122,23 @@ struct LightsWindowTests {
         #expect(abs(report.analysisWindow.startS - 60) < 1e-6)
         #expect(abs(report.analysisWindow.endS - 300) < 1e-6)
         #expect(abs(report.indices.timeInBedHours - 240.0 / 3600) < 1e-9)
-        #expect(abs(report.indices.validHours - 120.0 / 3600) < 1e-9)
-        #expect(abs((report.indices.timeInBedHours - report.indices.validHours) * 3600 - 120) < 1e-6)
-        // The indices are per valid hour. Left movements at 62, 85.5, 110, 135.2, 158 and right ones at 70, 100, 130, 150 start in 60-180 s.
+        #expect(abs(report.indices.validHours - 130.0 / 3600) < 1e-9)
+        #expect(abs((report.indices.timeInBedHours - report.indices.validHours) * 3600 - 110) < 1e-6)
+        let rightAloneH: Double = try #require(report.quality.first { $0.side == .right }?.scoredFromThisLegOnlyHours)
+        let leftAloneH: Double = try #require(report.quality.first { $0.side == .left }?.scoredFromThisLegOnlyHours)
+        #expect(abs(rightAloneH * 3600 - 10) < 1e-6)
+        #expect(leftAloneH == 0)
+        // The indices are per valid hour. Left movements at 62, 85.5, 110, 135.2, 158 and right ones
+        // at 70, 100, 130, 150 start in 60-190 s (none of the right leg in 180-190 s).
         #expect(report.indices.lmCount == 9)
         let lmIndex = try #require(report.indices.lmIndex)
-        #expect(abs(lmIndex - 9 / (120.0 / 3600)) < 1e-6)
+        #expect(abs(lmIndex - 9 / (130.0 / 3600)) < 1e-6)
+
+        let old = try await analyze(
+            night, off: "2026-03-01T23:01:00+01:00", on: "2026-03-01T23:05:00+01:00", defectExclusion: .anyLegDefective)
+        #expect(abs(old.indices.validHours - 120.0 / 3600) < 1e-9)
+        #expect(old.indices.lmCount == 9)
+        #expect(abs((old.indices.lmIndex ?? 0) - 9 / (120.0 / 3600)) < 1e-6)
     }
 
     /// One leg (the right, 23:00:10-23:03:10 = 0-180 s on its own time line), window 23:01:00 to 23:05:00:
@@ -136,7 +154,8 @@ struct LightsWindowTests {
     }
 
     /// 22:59:00 to 23:02:00 is -60 s to 120 s; the left leg starts at 0 s and the right one at 10 s,
-    /// so -60-10 s (70 s) is excluded: valid 110 s of 180 s.
+    /// so -60-0 s (60 s, no leg recording) is excluded: valid 120 s of 180 s, 0-10 s scored from the
+    /// left leg alone. Under `anyLegDefective` -60-10 s (70 s) is excluded: valid 110 s.
     @Test("A window starting before the first sample: the part before is excluded")
     func windowBeforeTheStart() async throws {
         let night = try TwoLegTestNight()
@@ -145,6 +164,9 @@ struct LightsWindowTests {
         #expect(abs(report.analysisWindow.startS - -60) < 1e-6)
         #expect(abs(report.analysisWindow.endS - 120) < 1e-6)
         #expect(abs(report.indices.timeInBedHours - 180.0 / 3600) < 1e-9)
-        #expect(abs(report.indices.validHours - 110.0 / 3600) < 1e-9)
+        #expect(abs(report.indices.validHours - 120.0 / 3600) < 1e-9)
+        let old = try await analyze(
+            night, off: "2026-03-01T22:59:00+01:00", on: "2026-03-01T23:02:00+01:00", defectExclusion: .anyLegDefective)
+        #expect(abs(old.indices.validHours - 110.0 / 3600) < 1e-9)
     }
 }
