@@ -21,4 +21,12 @@ public enum PublishedRules {
     /// the minimum duration (0.5 s) every 0.5 s, 3600 / 0.5 = 7200 /h. An index beyond it in a file
     /// is damage, not a night. Derived from ``minimumLegMovementDurationS``.
     public static let largestPossibleIndexPerHour = 3600 / minimumLegMovementDurationS
+
+    /// Periodicity index (Ferri et al., Sleep 2006;29:759-769): an inter-movement interval (onset
+    /// to onset of consecutive leg movements) is periodic when it lies within 10-90 s, inclusive,
+    /// and belongs to a run of at least 3 consecutive such intervals; the index is the share of
+    /// periodic intervals. Lower and upper bound, seconds, and the shortest run.
+    public static let periodicityIMIMinimumS = 10.0
+    public static let periodicityIMIMaximumS = 90.0
+    public static let periodicityMinimumRun = 3
 }

@@ -84,6 +84,18 @@ public struct InBedRules: Sendable, Hashable {
     /// Sleep onset: the first run of at least this many sleep minutes; final awakening: the end
     /// of the last such run (own choice; actigraphy commonly uses 10-20 min, e.g. Sadeh 1994: 20).
     public var sleepRunMinutes = 10
+    /// A PLM series explains its movements (``UnexplainedActivity``) only when the leg movements
+    /// around it are periodic: the periodicity index (Ferri et al., Sleep 2006) of the movements from
+    /// this long before its first movement to this long after its last, seconds, reaches
+    /// ``minimumLocalPeriodicityIndex`` (``LocalPeriodicity``). Own choice: one epoch of the
+    /// sleep/wake rule each side, so that the movements of the minutes the series touches count.
+    public var localPeriodicityMarginS = 60.0
+    /// The smallest local periodicity index at which a PLM series counts as sleep-like: most of the
+    /// intervals periodic. Own choice between the published values: PLMS in RLS have an index of
+    /// 0.86 +- 0.10 (Shin et al., J Clin Sleep Med 2016;12:1089-1097), while leg movements in wake
+    /// have one interval peak near 4 s and little periodicity, in patients and controls alike
+    /// (Ferri et al., Sleep Med 2012;13:529-535).
+    public var minimumLocalPeriodicityIndex = 0.5
 
     public init() {}
 

@@ -6,7 +6,8 @@ import PLMCore
 /// activity of minutes -4...+2 reaches a threshold (``InBedRules/sleepWakeWeights``,
 /// ``InBedRules/sleepWakeScale``). The activity is the minute's moving seconds **not explained
 /// by PLM series** (``UnexplainedActivity``, leg by leg): periodic leg movements are what PLMS look like, so a minute moving only
-/// within a scored PLM series does not count as wake; irregular movement does. Sleep onset is
+/// within a scored PLM series does not count as wake; irregular movement does. Only series that are
+/// periodic among the movements around them explain (``LocalPeriodicity``). Sleep onset is
 /// the first run of at least ``InBedRules/sleepRunMinutes`` sleep minutes, the final awakening
 /// the end of the last such run.
 ///

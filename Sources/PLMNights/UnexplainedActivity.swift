@@ -6,6 +6,8 @@ import PLMCore
 /// Each leg movement of a scored PLM series explains its duration (rounded up to whole seconds)
 /// plus one second of edge in every minute it touches, on its own leg only (a bilateral one on
 /// both): a periodic movement of one leg does not explain what the other leg does in that minute.
+/// Which series explain is the caller's choice: PLMKit passes the series that are periodic where
+/// they occur (``LocalPeriodicity``).
 public enum UnexplainedActivity {
     /// A periodic leg movement: the legs it moved (indices into the legs' epochs) and its time
     /// span, seconds on the epochs' time line.

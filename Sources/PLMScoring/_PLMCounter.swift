@@ -7,11 +7,10 @@ import PLMCore
 
 /// Counts, indices and distributions from the scored movements.
 enum _PLMCounter {
-    /// Periodicity index bounds (Ferri et al., Sleep 2006): IMIs of 10-90 s, inclusive.
-    static let ferriIMIMinimumS = 10.0
-    static let ferriIMIMaximumS = 90.0
-    /// Shortest run of consecutive in-range IMIs that counts as periodic (Ferri 2006): 3.
-    static let ferriMinimumRun = 3
+    /// Periodicity index bounds and shortest run (Ferri et al., Sleep 2006): ``PublishedRules``.
+    static let ferriIMIMinimumS = PublishedRules.periodicityIMIMinimumS
+    static let ferriIMIMaximumS = PublishedRules.periodicityIMIMaximumS
+    static let ferriMinimumRun = PublishedRules.periodicityMinimumRun
     /// Most bins of ``PLMDistributions/plmsPerHourOfNight`` (a six-week window; PLMs later than that
     /// are not binned).
     static let maximumHoursOfNight = 1008

@@ -15,7 +15,9 @@ extension NightContext {
 
     /// Estimates sleep in `span`: per minute, the largest over the legs of the leg's moving seconds
     /// minus the seconds explained by that leg's PLM-series candidates (a bilateral candidate
-    /// explains both legs), through ``SleepWakeEstimator``.
+    /// explains both legs), through ``SleepWakeEstimator``. Only series that are periodic where
+    /// they occur explain anything (``LocalPeriodicity``): a chance series among the short
+    /// intervals of wake movement does not.
     func sleepEstimate(span: TimeSpan, shift: Double, scoring: ScoringResult) -> SleepResult {
         let minuteS = InBedRules.epochLengthS
         let firstMinute = Int((span.startS / minuteS).rounded(.down))
@@ -25,7 +27,13 @@ extension NightContext {
         let movingSeconds = epochs.map { legEpochs in
             (0..<count).map { k in firstMinute + k < legEpochs.count ? Double(legEpochs[firstMinute + k].movingSeconds) : 0 }
         }
-        let explained = scoring.candidates.filter { $0.seriesNumber != nil }.map { candidate in
+        let rules = request.inBedRules
+        let periodicSeries = LocalPeriodicity.periodicSeries(
+            scoring.candidates.filter(\.isLegMovement).map {
+                LocalPeriodicity.Movement(onsetS: $0.onsetS, isCandidate: $0.isCandidate, seriesNumber: $0.seriesNumber)
+            },
+            marginS: rules.localPeriodicityMarginS, minimumIndex: rules.minimumLocalPeriodicityIndex)
+        let explained = scoring.candidates.filter { $0.seriesNumber.map(periodicSeries.contains) ?? false }.map { candidate in
             UnexplainedActivity.Explained(
                 legs: legs.indices.filter { k in
                     legs.count == 1 || candidate.side == .bilateral || candidate.side.rawValue == legs[k].side.rawValue
@@ -34,7 +42,7 @@ extension NightContext {
         }
         let activity = UnexplainedActivity.perMinute(
             movingSeconds: movingSeconds, minuteCount: count, firstMinute: firstMinute, explained: explained)
-        let estimate = SleepWakeEstimator(rules: request.inBedRules).estimate(activity: activity)
+        let estimate = SleepWakeEstimator(rules: rules).estimate(activity: activity)
         let hypnogram = Hypnogram(
             startS: Double(firstMinute) * minuteS - shift, epochLengthS: minuteS,
             stages: estimate.asleep.map { $0 ? .n2 : .wake })
