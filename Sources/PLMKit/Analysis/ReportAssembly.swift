@@ -80,9 +80,13 @@ struct ReportAssembly {
     private func quality(_ leg: LegAnalysis) -> PLMReport.LegQuality {
         var counts = SortedObject<Int>()
         for defect in leg.defects { counts[defect.kind.rawValue] = (counts[defect.kind.rawValue] ?? 0) + 1 }
+        // Within the analysis window, as the indices: this leg's own defects and the time it was
+        // not recording (`DefectTime.legDefects`), and the time excluded for every leg.
+        let defectTime = scoring.defectTime
+        let excludedS = ((defectTime.legDefects[leg.side] ?? []) + defectTime.excluded).unionDurationS
         return PLMReport.LegQuality(
-            side: leg.side, validHours: leg.detection.validDurationS / 3600,
-            excludedHours: max(0, leg.durationS - leg.detection.validDurationS) / 3600,
+            side: leg.side, validHours: max(0, window.durationS - excludedS) / 3600,
+            excludedHours: excludedS / 3600,
             defectCounts: counts, declaredRateHz: leg.declaredRateHz, measuredRateHz: leg.measuredRateHz,
             detectionLimit: leg.detection.detectionLimit.map { limit in
                 // Rounded to what the measurement supports (0.1 mg, 0.01 degree, 0.1 Hz), so that

@@ -20,6 +20,17 @@ struct LightsWindowTests {
         return try await NightAnalyzer.analyze(AnalysisRequest(legs: legs, lightsOff: off, lightsOn: on, rules: rules)).report
     }
 
+    /// Checks one leg's `quality` hours (valid and excluded, within the window) against seconds
+    /// worked out by hand.
+    private func expectLegHours(
+        _ report: PLMReport, _ side: LegSide, validS: Double, excludedS: Double,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) throws {
+        let quality = try #require(report.quality.first { $0.side == side }, sourceLocation: sourceLocation)
+        #expect(abs(quality.validHours * 3600 - validS) < 1e-6, sourceLocation: sourceLocation)
+        #expect(abs(quality.excludedHours * 3600 - excludedS) < 1e-6, sourceLocation: sourceLocation)
+    }
+
     /// (lights off, lights on, start s, end s), worked out by hand from 23:00:00+01:00 = 22:00:00Z = 0 s.
     static let windows: [(String, String, Double, Double)] = [
         // With the recording's offset: 23:01:00 is 60 s, 23:02:30 is 150 s.
@@ -42,6 +53,9 @@ struct LightsWindowTests {
         #expect(abs(report.analysisWindow.timeInBedHours - (window.3 - window.2) / 3600) < 1e-9)
         // Both legs record throughout these windows: nothing is excluded.
         #expect(abs(report.indices.validHours - (window.3 - window.2) / 3600) < 1e-9)
+        // Each leg's quality covers the window, not its whole 180-s file.
+        try expectLegHours(report, .left, validS: window.3 - window.2, excludedS: 0)
+        try expectLegHours(report, .right, validS: window.3 - window.2, excludedS: 0)
         #expect(report.settings["lightsOff"] == .text(window.0))
         #expect(report.settings["lightsOn"] == .text(window.1))
         // The contract: a window from --lights-off/--lights-on records its source as `lights`.
@@ -128,6 +142,10 @@ struct LightsWindowTests {
         let leftAloneH: Double = try #require(report.quality.first { $0.side == .left }?.scoredFromThisLegOnlyHours)
         #expect(abs(rightAloneH * 3600 - 10) < 1e-6)
         #expect(leftAloneH == 0)
+        // Per leg, within the window 60-300 s: the left leg records 60-180 s (120 s valid, 120 s
+        // excluded), the right one 60-190 s (130 s valid, 110 s excluded).
+        try expectLegHours(report, .left, validS: 120, excludedS: 120)
+        try expectLegHours(report, .right, validS: 130, excludedS: 110)
         // The indices are per valid hour. Left movements at 62, 85.5, 110, 135.2, 158 and right ones
         // at 70, 100, 130, 150 start in 60-190 s (none of the right leg in 180-190 s).
         #expect(report.indices.lmCount == 9)
@@ -165,6 +183,9 @@ struct LightsWindowTests {
         #expect(abs(report.analysisWindow.endS - 120) < 1e-6)
         #expect(abs(report.indices.timeInBedHours - 180.0 / 3600) < 1e-9)
         #expect(abs(report.indices.validHours - 120.0 / 3600) < 1e-9)
+        // Per leg: the left records 0-120 s of -60-120 s, the right 10-120 s.
+        try expectLegHours(report, .left, validS: 120, excludedS: 60)
+        try expectLegHours(report, .right, validS: 110, excludedS: 70)
         let old = try await analyze(
             night, off: "2026-03-01T22:59:00+01:00", on: "2026-03-01T23:02:00+01:00", defectExclusion: .anyLegDefective)
         #expect(abs(old.indices.validHours - 110.0 / 3600) < 1e-9)
