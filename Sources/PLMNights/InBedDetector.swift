@@ -4,10 +4,13 @@ import PLMCore
 /// per-minute epochs (one array per leg, all on the same time line).
 ///
 /// The method, an ankle adaptation of van Hees' HDCZA (Sci Rep 2018), in four steps:
-/// 1. **Non-wear** per leg by van Hees 2011/2013 (``NonWearDetector``); a minute is non-wear when
-///    any leg is, and is never part of a period.
+/// 1. **Non-wear** per leg by van Hees 2011/2013 (``NonWearDetector``). A minute in which no leg
+///    is worn is never part of a period. A leg not worn while the other is (a strap come loose in
+///    the night, one sensor left on a table) leaves the period to the worn leg: posture and
+///    activity are read from the worn legs only, and scoring treats the unworn leg's time as that
+///    leg's defect (``RestPeriods/nonWearByLeg``), as a gap in its file.
 /// 2. **Upright direction** per leg: the mean gravity direction of walking epochs (the sensor's
-///    mounting is unknown; walking is upright). A minute is **lying** when every leg's gravity
+///    mounting is unknown; walking is upright). A minute is **lying** when every worn leg's gravity
 ///    direction is at least ``InBedRules/lyingTiltDegrees`` from its upright (the shank near
 ///    horizontal). Without walking there is no upright, and every worn minute counts as lying.
 /// 3. **Lying runs** (upright interruptions up to ``InBedRules/bridgeUprightMinutes`` bridged)
@@ -26,12 +29,22 @@ public struct InBedDetector: Sendable {
     /// Per-minute classification of the legs' epochs (exposed for the overview plot and tests).
     public struct MinuteStates: Sendable {
         public var hasData: [Bool]
+        /// No leg with data in the minute is worn: the recording is not worn.
         public var nonWear: [Bool]
+        /// Per leg (in the order given), whether that leg is not worn; false where it has no data.
+        public var nonWearByLeg: [[Bool]]
+        /// Whether every worn leg lies.
         public var lying: [Bool]
-        /// Largest moving-second count over the legs.
+        /// Largest moving-second count over the worn legs.
         public var movingSeconds: [Int]
         public var uprightFound: Bool
         public var count: Int { hasData.count }
+
+        /// Whether at least one leg is not worn in the minute (what the summary reports as
+        /// non-wear).
+        public var nonWearOnAnyLeg: [Bool] {
+            (0..<count).map { k in nonWearByLeg.contains { k < $0.count && $0[k] } }
+        }
     }
 
     /// The periods of the recording.
@@ -68,7 +81,9 @@ public struct InBedDetector: Sendable {
             nights: zip(merged, periods).filter { $0.0.range.count >= nightMinutes }.map(\.1),
             naps: zip(merged, periods).filter { $0.0.range.count < nightMinutes }.map(\.1),
             lyingAwake: lyingAwake,
-            nonWear: Self.runs(of: states.nonWear).map(span),
+            nonWear: Self.runs(of: states.nonWearOnAnyLeg).map(span),
+            noLegWorn: Self.runs(of: states.nonWear).map(span),
+            nonWearByLeg: states.nonWearByLeg.map { Self.runs(of: $0).map(span) },
             uprightFound: states.uprightFound)
     }
 
@@ -86,12 +101,19 @@ public struct InBedDetector: Sendable {
         let uprightFound = !legs.isEmpty && uprights.allSatisfy { $0 != nil }
         var states = MinuteStates(
             hasData: [Bool](repeating: false, count: count), nonWear: [Bool](repeating: false, count: count),
+            nonWearByLeg: legs.map { [Bool](repeating: false, count: $0.count) },
             lying: [Bool](repeating: true, count: count), movingSeconds: [Int](repeating: 0, count: count),
             uprightFound: uprightFound)
+        var worn = [Bool](repeating: false, count: count)
         for (leg, epochs) in legs.enumerated() {
             for k in epochs.indices where epochs[k].hasData {
                 states.hasData[k] = true
-                if nonWearPerLeg[leg][k] { states.nonWear[k] = true }
+                // A leg not worn says nothing of posture or activity (a sensor on a table lies still).
+                guard !nonWearPerLeg[leg][k] else {
+                    states.nonWearByLeg[leg][k] = true
+                    continue
+                }
+                worn[k] = true
                 states.movingSeconds[k] = max(states.movingSeconds[k], epochs[k].movingSeconds)
                 if uprightFound, let up = uprights[leg], let tilt = up.tiltDegrees(of: epochs[k]),
                     tilt < rules.lyingTiltDegrees
@@ -100,6 +122,7 @@ public struct InBedDetector: Sendable {
                 }
             }
         }
+        for k in 0..<count { states.nonWear[k] = states.hasData[k] && !worn[k] }
         return states
     }
 

@@ -20,17 +20,28 @@ public struct RestPeriods: Sendable, Hashable {
     public var naps: [Period]
     /// Lying without sustained rest (legs up on a sofa, reading in bed without sleeping).
     public var lyingAwake: [TimeSpan]
-    /// Sensor not worn (on any leg), merged.
+    /// A sensor not worn (on any leg), merged: what the summary reports.
     public var nonWear: [TimeSpan]
+    /// No leg worn, merged: never part of a period, excluded from scoring for every leg.
+    public var noLegWorn: [TimeSpan]
+    /// Per leg (in the order the legs were given), that leg not worn, merged: inside a period,
+    /// that leg's defect time (scored from the other leg under the default
+    /// `RuleSet.defectExclusion`).
+    public var nonWearByLeg: [[TimeSpan]]
     /// Whether an upright direction was found for every leg (from walking). Without it, posture
     /// cannot separate bed from day and every worn minute counts as lying (a one-night file).
     public var uprightFound: Bool
 
-    public init(nights: [Period], naps: [Period], lyingAwake: [TimeSpan], nonWear: [TimeSpan], uprightFound: Bool) {
+    public init(
+        nights: [Period], naps: [Period], lyingAwake: [TimeSpan], nonWear: [TimeSpan], noLegWorn: [TimeSpan],
+        nonWearByLeg: [[TimeSpan]], uprightFound: Bool
+    ) {
         self.nights = nights
         self.naps = naps
         self.lyingAwake = lyingAwake
         self.nonWear = nonWear
+        self.noLegWorn = noLegWorn
+        self.nonWearByLeg = nonWearByLeg
         self.uprightFound = uprightFound
     }
 }

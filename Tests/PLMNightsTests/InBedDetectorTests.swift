@@ -146,5 +146,45 @@ struct InBedDetectorTests {
         let found = detector.detect(legs: [left.epochs, right.epochs])
         #expect(found.nonWear == [TimeSpan(startS: hours(2), endS: hours(4))])
         #expect(found.nights.map(\.span) == [TimeSpan(startS: hours(14), endS: hours(22))])
+        // The left leg was worn throughout: the recording was worn; the right leg's table time is its own.
+        #expect(found.noLegWorn.isEmpty)
+        #expect(found.nonWearByLeg == [[], [TimeSpan(startS: hours(2), endS: hours(4))]])
+    }
+
+    /// The right sensor comes off at 01:00 and lies still for two hours (on the mattress or a
+    /// table) before it is put back; the left leg lies quietly all night. The 60-min windows step
+    /// by 15 min from 08:00, so the 2-h span from 17 h is found exactly.
+    @Test("One leg's sensor off for two hours of the night: the night stays whole on the other leg")
+    func oneLegOffInTheNight() {
+        var left = ConstructedDay()
+        left.addDay(hours: 14)  // 08:00-22:00
+        left.add(.lyingQuiet, hours: 8)  // 22:00-06:00
+        left.addDay(hours: 2)
+        var right = ConstructedDay()
+        right.addDay(hours: 14)
+        right.add(.lyingQuiet, hours: 3)  // 22:00-01:00
+        right.add(.table, hours: 2)  // 01:00-03:00
+        right.add(.lyingQuiet, hours: 3)  // 03:00-06:00
+        right.addDay(hours: 2)
+        let found = detector.detect(legs: [left.epochs, right.epochs])
+        #expect(found.nights.map(\.span) == [TimeSpan(startS: hours(14), endS: hours(22))])
+        #expect(found.naps.isEmpty)
+        #expect(found.nonWear == [TimeSpan(startS: hours(17), endS: hours(19))])
+        #expect(found.noLegWorn.isEmpty)
+        #expect(found.nonWearByLeg == [[], [TimeSpan(startS: hours(17), endS: hours(19))]])
+    }
+
+    @Test("Both sensors off for two hours: no leg worn, never part of a period")
+    func bothLegsOff() {
+        var legs = [ConstructedDay(), ConstructedDay()]
+        for k in legs.indices {
+            legs[k].addDay(hours: 2)  // 08:00-10:00
+            legs[k].add(.table, hours: 2)  // 10:00-12:00
+            legs[k].addDay(hours: 10)
+        }
+        let found = detector.detect(legs: legs.map(\.epochs))
+        let off = [TimeSpan(startS: hours(2), endS: hours(4))]
+        #expect(found.nonWear == off && found.noLegWorn == off && found.nonWearByLeg == [off, off])
+        #expect(found.nights.isEmpty && found.naps.isEmpty)
     }
 }

@@ -24,12 +24,13 @@ public enum NightAnalyzer {
 
     /// Scores legs already read and detected: aligns them, takes the window (`window` when
     /// given, else the request's lights, else the whole recording), passes each leg's defect time
-    /// to the scorer (which applies ``RuleSet/defectExclusion``), excludes `extraExcluded` (e.g.
-    /// non-wear) for every leg, scores and assembles the report.
+    /// to the scorer (which applies ``RuleSet/defectExclusion``) with `legNonWear` (a leg not worn,
+    /// on the legs' common time line) added to it, excludes `extraExcluded` (no leg worn) for every
+    /// leg, scores and assembles the report.
     /// - Returns: the analysis and the scorer's input (callers re-score it with a hypnogram).
     static func score(
         _ request: AnalysisRequest, legs: [LegAnalysis], window given: TimeSpan? = nil, extraExcluded: [TimeSpan] = [],
-        hypnogram givenHypnogram: Hypnogram? = nil
+        legNonWear: [LegSide: [TimeSpan]] = [:], hypnogram givenHypnogram: Hypnogram? = nil
     ) throws -> (analysis: NightAnalysis, input: ScoringInput) {
         let alignment = try RecordingAlignment(legs: legs)
         let recordingEndS = legs.map { (alignment.offsetS[$0.side] ?? 0) + $0.durationS }.max() ?? 0
@@ -40,7 +41,7 @@ public enum NightAnalyzer {
         for leg in legs {
             let offset = alignment.offsetS[leg.side] ?? 0
             movements += leg.detection.movements.map { $0.shifted(by: offset) }
-            var defects = leg.detection.excludedSpans.map { $0.shifted(by: offset) }
+            var defects = leg.detection.excludedSpans.map { $0.shifted(by: offset) } + (legNonWear[leg.side] ?? [])
             // Time inside the window where this leg was not recording has no valid data of it.
             let recorded = TimeSpan(startS: offset, endS: offset + leg.durationS)
             if window.startS < recorded.startS {

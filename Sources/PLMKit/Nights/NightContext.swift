@@ -26,7 +26,7 @@ struct NightContext {
         self.periods = periods
         let states = InBedDetector(rules: request.inBedRules).minuteStates(legs: epochs)
         overview = RecordingOverview(
-            movingSeconds: states.movingSeconds, nonWear: states.nonWear,
+            movingSeconds: states.movingSeconds, nonWear: states.nonWearOnAnyLeg,
             asleep: [Bool](repeating: false, count: states.count), inBed: [Bool](repeating: false, count: states.count),
             plmOnsetsS: [])
     }
@@ -62,14 +62,22 @@ struct NightContext {
         var nightRequest = request.night
         nightRequest.lightsOff = alignment.start.map { $0.adding(seconds: span.startS).iso8601 }
         nightRequest.lightsOn = alignment.start.map { $0.adding(seconds: span.endS).iso8601 }
-        let nonWear = periods.nonWear.compactMap { $0.clamped(to: span) }.map {
-            TimeSpan(startS: $0.startS - shift, endS: $0.endS - shift)
+        func onNightLine(_ spans: [TimeSpan]) -> [TimeSpan] {
+            spans.compactMap { $0.clamped(to: span) }.map { TimeSpan(startS: $0.startS - shift, endS: $0.endS - shift) }
+        }
+        // No leg worn: excluded for every leg. One leg not worn: that leg's defect time, which the
+        // rules' `defectExclusion` scores from the other leg or excludes.
+        let nonWear = onNightLine(periods.noLegWorn)
+        var legNonWear: [LegSide: [TimeSpan]] = [:]
+        for (source, spans) in zip(self.legs, periods.nonWearByLeg) where !spans.isEmpty {
+            legNonWear[source.side] = onNightLine(spans)
         }
         let nightHypnogram = hypnogram.map {
             Hypnogram(startS: $0.startS - shift, epochLengthS: $0.epochLengthS, stages: $0.stages)
         }
         var (analysis, input) = try NightAnalyzer.score(
-            nightRequest, legs: legs, window: nightWindow, extraExcluded: nonWear, hypnogram: nightHypnogram)
+            nightRequest, legs: legs, window: nightWindow, extraExcluded: nonWear, legNonWear: legNonWear,
+            hypnogram: nightHypnogram)
         analysis.report.settings["windowSource"] = .text(window.source)
 
         let estimate: SleepResult

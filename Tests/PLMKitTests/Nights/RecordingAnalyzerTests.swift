@@ -40,6 +40,38 @@ struct RecordingAnalyzerTests {
         #expect(abs(report.analysisWindow.timeInBedHours - (found.inBed.endS - found.inBed.startS) / 3600) < 1e-9)
     }
 
+    /// A 5-h night (no day around it) whose right sensor lies still from 1.5 h to 3.5 h: constant
+    /// (0, 0, 1) g plus 3 mg of noise (van Hees' non-wear: SD under 13 mg, range under 50 mg). The
+    /// 60-min non-wear windows step by 15 min from the start, so 5400-12600 s is found exactly.
+    @Test("One sensor off for two hours of a night: one night, that leg's time scored from the other leg")
+    func oneSensorOffInTheNight() throws {
+        let sim = try MultiDaySimulator.simulate(
+            MultiDaySettings(segments: [.night(hours: 5, profile: .moderate)], sampleRateHz: 20, seed: 11))
+        var legs = MultiDayRecordings.legs(sim)
+        var random = SplitMix64(seed: 2026)
+        let rate = sim.settings.sampleRateHz
+        for k in Int(5400 * rate)..<Int(12600 * rate) {
+            legs[1].recording.x[k] = Float(0.003 * random.gaussian())
+            legs[1].recording.y[k] = Float(0.003 * random.gaussian())
+            legs[1].recording.z[k] = Float(1 + 0.003 * random.gaussian())
+        }
+        let analysis = try RecordingAnalyzer.analyze(RecordingAnalysisRequest(night: Self.legsRequest), recordings: legs)
+        #expect(analysis.summary.nonWear.map { [$0.startS, $0.endS] } == [[5400, 12600]])
+        #expect(analysis.summary.nights.count == 1, "\(analysis.summary.naps) \(analysis.summary.nonWear)")
+        let found = try #require(analysis.summary.nights.first)
+        #expect(found.inBed.startS == 0 && abs(found.inBed.endS - sim.truth.durationS) < 60)
+        // The left leg was worn throughout: nothing is excluded for both legs; the right leg's two
+        // hours are its own defect time, scored from the left leg alone.
+        let report = try #require(analysis.nights.first?.analysis.report)
+        #expect(abs(report.indices.validHours - report.analysisWindow.timeInBedHours) < 1e-9)
+        let left = try #require(report.quality.first { $0.side == .left })
+        let right = try #require(report.quality.first { $0.side == .right })
+        #expect(abs((left.scoredFromThisLegOnlyHours ?? 0) - 2) < 1e-6)
+        #expect(abs(right.excludedHours - 2) < 1e-6 && left.excludedHours == 0)
+        // No right-leg movement is scored while it was off.
+        #expect(!report.candidateMovements.contains { $0.side != .left && $0.onsetS >= 5400 && $0.onsetS < 12600 })
+    }
+
     @Test("A hypnogram replaces the sleep estimate: sleep from its epochs, PLMS index from its sleep")
     func hypnogramReplacesEstimate() throws {
         let sim = try MultiDaySimulator.simulate(
