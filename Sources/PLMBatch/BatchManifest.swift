@@ -4,13 +4,15 @@ import PLMKit
 /// The recordings of a batch, one per manifest line, in manifest order.
 ///
 /// A manifest is CSV with a header row: `id,left,right` (either leg may be empty) and the optional
-/// columns `diary`, `lights_off`, `lights_on`, `rules`, `format`, `units`. Relative paths are
+/// columns `diary`, `lights_off`, `lights_on`, `rules`, `defect_exclusion`, `format`, `units`. Relative paths are
 /// relative to the manifest's folder. Problems with the manifest itself (unknown column, bad or
 /// repeated id) stop the batch before it starts; problems with one recording (a missing file, an
 /// unknown rule name) are that recording's failure, recorded, and the batch goes on.
 public struct BatchManifest: Sendable, Equatable {
     /// Every column a manifest may have, in the order ``write(to:)`` writes them.
-    public static let columns = ["id", "left", "right", "diary", "lights_off", "lights_on", "rules", "format", "units"]
+    public static let columns = [
+        "id", "left", "right", "diary", "lights_off", "lights_on", "rules", "defect_exclusion", "format", "units",
+    ]
 
     /// Ids that would collide with the batch folder's own entries.
     static let reservedIDs: Set<String> = ["slurm", "plm.sqlite", "cohort.html", "manifest.csv"]
@@ -59,7 +61,7 @@ public struct BatchManifest: Sendable, Equatable {
                     id: id, left: value["left"].map { resolve($0, in: folder) },
                     right: value["right"].map { resolve($0, in: folder) }, diary: value["diary"].map { resolve($0, in: folder) },
                     lightsOff: value["lights_off"], lightsOn: value["lights_on"], rules: value["rules"],
-                    format: value["format"], units: value["units"], manifestLocation: "\(path):\(row.line)"))
+                    defectExclusion: value["defect_exclusion"], format: value["format"], units: value["units"], manifestLocation: "\(path):\(row.line)"))
         }
         return BatchManifest(recordings: recordings)
     }
@@ -89,7 +91,8 @@ public struct BatchManifest: Sendable, Equatable {
     public func csvText() throws -> String {
         var out = Self.columns.joined(separator: ",") + "\n"
         for r in recordings {
-            let cells = [r.id, r.left, r.right, r.diary, r.lightsOff, r.lightsOn, r.rules, r.format, r.units].map { $0 ?? "" }
+            let cells = [r.id, r.left, r.right, r.diary, r.lightsOff, r.lightsOn, r.rules, r.defectExclusion, r.format, r.units]
+                .map { $0 ?? "" }
             if let bad = cells.first(where: { $0.contains(",") || $0.contains("\n") || $0.contains("\r") }) {
                 throw AnalysisError("'\(bad)': a manifest value cannot hold a comma or a line break", exitStatus: .usage)
             }
@@ -118,6 +121,9 @@ public struct BatchRecording: Sendable, Equatable, Codable {
     public var lightsOn: String?
     /// Rule profile name; nil = `plm analyze`'s default.
     public var rules: String?
+    /// `RuleSet.defectExclusion` by name (`noLegRecorded`, `anyLegDefective`), as
+    /// `--defect-exclusion`; nil = the profile's default.
+    public var defectExclusion: String?
     /// File layout (`auto`, `actigraph`, ...); nil = auto.
     public var format: String?
     /// Acceleration unit (`g`, `mg`, `m/s2`, `counts:PER_G:ZERO`); nil = from the file.
@@ -128,8 +134,8 @@ public struct BatchRecording: Sendable, Equatable, Codable {
 
     public init(
         id: String, left: String? = nil, right: String? = nil, diary: String? = nil, lightsOff: String? = nil,
-        lightsOn: String? = nil, rules: String? = nil, format: String? = nil, units: String? = nil,
-        manifestLocation: String? = nil
+        lightsOn: String? = nil, rules: String? = nil, defectExclusion: String? = nil, format: String? = nil,
+        units: String? = nil, manifestLocation: String? = nil
     ) {
         self.id = id
         self.left = left
@@ -138,6 +144,7 @@ public struct BatchRecording: Sendable, Equatable, Codable {
         self.lightsOff = lightsOff
         self.lightsOn = lightsOn
         self.rules = rules
+        self.defectExclusion = defectExclusion
         self.format = format
         self.units = units
         self.manifestLocation = manifestLocation

@@ -129,6 +129,15 @@ struct RecordingJob: Sendable {
             }
             rules = profile
         }
+        if let name = recording.defectExclusion {
+            guard let exclusion = DefectExclusion(rawValue: name) else {
+                throw AnalysisError(
+                    "recording \(recording.id): defect_exclusion \"\(name)\": expected one of "
+                        + DefectExclusion.allCases.map(\.rawValue).joined(separator: ", "),
+                    exitStatus: .usage)
+            }
+            rules.defectExclusion = exclusion
+        }
         return AnalysisRequest(legs: legs, readOptions: options, lightsOff: recording.lightsOff, lightsOn: recording.lightsOn, rules: rules)
     }
 

@@ -86,6 +86,9 @@ public struct BatchSettings: Sendable, Codable, Equatable {
     public var lightsOff: String?
     public var lightsOn: String?
     public var rules: String?
+    /// The rule for one leg's defects (`defect_exclusion`, else the default), always named: results
+    /// hashed before the rule existed were scored under `anyLegDefective` and must not count as done.
+    public var defectExclusion: String
     public var format: String?
     public var units: String?
     /// The shortest in-bed period scored as a night, hours, when the nights are found (no lights
@@ -99,6 +102,7 @@ public struct BatchSettings: Sendable, Codable, Equatable {
         lightsOff = recording.lightsOff
         lightsOn = recording.lightsOn
         rules = recording.rules
+        defectExclusion = recording.defectExclusion ?? RuleSet.wasm2016.defectExclusion.rawValue
         format = recording.format
         units = recording.units
         nightMinimumHours = recording.analysisChoice == .nights ? InBedRules.standard.nightMinimumHours : nil

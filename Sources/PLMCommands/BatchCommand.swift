@@ -34,7 +34,7 @@ struct BatchStartCommand: AsyncParsableCommand {
         abstract: "Run a batch from a manifest (or a folder with --pattern), or write its Slurm job array.",
         discussion: """
             The manifest is CSV with a header: id,left,right (either leg may be empty) and optional \
-            diary, lights_off, lights_on, rules, format, units columns; relative paths are relative \
+            diary, lights_off, lights_on, rules, defect_exclusion, format, units columns; relative paths are relative \
             to the manifest. Exit status 0 when every recording is done, 65 when any failed (they \
             are listed, and kept in the database with their messages).
 

@@ -27,6 +27,39 @@ import Testing
         #expect(manifest.recordings[1].rules == nil)
     }
 
+    @Test("defect_exclusion reaches the rules as --defect-exclusion does, is hashed with the settings, and a bad name is a usage failure")
+    func defectExclusionColumn() throws {
+        let folder = try BatchTestFolder()
+        defer { folder.remove() }
+        let path = try folder.write(
+            """
+            id,left,defect_exclusion
+            old,l.csv,anyLegDefective
+            plain,l.csv,
+            typo,l.csv,anyleg
+
+            """, to: "cohort.csv")
+        let manifest = try BatchManifest.read(path: path)
+        let out = folder.file("out")
+        let old = try RecordingJob(recording: manifest.recordings[0], outputRoot: out).analysisRequest()
+        #expect(old.rules.defectExclusion == .anyLegDefective)
+        let plain = try RecordingJob(recording: manifest.recordings[1], outputRoot: out).analysisRequest()
+        #expect(plain.rules.defectExclusion == .noLegRecorded)
+        // The rule is always named in the settings, so results from before it (scored under the
+        // old rule) do not count as done on a rerun.
+        #expect(BatchSettings(manifest.recordings[1]).defectExclusion == "noLegRecorded")
+        #expect(try BatchSettings(manifest.recordings[0]).hash() != BatchSettings(manifest.recordings[1]).hash())
+        do {
+            _ = try RecordingJob(recording: manifest.recordings[2], outputRoot: out).analysisRequest()
+            Issue.record("a bad defect_exclusion was accepted")
+        } catch let error as AnalysisError {
+            #expect(error.exitStatus == .usage)
+            #expect(error.description.contains("defect_exclusion \"anyleg\": expected one of noLegRecorded, anyLegDefective"))
+        }
+        // Written back with every column.
+        #expect(try manifest.csvText().contains("old,\(folder.file("l.csv")),,,,,,anyLegDefective,,\n"))
+    }
+
     @Test(arguments: [
         ("id,left,colour\na,x.csv,red\n", ":1:3: unknown column 'colour'"),
         ("id,left\na,x.csv\na,y.csv\n", ":3: id 'a' already used on line 2"),
