@@ -149,10 +149,17 @@ public struct NightsSummary: Sendable, Encodable, Equatable {
         /// One PLM moves the index by this much, per hour (1 / valid hours): differences below it
         /// are not measurable on this night.
         public var detectionLimitPerHour: Double?
-        public init(validHours: Double, excludedHours: Double, detectionLimitPerHour: Double?) {
+        /// Hours of the window scored from one leg alone (the other leg not worn, or with a gap or
+        /// other defect; plm-report/1 `quality[].scoredFromThisLegOnlyHours` of both legs added);
+        /// nil for a one-leg recording.
+        public var scoredFromOneLegOnlyHours: Double?
+        public init(
+            validHours: Double, excludedHours: Double, detectionLimitPerHour: Double?, scoredFromOneLegOnlyHours: Double? = nil
+        ) {
             self.validHours = validHours
             self.excludedHours = excludedHours
             self.detectionLimitPerHour = detectionLimitPerHour
+            self.scoredFromOneLegOnlyHours = scoredFromOneLegOnlyHours
         }
     }
 }

@@ -69,7 +69,7 @@ public enum SummaryHTML {
         x.element("h2", [], "Nights")
         x.open("table", [("id", "nights")])
         x.open("tr")
-        for h in ["Night", "Window", "In bed", "Sleep (estimate)", "Efficiency", "PLM index /h", "PLMS est. /h", "PLMW est. /h", "Severity", "Valid h"] {
+        for h in ["Night", "Window", "In bed", "Sleep (estimate)", "Efficiency", "PLM index /h", "PLMS est. /h", "PLMW est. /h", "Severity", "Valid h", "One leg h"] {
             x.element("th", [], h)
         }
         x.close("tr")
@@ -89,6 +89,7 @@ public enum SummaryHTML {
             x.element("td", [("class", "num")], number(night.indices.plmwIndexEstimate))
             x.element("td", [], night.severity.band ?? "-")
             x.element("td", [("class", "num")], number(night.quality.validHours))
+            x.element("td", [("class", "num")], number(night.quality.scoredFromOneLegOnlyHours, 2))
             x.close("tr")
         }
         x.close("table")

@@ -93,6 +93,7 @@ extension NightContext {
             totalSleepHours: Double(e.totalSleepMinutes) / 60, wakeAfterSleepOnsetMinutes: Double(e.wakeAfterSleepOnsetMinutes),
             sleepEfficiency: e.sleepEfficiency)
         let valid = analysis.scoring.indices.validHours
+        let aloneS = analysis.scoring.defectTime.scoredAloneS
         return NightsSummary.Night(
             date: label, windowSource: window.source,
             inBed: NightsSummary.InBed(
@@ -105,7 +106,8 @@ extension NightContext {
             severity: analysis.report.severity,
             quality: NightsSummary.Quality(
                 validHours: valid, excludedHours: max(0, span.durationS / 3600 - valid),
-                detectionLimitPerHour: valid > 0 ? 1 / valid : nil),
+                detectionLimitPerHour: valid > 0 ? 1 / valid : nil,
+                scoredFromOneLegOnlyHours: aloneS.isEmpty ? nil : aloneS.values.reduce(0, +) / 3600),
             report: "\(folder)/\(ReportDestinations.directoryFileNames.json)")
     }
 }

@@ -68,6 +68,7 @@ struct RecordingAnalyzerTests {
         let right = try #require(report.quality.first { $0.side == .right })
         #expect(abs((left.scoredFromThisLegOnlyHours ?? 0) - 2) < 1e-6)
         #expect(abs(right.excludedHours - 2) < 1e-6 && left.excludedHours == 0)
+        #expect(abs((found.quality.scoredFromOneLegOnlyHours ?? 0) - 2) < 1e-6)
         // No right-leg movement is scored while it was off.
         #expect(!report.candidateMovements.contains { $0.side != .left && $0.onsetS >= 5400 && $0.onsetS < 12600 })
     }
