@@ -10,9 +10,10 @@ import PLMCore
 ///    activity are read from the worn legs only, and scoring treats the unworn leg's time as that
 ///    leg's defect (``RestPeriods/nonWearByLeg``), as a gap in its file.
 /// 2. **Upright direction** per leg: the mean gravity direction of walking epochs (the sensor's
-///    mounting is unknown; walking is upright). A minute is **lying** when every worn leg's gravity
-///    direction is at least ``InBedRules/lyingTiltDegrees`` from its upright (the shank near
-///    horizontal). Without walking there is no upright, and every worn minute counts as lying.
+///    mounting is unknown; walking is upright). A minute is **lying** when every worn leg with an
+///    upright direction has its gravity direction at least ``InBedRules/lyingTiltDegrees`` from it
+///    (the shank near horizontal). A leg that never walked has no upright and does not vote;
+///    without walking on any leg, every worn minute counts as lying.
 /// 3. **Lying runs** (upright interruptions up to ``InBedRules/bridgeUprightMinutes`` bridged)
 ///    with at least ``InBedRules/minimumRestMinutes`` of **rest** (runs of quiet minutes of at
 ///    least ``InBedRules/restBoutMinutes``) are in-bed candidates; the others are lying awake
@@ -98,7 +99,9 @@ public struct InBedDetector: Sendable {
         let count = legs.map(\.count).max() ?? 0
         let nonWearPerLeg = legs.map { NonWearDetector.nonWearMinutes($0, rules: rules) }
         let uprights = legs.map { UprightDirection.estimate($0, rules: rules) }
-        let uprightFound = !legs.isEmpty && uprights.allSatisfy { $0 != nil }
+        // Posture comes from every leg with an upright direction of its own; a leg that never
+        // walked (its sensor on a table all day) has none and does not vote.
+        let uprightFound = uprights.contains { $0 != nil }
         var states = MinuteStates(
             hasData: [Bool](repeating: false, count: count), nonWear: [Bool](repeating: false, count: count),
             nonWearByLeg: legs.map { [Bool](repeating: false, count: $0.count) },
@@ -115,7 +118,7 @@ public struct InBedDetector: Sendable {
                 }
                 worn[k] = true
                 states.movingSeconds[k] = max(states.movingSeconds[k], epochs[k].movingSeconds)
-                if uprightFound, let up = uprights[leg], let tilt = up.tiltDegrees(of: epochs[k]),
+                if let up = uprights[leg], let tilt = up.tiltDegrees(of: epochs[k]),
                     tilt < rules.lyingTiltDegrees
                 {
                     states.lying[k] = false

@@ -28,8 +28,9 @@ public struct RestPeriods: Sendable, Hashable {
     /// that leg's defect time (scored from the other leg under the default
     /// `RuleSet.defectExclusion`).
     public var nonWearByLeg: [[TimeSpan]]
-    /// Whether an upright direction was found for every leg (from walking). Without it, posture
-    /// cannot separate bed from day and every worn minute counts as lying (a one-night file).
+    /// Whether an upright direction was found for at least one leg (from walking); posture is read
+    /// from the legs that have one. Without it, posture cannot separate bed from day and every worn
+    /// minute counts as lying (a one-night file).
     public var uprightFound: Bool
 
     public init(

@@ -174,6 +174,26 @@ struct InBedDetectorTests {
         #expect(found.nonWearByLeg == [[], [TimeSpan(startS: hours(17), endS: hours(19))]])
     }
 
+    /// The right sensor lies on a table all day (charging) and is put on at bedtime: it has no
+    /// walking, so no upright direction of its own. Posture comes from the left leg, which has one;
+    /// the day stays a day.
+    @Test("One sensor off all day: posture from the leg that walked, one night")
+    func oneLegOffAllDay() {
+        var left = ConstructedDay()
+        left.addDay(hours: 14)  // 08:00-22:00
+        left.add(.lyingQuiet, hours: 8)  // 22:00-06:00
+        left.addDay(hours: 2)
+        var right = ConstructedDay()
+        right.add(.table, hours: 14)
+        right.add(.lyingQuiet, hours: 8)
+        right.add(.table, hours: 2)
+        let found = detector.detect(legs: [left.epochs, right.epochs])
+        #expect(found.uprightFound)
+        #expect(found.nights.map(\.span) == [TimeSpan(startS: hours(14), endS: hours(22))])
+        #expect(found.naps.isEmpty)
+        #expect(found.noLegWorn.isEmpty)
+    }
+
     @Test("Both sensors off for two hours: no leg worn, never part of a period")
     func bothLegsOff() {
         var legs = [ConstructedDay(), ConstructedDay()]
