@@ -112,9 +112,6 @@ public struct LegMovementDetector: Sendable {
             let filterReach = dynamicFilter.halfWidth + (tiltFilter?.halfWidth ?? 0) * tiltBinSamples
             let margin = grid * Int(((reachS * rate + Double(filterReach)) / Double(grid)).rounded(.up))
             let timesAscending = recording.sampleTimesS.map(ValidSegments.isAscending) ?? false
-            // The runs stay open until the whole leg is scanned when the low-level search needs
-            // the leg's still time to set its level.
-            var scans: [SegmentScan] = []
             for (segmentIndex, range) in segments.sampleRanges.enumerated() {
                 var state = startScan(
                     segment: range, segmentIndex: segmentIndex, recording: recording, traceCount: traceBins,
@@ -137,18 +134,7 @@ public struct LegMovementDetector: Sendable {
                             rateHz: rate, footLevelDegrees: lowFootLevelDegrees)
                     }
                 }
-                closeScan(&state)
-                if lowLevelSearch == nil {
-                    finishScan(&state, rateHz: rate, into: &candidates)
-                } else {
-                    scans.append(state)
-                }
-            }
-            if let search = lowLevelSearch {
-                let level = confirmationDegrees(scans, search: search, tiltBinSamples: tiltBinSamples)
-                for index in scans.indices {
-                    finishScan(&scans[index], rateHz: rate, confirmationDegrees: level, into: &candidates)
-                }
+                finishScan(&state, rateHz: rate, into: &candidates)
             }
             candidates = bridged(candidates, segments: segments.sampleRanges, recording: recording)
             candidates = joinedAcrossHolds(candidates, recording: recording)
