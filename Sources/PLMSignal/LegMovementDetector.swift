@@ -87,14 +87,6 @@ public struct LegMovementDetector: Sendable {
         // square roots of the two corners (8 against 20 Hz at 50 Hz and above, 8 against 12 Hz
         // at 30 Hz).
         let tiltNoisePerRestingG = (tiltCornerHz / min(settings.dynamicLowPassHz, 0.8 * nyquist)).squareRoot()
-        // Where the noise holds the tilt onset level above its floor, small movements are also
-        // sought at the floor and confirmed on the averaged tilt (``DetectionSettings/tiltConfirmationWindowS``).
-        let lowLevelSearch = tiltFilter == nil
-            ? nil
-            : lowLevelTiltSearch(
-                effectiveNoiseRMSG: sensorNoise.effectiveNoiseRMSG, tiltNoiseLevelDegrees: tiltNoiseLevelDegrees,
-                tiltRateHz: tiltRate, tiltBinSamples: tiltBinSamples, dynamicNoiseLevelG: dynamicNoiseLevelG)
-        let lowFootLevelDegrees = Float(max(settings.footNoiseFactor * tiltSeriesNoiseDegrees, settings.minFootDegrees))
 
         if let dynamicFilter = ZeroPhaseFilter(response: dynamicBand) {
             // Chunks of the valid runs, each built with a margin so that every window the core
@@ -115,26 +107,21 @@ public struct LegMovementDetector: Sendable {
             for (segmentIndex, range) in segments.sampleRanges.enumerated() {
                 var state = startScan(
                     segment: range, segmentIndex: segmentIndex, recording: recording, traceCount: traceBins,
-                    timesAscending: timesAscending, lowLevelSearch: lowLevelSearch)
+                    timesAscending: timesAscending)
                 for coreStart in stride(from: range.lowerBound, to: range.upperBound, by: chunk) {
                     let core = coreStart..<min(range.upperBound, coreStart + chunk)
                     let built = max(range.lowerBound, coreStart - margin)..<min(range.upperBound, core.upperBound + margin)
                     let signal = MovementSignal(
                         recording, range: built, settings: settings, dynamicFilter: dynamicFilter,
                         tiltFilter: tiltFilter, tiltBinSamples: tiltBinSamples, tiltSeriesNoiseG: tiltSeriesNoiseG,
-                        tiltHoldLevelDegrees: tiltOnsetFloorDegrees, tiltAverageBins: lowLevelSearch?.averageBins ?? 0)
+                        tiltHoldLevelDegrees: tiltOnsetFloorDegrees)
                     scan(
                         signal, signalStart: built.lowerBound, core: core, state: &state, recording: recording,
                         traceDynamic: &traceDynamic, traceTilt: &traceTilt, tiltNoisePerRestingG: tiltNoisePerRestingG,
                         tiltNoiseLevelDegrees: tiltNoiseLevelDegrees, dynamicNoiseLevelG: dynamicNoiseLevelG,
                         tiltSeriesNoiseDegrees: tiltSeriesNoiseDegrees, maxRestingG: maxRestingG)
-                    if let search = lowLevelSearch {
-                        scanLowLevel(
-                            signal, signalStart: built.lowerBound, core: core, state: &state, search: search,
-                            rateHz: rate, footLevelDegrees: lowFootLevelDegrees)
-                    }
                 }
-                finishScan(&state, rateHz: rate, into: &candidates)
+                finishScan(&state, into: &candidates)
             }
             candidates = bridged(candidates, segments: segments.sampleRanges, recording: recording)
             candidates = joinedAcrossHolds(candidates, recording: recording)
