@@ -113,6 +113,12 @@ enum _JSONLeaf {
         var s = s
         s.withUTF8 { utf8 in
             out.append(0x22)
+            // Fast path: nothing to escape (keys, sides, ISO times), one copy.
+            if !utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) {
+                out.append(contentsOf: utf8)
+                out.append(0x22)
+                return
+            }
             for byte in utf8 {
                 switch byte {
                 case 0x22: out.append(0x5C); out.append(0x22)
@@ -361,7 +367,7 @@ enum _JSONSerializer {
 
     /// Two spaces per level.
     private static func pad(_ level: Int, _ out: inout [UInt8]) {
-        for _ in 0..<(2 * level) { out.append(0x20) }
+        out.append(contentsOf: repeatElement(0x20, count: 2 * level))
     }
 
     private static func append(_ text: String, to out: inout [UInt8]) {
