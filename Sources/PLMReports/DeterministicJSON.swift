@@ -16,16 +16,23 @@ public enum DeterministicJSON {
     /// The JSON text of `value` as UTF-8 bytes.
     /// - Throws: whatever `value.encode(to:)` throws (the report types throw nothing).
     public static func data<Value: Encodable>(_ value: Value) throws -> Data {
-        Data(try string(value).utf8)
+        Data(try bytes(value))
     }
 
     /// The JSON text of `value`.
     public static func string<Value: Encodable>(_ value: Value) throws -> String {
+        String(decoding: try bytes(value), as: UTF8.self)
+    }
+
+    /// The JSON text of `value` as UTF-8 bytes: the value is encoded into a tree (the layout of
+    /// a container depends on what it holds), which is then written out byte by byte.
+    static func bytes<Value: Encodable>(_ value: Value) throws -> [UInt8] {
         let sink = _JSONSink()
         try value.encode(to: _JSONTreeEncoder(sink: sink, codingPath: []))
-        var out = ""
+        var out: [UInt8] = []
+        out.reserveCapacity(1 << 16)
         _JSONSerializer.write(sink, indent: 0, inArray: false, into: &out)
-        out += "\n"
+        out.append(0x0A)
         return out
     }
 }
@@ -98,6 +105,35 @@ enum _JSONLeaf {
             }
         }
         return out + "\""
+    }
+
+    /// Appends the bytes of `string(s)` to `out`, without making the String: the same escapes,
+    /// byte by byte (a byte of a multi-byte character is >= 0x80 and copied as it is).
+    static func appendString(_ s: String, to out: inout [UInt8]) {
+        var s = s
+        s.withUTF8 { utf8 in
+            out.append(0x22)
+            // Fast path: nothing to escape (keys, sides, ISO times), one copy.
+            if !utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) {
+                out.append(contentsOf: utf8)
+                out.append(0x22)
+                return
+            }
+            for byte in utf8 {
+                switch byte {
+                case 0x22: out.append(0x5C); out.append(0x22)
+                case 0x5C: out.append(0x5C); out.append(0x5C)
+                case 0x0A: out.append(0x5C); out.append(0x6E)
+                case 0x0D: out.append(0x5C); out.append(0x72)
+                case 0x09: out.append(0x5C); out.append(0x74)
+                case 0..<0x20:
+                    let hex: [UInt8] = Array("0123456789abcdef".utf8)
+                    out.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0xF)]])
+                default: out.append(byte)
+                }
+            }
+            out.append(0x22)
+        }
     }
 }
 
@@ -265,49 +301,56 @@ struct _JSONSingleContainer: SingleValueEncodingContainer {
 
 // MARK: - Serialiser
 
+/// Writes the tree as UTF-8 bytes into one growing buffer (leaves are copied in as they are;
+/// keys are quoted and escaped exactly as ``_JSONLeaf/string(_:)`` does).
 enum _JSONSerializer {
-    static func write(_ sink: _JSONSink, indent: Int, inArray: Bool, into out: inout String) {
+    static func write(_ sink: _JSONSink, indent: Int, inArray: Bool, into out: inout [UInt8]) {
         switch sink.node {
-        case nil: out += "null"
-        case .leaf(let text)?: out += text
+        case nil: append("null", to: &out)
+        case .leaf(let text)?: append(text, to: &out)
         case .array(let box)?:
             if box.items.isEmpty {
-                out += "[]"
+                append("[]", to: &out)
             } else if box.items.allSatisfy({ isFlat($0, depth: 0) }) {
-                out += "["
+                out.append(0x5B)  // [
                 for (i, item) in box.items.enumerated() {
-                    if i > 0 { out += ", " }
+                    if i > 0 { out.append(0x2C); out.append(0x20) }  // ", "
                     write(item, indent: indent, inArray: true, into: &out)
                 }
-                out += "]"
+                out.append(0x5D)  // ]
             } else {
-                out += "[\n"
+                out.append(0x5B); out.append(0x0A)  // "[\n"
                 for (i, item) in box.items.enumerated() {
-                    out += pad(indent + 1)
+                    pad(indent + 1, &out)
                     write(item, indent: indent + 1, inArray: true, into: &out)
-                    out += i + 1 < box.items.count ? ",\n" : "\n"
+                    if i + 1 < box.items.count { out.append(0x2C) }
+                    out.append(0x0A)
                 }
-                out += pad(indent) + "]"
+                pad(indent, &out)
+                out.append(0x5D)
             }
         case .object(let box)?:
             if box.entries.isEmpty {
-                out += "{}"
+                append("{}", to: &out)
             } else if inArray && box.entries.allSatisfy({ isFlat($0.sink, depth: 1) }) {
-                out += "{"
+                out.append(0x7B)  // {
                 for (i, entry) in box.entries.enumerated() {
-                    if i > 0 { out += ", " }
-                    out += _JSONLeaf.string(entry.key) + ": "
+                    if i > 0 { out.append(0x2C); out.append(0x20) }
+                    appendKey(entry.key, to: &out)
                     write(entry.sink, indent: indent, inArray: true, into: &out)
                 }
-                out += "}"
+                out.append(0x7D)  // }
             } else {
-                out += "{\n"
+                out.append(0x7B); out.append(0x0A)
                 for (i, entry) in box.entries.enumerated() {
-                    out += pad(indent + 1) + _JSONLeaf.string(entry.key) + ": "
+                    pad(indent + 1, &out)
+                    appendKey(entry.key, to: &out)
                     write(entry.sink, indent: indent + 1, inArray: false, into: &out)
-                    out += i + 1 < box.entries.count ? ",\n" : "\n"
+                    if i + 1 < box.entries.count { out.append(0x2C) }
+                    out.append(0x0A)
                 }
-                out += pad(indent) + "}"
+                pad(indent, &out)
+                out.append(0x7D)
             }
         }
     }
@@ -322,5 +365,19 @@ enum _JSONSerializer {
         }
     }
 
-    private static func pad(_ level: Int) -> String { String(repeating: "  ", count: level) }
+    /// Two spaces per level.
+    private static func pad(_ level: Int, _ out: inout [UInt8]) {
+        out.append(contentsOf: repeatElement(0x20, count: 2 * level))
+    }
+
+    private static func append(_ text: String, to out: inout [UInt8]) {
+        var text = text
+        text.withUTF8 { out.append(contentsOf: $0) }
+    }
+
+    /// `"key": ` with the key escaped as ``_JSONLeaf/string(_:)`` escapes it.
+    private static func appendKey(_ key: String, to out: inout [UInt8]) {
+        _JSONLeaf.appendString(key, to: &out)
+        out.append(0x3A); out.append(0x20)  // ": "
+    }
 }

@@ -142,6 +142,15 @@ struct JSONReportTests {
     func stringEscapes() throws {
         #expect(try DeterministicJSON.string(["a\"b\\c\nd\u{1}é"]) == "[\"a\\\"b\\\\c\\nd\\u0001é\"]\n")
     }
+
+    @Test("Keys are escaped as strings are; tab, CR and U+001F too")
+    func keyEscapes() throws {
+        // By hand: " \ tab CR U+001F become \" \\ \t \r \u001f; é stays as its UTF-8 bytes.
+        let map = SortedObject<Int>([("a\"b\\c\td\re\u{1F}é", 1)])
+        #expect(try DeterministicJSON.string(map) == "{\n  \"a\\\"b\\\\c\\td\\re\\u001fé\": 1\n}\n")
+        #expect(try DeterministicJSON.string(["x\ty\r\u{1F}"]) == "[\"x\\ty\\r\\u001f\"]\n")
+        #expect(try DeterministicJSON.data(map) == Data(try DeterministicJSON.string(map).utf8))
+    }
 }
 
 @Suite("Histograms")
