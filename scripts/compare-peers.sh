@@ -35,6 +35,12 @@ if [[ -z "${PLM:-}" ]]; then
   PLM="$(cd "$repo" && swift build -c release --show-bin-path)/plm"
 fi
 [[ -x "$PLM" ]] || { echo "no plm binary at $PLM" >&2; exit 66; }
+# The checkout's commit describes the binary only when it is the checkout's own release build.
+if [[ "$(realpath "$PLM")" == "$(realpath -m "$repo/.build/release/plm")" ]]; then
+  plm_origin="this checkout's release build, commit $(git -C "$repo" rev-parse --short HEAD 2>/dev/null || echo unknown)"
+else
+  plm_origin="given by PLM; its commit is not known here"
+fi
 
 if [[ ! -x "$venv/bin/python" ]] || ! "$venv/bin/python" -c "import polars, pandas, scipy, numpy" 2>/dev/null; then
   echo "Creating $venv with polars, pandas, scipy and numpy from PyPI ..." >&2
@@ -118,7 +124,7 @@ mb() { du -m "$@" | awk '{ s += $1 } END { print s }'; }
 cat <<TABLE
 
 8-h night, both legs, 100 Hz, generic CSV ($(mb "$left" "$right") MB; gzip $(mb "$leftgz" "$rightgz") MB), median of $runs runs, $(nproc) cores
-plm: $PLM (commit $(git -C "$repo" rev-parse --short HEAD 2>/dev/null || echo unknown)); ${inflater:-gzip inflater unknown}
+plm: $PLM ($plm_origin); ${inflater:-gzip inflater unknown}
 
 | | time (s) |
 |---|---:|
