@@ -5,10 +5,16 @@ extension NightsSummary {
     /// One line per night, then the statistics; says so plainly when no night was found.
     public func terminalSummary() -> String {
         var out = "Recording from \(recording.start.isEmpty ? "(no clock)" : recording.start)\n"
-        func hours(_ spans: [Span]) -> String {
+        func hours(_ spans: [(startS: Double, endS: Double)]) -> String {
             DecimalText.fixed(spans.reduce(0) { $0 + ($1.endS - $1.startS) } / 3600, 1)
         }
-        if !nonWear.isEmpty { out += "Not worn: \(nonWear.count) period(s), \(hours(nonWear)) h (not scored)\n" }
+        func hours(_ spans: [Span]) -> String { hours(spans.map { ($0.startS, $0.endS) }) }
+        let noneWorn = nonWear.filter(\.excluded).map { ($0.startS, $0.endS) }
+        let oneWorn = nonWear.filter { !$0.excluded }.map { ($0.startS, $0.endS) }
+        if !noneWorn.isEmpty { out += "Not worn: \(noneWorn.count) period(s), \(hours(noneWorn)) h (not scored)\n" }
+        if !oneWorn.isEmpty {
+            out += "One sensor not worn: \(oneWorn.count) period(s), \(hours(oneWorn)) h (the worn leg analysed alone)\n"
+        }
         if !naps.isEmpty { out += "Naps: \(naps.count), \(hours(naps)) h (reported, not scored as nights)\n" }
         if !lyingAwake.isEmpty { out += "Lying awake (legs up, not in bed): \(lyingAwake.count), \(hours(lyingAwake)) h\n" }
         guard !nights.isEmpty else {

@@ -16,8 +16,9 @@ public struct NightsSummary: Sendable, Encodable, Equatable {
     public var recording: PLMReport.Recording
     /// Every setting that changes the result.
     public var settings: PLMReport.Settings
-    /// Time the sensor was not worn (any leg): never scored.
-    public var nonWear: [Span]
+    /// Time a sensor was not worn, cut where the unworn legs change: never scored where no leg
+    /// was worn; scored from the worn leg where one was.
+    public var nonWear: [NonWear]
     /// In-bed periods shorter than the night minimum: reported, not scored.
     public var naps: [Span]
     /// Lying without sustained rest (legs up on a sofa): not in bed.
@@ -28,7 +29,7 @@ public struct NightsSummary: Sendable, Encodable, Equatable {
     public var summary: Statistics
 
     public init(
-        tool: PLMReport.Tool, recording: PLMReport.Recording, settings: PLMReport.Settings, nonWear: [Span],
+        tool: PLMReport.Tool, recording: PLMReport.Recording, settings: PLMReport.Settings, nonWear: [NonWear],
         naps: [Span], lyingAwake: [Span], nights: [Night], summary: Statistics
     ) {
         self.tool = tool
@@ -48,6 +49,23 @@ public struct NightsSummary: Sendable, Encodable, Equatable {
         public init(_ span: TimeSpan) {
             startS = span.startS
             endS = span.endS
+        }
+    }
+
+    /// A stretch of time in which the same sensors were not worn.
+    public struct NonWear: Sendable, Encodable, Equatable {
+        public var startS: Double
+        public var endS: Double
+        /// The legs whose sensor was not worn.
+        public var legs: [LegSide]
+        /// Whether no leg was worn, so the time is excluded from scoring; false where the other
+        /// leg was worn and scored alone (the unworn leg's defect time).
+        public var excluded: Bool
+        public init(startS: Double, endS: Double, legs: [LegSide], excluded: Bool) {
+            self.startS = startS
+            self.endS = endS
+            self.legs = legs
+            self.excluded = excluded
         }
     }
 

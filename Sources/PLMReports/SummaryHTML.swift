@@ -97,14 +97,27 @@ public enum SummaryHTML {
 
     static func writePeriods(_ summary: NightsSummary, clock: _RecordingClock?, into x: inout _XMLWriter) {
         x.element("h2", [], "Not scored")
-        func list(_ name: String, _ spans: [NightsSummary.Span]) {
+        func list(_ name: String, _ spans: [(startS: Double, endS: Double, note: String)]) {
             let text = spans.isEmpty ? "none"
-                : spans.map { (clock?.readable($0.startS) ?? "\($0.startS) s") + " to " + (clock?.hourMinute($0.endS) ?? "\($0.endS) s") }
-                    .joined(separator: "; ")
+                : spans.map {
+                    (clock?.readable($0.startS) ?? "\($0.startS) s") + " to " + (clock?.hourMinute($0.endS) ?? "\($0.endS) s")
+                        + $0.note
+                }
+                .joined(separator: "; ")
             x.element("p", [], "\(name): \(text)")
         }
-        list("Naps", summary.naps)
-        list("Sensor not worn", summary.nonWear)
-        list("Lying awake (legs up, not in bed)", summary.lyingAwake)
+        func plain(_ spans: [NightsSummary.Span]) -> [(startS: Double, endS: Double, note: String)] {
+            spans.map { ($0.startS, $0.endS, "") }
+        }
+        list("Naps", plain(summary.naps))
+        list("No sensor worn", summary.nonWear.filter(\.excluded).map { ($0.startS, $0.endS, "") })
+        let oneLeg = summary.nonWear.filter { !$0.excluded }
+        if !oneLeg.isEmpty {
+            // Not "not scored": inside a night the worn leg is scored alone over this time.
+            list(
+                "One sensor not worn (the worn leg analysed alone)",
+                oneLeg.map { ($0.startS, $0.endS, " (" + $0.legs.map(\.rawValue).joined(separator: ", ") + ")") })
+        }
+        list("Lying awake (legs up, not in bed)", plain(summary.lyingAwake))
     }
 }

@@ -61,6 +61,24 @@ struct SummaryHTMLTests {
         #expect(!html.contains("<script"))
     }
 
+    /// 01:00-02:30 on the 14th no sensor worn; 03:00-04:00 the right one off (the left scored).
+    /// The recording starts at 21:00, so 01:00 is 4 h in (14,400 s).
+    @Test("Non-wear: time with no sensor worn apart from one sensor off, with the leg named")
+    func nonWearByLeg() throws {
+        var (summary, overview) = Self.summary()
+        summary.nonWear = [
+            .init(startS: 14_400, endS: 19_800, legs: [.left, .right], excluded: true),
+            .init(startS: 21_600, endS: 25_200, legs: [.right], excluded: false),
+        ]
+        let root = try #require(parseXML(SummaryHTML.render(summary, overview: overview)).root)
+        let lines = root.all.filter { $0.name == "p" }.map(\.fullText)
+        #expect(lines.contains("No sensor worn: 2026-01-14 01:00:00 to 02:30"))
+        #expect(lines.contains("One sensor not worn (the worn leg analysed alone): 2026-01-14 03:00:00 to 04:00 (right)"))
+        let text = summary.terminalSummary()
+        #expect(text.contains("Not worn: 1 period(s), 1.5 h (not scored)"))
+        #expect(text.contains("One sensor not worn: 1 period(s), 1.0 h (the worn leg analysed alone)"))
+    }
+
     @Test("No night: the page says so")
     func noNight() throws {
         let (summary, _) = Self.summary()

@@ -40,7 +40,12 @@ extension RecordingAnalyzer {
             tool: PLMKitVersion.tool,
             recording: PLMReport.Recording(start: context.alignment.start?.iso8601 ?? "", legs: legs),
             settings: settings,
-            nonWear: periods.nonWear.map(NightsSummary.Span.init),
+            nonWear: periods.nonWearPieces.map { piece in
+                NightsSummary.NonWear(
+                    startS: piece.span.startS, endS: piece.span.endS,
+                    legs: piece.legs.compactMap { context.legs.indices.contains($0) ? context.legs[$0].side : nil },
+                    excluded: piece.noLegWorn)
+            },
             naps: periods.naps.map { NightsSummary.Span($0.span) },
             lyingAwake: periods.lyingAwake.map(NightsSummary.Span.init),
             nights: nights,

@@ -21,6 +21,8 @@ struct RecordingAnalyzerTests {
         // Truth: 1.0 h to 2.5 h. The 60-min windows step by 15 min from the start, so the found
         // span lies on that grid inside the truth, or covers it exactly when it is aligned (it is).
         #expect(analysis.summary.nonWear.map { [$0.startS, $0.endS] } == [[3600, 9000]])
+        #expect(analysis.summary.nonWear.map(\.legs) == [[.left, .right]])
+        #expect(analysis.summary.nonWear.map(\.excluded) == [true])
         #expect(analysis.summary.terminalSummary().contains("No in-bed period of a night's length found: nothing scored."))
     }
 
@@ -57,6 +59,9 @@ struct RecordingAnalyzerTests {
         }
         let analysis = try RecordingAnalyzer.analyze(RecordingAnalysisRequest(night: Self.legsRequest), recordings: legs)
         #expect(analysis.summary.nonWear.map { [$0.startS, $0.endS] } == [[5400, 12600]])
+        // Reported as the right sensor off, not as time lost to scoring.
+        #expect(analysis.summary.nonWear.map(\.legs) == [[.right]])
+        #expect(analysis.summary.nonWear.map(\.excluded) == [false])
         #expect(analysis.summary.nights.count == 1, "\(analysis.summary.naps) \(analysis.summary.nonWear)")
         let found = try #require(analysis.summary.nights.first)
         #expect(found.inBed.startS == 0 && abs(found.inBed.endS - sim.truth.durationS) < 60)
