@@ -76,16 +76,25 @@ extension SummaryHTML {
             x.element("text", [("x", "0"), ("y", _svg(top + rowH / 2 + 4)), ("font-size", "11")], label)
             writeSpans(overview.inBed, firstMinute: firstMinute, top: top, height: rowH - 4, fill: "#e8e8e8", into: &x, xOf: xOf)
             writeSpans(overview.asleep, firstMinute: firstMinute, top: top + rowH - 12, height: 8, fill: _HTMLStyle.sleep, into: &x, xOf: xOf)
-            writeSpans(overview.nonWear, firstMinute: firstMinute, top: top, height: rowH - 4, fill: "#bdbdbd", into: &x, xOf: xOf)
-            // Naps and lying awake (sofa): thin bars at the top of the row.
+            // Non-wear from the summary's pieces, as the text lists them: no sensor worn fills the
+            // row; one sensor off (the other leg analysed alone) is a thin bar below the top bars.
             let rowStart = Double(firstMinute) * 60
-            for (spans, fill, kind) in [(summary.naps, _HTMLStyle.lnIMIBars, "nap"), (summary.lyingAwake, _HTMLStyle.series, "lying-awake")] {
-                for span in spans {
-                    let a = max(0, (span.startS - rowStart) / 60), b = min(1440, (span.endS - rowStart) / 60)
-                    guard b > a else { continue }
-                    x.empty("rect", [("class", kind), ("x", _svg(xOf(a))), ("y", _svg(top)), ("width", _svg(xOf(b) - xOf(a))),
-                        ("height", "4"), ("fill", fill)])
+            func bar(_ startS: Double, _ endS: Double, kind: String, y: Double, height: Double, fill: String) {
+                let a = max(0, (startS - rowStart) / 60), b = min(1440, (endS - rowStart) / 60)
+                guard b > a else { return }
+                x.empty("rect", [("class", kind), ("x", _svg(xOf(a))), ("y", _svg(y)), ("width", _svg(xOf(b) - xOf(a))),
+                    ("height", _svg(height)), ("fill", fill)])
+            }
+            for piece in summary.nonWear {
+                if piece.excluded {
+                    bar(piece.startS, piece.endS, kind: "non-wear", y: top, height: rowH - 4, fill: "#bdbdbd")
+                } else {
+                    bar(piece.startS, piece.endS, kind: "one-leg-off", y: top + 5, height: 3, fill: "#757575")
                 }
+            }
+            // Naps and lying awake (sofa): thin bars at the top of the row.
+            for (spans, fill, kind) in [(summary.naps, _HTMLStyle.lnIMIBars, "nap"), (summary.lyingAwake, _HTMLStyle.series, "lying-awake")] {
+                for span in spans { bar(span.startS, span.endS, kind: kind, y: top, height: 4, fill: fill) }
             }
             // Activity: the largest moving-second count in each 5-min bin.
             for bin in 0..<288 {
@@ -108,7 +117,8 @@ extension SummaryHTML {
         x.close("svg")
         x.element("p", [("class", "legend")],
             "grey bars: movement (5-min peak of moving seconds)   light grey: in bed (scored night)   blue: sleep estimate   "
-                + "dark grey: sensor not worn   orange ticks: PLMs   green top bar: nap   yellow top bar: lying awake (legs up)")
+                + "dark grey: no sensor worn   thin dark line: one sensor off (the other leg analysed alone)   orange ticks: PLMs   "
+                + "green top bar: nap   yellow top bar: lying awake (legs up)")
     }
 
     /// Runs of `flags` within one day row as rectangles.

@@ -31,7 +31,7 @@ struct SummaryHTMLTests {
             lyingAwake: [NightsSummary.Span(TimeSpan(startS: 82_800, endS: 93_600))],  // 20:00 on the 14th to 23:00
             nights: nights, summary: .init(nights: nights, thresholdPerHour: 15))
         var overview = RecordingOverview(
-            movingSeconds: [Int](repeating: 0, count: 1560), nonWear: [Bool](repeating: false, count: 1560),
+            movingSeconds: [Int](repeating: 0, count: 1560),
             asleep: [Bool](repeating: false, count: 1560), inBed: [Bool](repeating: false, count: 1560),
             plmOnsetsS: [4000, 4030, 4060, 95_000])
         overview.movingSeconds[10] = 30
@@ -77,6 +77,13 @@ struct SummaryHTMLTests {
         let text = summary.terminalSummary()
         #expect(text.contains("Not worn: 1 period(s), 1.5 h (not scored)"))
         #expect(text.contains("One sensor not worn: 1 period(s), 1.0 h (the worn leg analysed alone)"))
+        // The actogram: one full-height block (01:00-02:30) and one thin bar (03:00-04:00) on the
+        // 14th's row; the plot is 1000 px for 24 h from x = 90, so 60 min is 41.667 px.
+        let blocks = root.all.filter { $0.classes.contains("non-wear") }
+        let bars = root.all.filter { $0.classes.contains("one-leg-off") }
+        #expect(blocks.count == 1 && bars.count == 1)
+        #expect(blocks.first.map { Double($0.attributes["width"] ?? "") ?? 0 }.map { abs($0 - 62.5) < 0.01 } == true)
+        #expect(bars.first.map { Double($0.attributes["x"] ?? "") ?? 0 }.map { abs($0 - 215) < 0.01 } == true)
     }
 
     @Test("No night: the page says so")

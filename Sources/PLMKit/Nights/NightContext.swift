@@ -26,7 +26,7 @@ struct NightContext {
         self.periods = periods
         let states = InBedDetector(rules: request.inBedRules).minuteStates(legs: epochs)
         overview = RecordingOverview(
-            movingSeconds: states.movingSeconds, nonWear: states.nonWearOnAnyLeg,
+            movingSeconds: states.movingSeconds,
             asleep: [Bool](repeating: false, count: states.count), inBed: [Bool](repeating: false, count: states.count),
             plmOnsetsS: [])
     }
