@@ -11,8 +11,10 @@ import Synchronization
 /// Progress of long stages on standard error: a one-line bar redrawn in place when stderr is a
 /// terminal, nothing at all otherwise (so logs and pipes stay clean).
 ///
-/// Safe to call from several tasks: the state sits behind a `Mutex`. Redraws only when the shown
-/// percentage changes, so calling ``update(_:)`` per block of samples is cheap.
+/// Safe to call from several tasks: the state sits behind a `Mutex`, and each line is drawn while
+/// it is held, so lines reach the terminal in the order the state took them (drawn after the
+/// lock, a stale line could overtake a newer one and the bar would go back). Redraws only when
+/// the shown percentage changes, so calling ``update(_:)`` per block of samples is cheap.
 public final class ProgressReporter: Sendable {
     /// Whether anything is drawn.
     public let isEnabled: Bool
@@ -35,13 +37,12 @@ public final class ProgressReporter: Sendable {
     /// Starts a stage (e.g. `reading left.csv`), drawing an empty bar.
     public func start(stage: String) {
         guard isEnabled else { return }
-        let line = state.withLock { s -> String in
+        state.withLock { s in
             s.stage = stage
             s.shownPercent = 0
             s.active = true
-            return Self.line(stage: stage, fraction: 0)
+            output("\r" + Self.line(stage: stage, fraction: 0))
         }
-        output("\r" + line)
     }
 
     /// Moves the bar of the current stage to `fraction` (0-1, clamped), renaming the stage when
@@ -50,24 +51,22 @@ public final class ProgressReporter: Sendable {
         guard isEnabled else { return }
         let clamped = fraction.isFinite ? min(1, max(0, fraction)) : 0
         let percent = Int(clamped * 100)
-        let line = state.withLock { s -> String? in
+        state.withLock { s in
             let renamed = stage.map { $0 != s.stage } ?? false
-            guard s.active, percent != s.shownPercent || renamed else { return nil }
+            guard s.active, percent != s.shownPercent || renamed else { return }
             if let stage { s.stage = stage }
             s.shownPercent = percent
-            return Self.line(stage: s.stage, fraction: clamped)
+            output("\r" + Self.line(stage: s.stage, fraction: clamped))
         }
-        if let line { output("\r" + line) }
     }
 
     /// Ends the current stage and clears the line.
     public func finish() {
         guard isEnabled else { return }
-        let wasActive = state.withLock { s -> Bool in
-            defer { s.active = false }
-            return s.active
+        state.withLock { s in
+            if s.active { output("\r\u{1B}[2K") }
+            s.active = false
         }
-        if wasActive { output("\r\u{1B}[2K") }
     }
 
     /// `stage [##########----------]  50%`, the stage cut or padded to 28 characters.

@@ -4,7 +4,10 @@ import Synchronization
 /// whether its detection is done, shown as `reading 2 legs` then `detecting: 1 of 2 legs done`.
 ///
 /// Reading is most of a leg's work on disk but detection takes about as long again, so a leg
-/// counts half when read and whole when detected. Safe from the legs' concurrent tasks.
+/// counts half when read and whole when detected. Safe from the legs' concurrent tasks: each
+/// total is handed to the reporter while the legs' state is still held, so totals arrive in the
+/// order they were computed and the bar never goes back (the reporter's lock is only ever taken
+/// inside this one, never the other way).
 final class _LegProgress: Sendable {
     private let reporter: ProgressReporter
     private let legCount: Int
@@ -18,23 +21,21 @@ final class _LegProgress: Sendable {
 
     /// Leg `leg` has read `fraction` of its file.
     func read(leg: Int, _ fraction: Double) {
-        let (total, stage) = state.withLock { s -> (Double, String) in
+        state.withLock { s in
             if s.read.indices.contains(leg) { s.read[leg] = fraction.isFinite ? min(1, max(0, fraction)) : 0 }
-            return (Self.total(s), Self.stage(s, legCount: legCount))
+            reporter.update(Self.total(s), stage: Self.stage(s, legCount: legCount))
         }
-        reporter.update(total, stage: stage)
     }
 
     /// Leg `leg` has been detected (or has failed: either way it is finished).
     func detected(leg: Int) {
-        let (total, stage) = state.withLock { s -> (Double, String) in
+        state.withLock { s in
             if s.detected.indices.contains(leg) {
                 s.detected[leg] = true
                 s.read[leg] = 1
             }
-            return (Self.total(s), Self.stage(s, legCount: legCount))
+            reporter.update(Self.total(s), stage: Self.stage(s, legCount: legCount))
         }
-        reporter.update(total, stage: stage)
     }
 
     /// Read legs count half, detected legs whole; the last 5 % are left for scoring and the report.

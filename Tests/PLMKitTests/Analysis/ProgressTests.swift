@@ -60,6 +60,35 @@ struct ProgressTests {
         #expect(seen.last == 1)
     }
 
+    /// Eight legs read and detected at once, from as many threads: each leg's own progress only
+    /// rises, so the combined bar must too. The bar once went 95 % then back to 71 % when a
+    /// leg's detection was drawn after a later one's (the total computed under one lock, drawn
+    /// after it was released).
+    @Test("Legs reporting at once: the drawn bar never goes back")
+    func concurrentLegsNeverGoBack() {
+        let drawing = Drawing()
+        // A terminal write takes a while, and not always the same while: the pause widens the
+        // window in which a stale line could overtake a newer one (the order must not depend on it).
+        let reporter = ProgressReporter(enabled: true) { text in
+            usleep(UInt32.random(in: 0...300))
+            drawing.append(text)
+        }
+        reporter.start(stage: "reading")
+        let legs = 8
+        let progress = _LegProgress(reporter: reporter, legCount: legs)
+        DispatchQueue.concurrentPerform(iterations: legs) { leg in
+            for step in 1...2_000 { progress.read(leg: leg, Double(step) / 2_000) }
+            progress.detected(leg: leg)
+        }
+        let percents = drawing.lines.withLock { $0 }.compactMap { line -> Int? in
+            guard line.hasSuffix("%") else { return nil }
+            return Int(line.dropLast().split(separator: " ").last ?? "")
+        }
+        #expect(percents.count > 10)
+        #expect(percents == percents.sorted(), "the bar went back: \(percents)")
+        #expect(percents.last == 95)
+    }
+
     @Test("A reporter that is not enabled draws nothing")
     func disabledDrawsNothing() {
         let drawing = Drawing()
