@@ -111,13 +111,14 @@ public enum SummaryHTML {
         }
         list("Naps", plain(summary.naps))
         list("No sensor worn", summary.nonWear.filter(\.excluded).map { ($0.startS, $0.endS, "") })
+        list("Lying awake (legs up, not in bed)", plain(summary.lyingAwake))
         let oneLeg = summary.nonWear.filter { !$0.excluded }
         if !oneLeg.isEmpty {
-            // Not "not scored": inside a night the worn leg is scored alone over this time.
+            // Not under "Not scored": inside a night the worn leg is scored alone over this time.
+            x.element("h2", [], "Scored from one leg")
             list(
                 "One sensor not worn (the worn leg analysed alone)",
                 oneLeg.map { ($0.startS, $0.endS, " (" + $0.legs.map(\.rawValue).joined(separator: ", ") + ")") })
         }
-        list("Lying awake (legs up, not in bed)", plain(summary.lyingAwake))
     }
 }

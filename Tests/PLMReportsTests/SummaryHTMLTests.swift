@@ -72,6 +72,9 @@ struct SummaryHTMLTests {
         ]
         let root = try #require(parseXML(SummaryHTML.render(summary, overview: overview)).root)
         let lines = root.all.filter { $0.name == "p" }.map(\.fullText)
+        // One sensor off is not listed under "Not scored" but under a heading of its own.
+        let headings = root.all.filter { $0.name == "h2" }.map(\.fullText)
+        #expect(headings.suffix(2) == ["Not scored", "Scored from one leg"], "\(headings)")
         #expect(lines.contains("No sensor worn: 2026-01-14 01:00:00 to 02:30"))
         #expect(lines.contains("One sensor not worn (the worn leg analysed alone): 2026-01-14 03:00:00 to 04:00 (right)"))
         let text = summary.terminalSummary()
