@@ -5,12 +5,10 @@ extension NightsSummary {
     /// One line per night, then the statistics; says so plainly when no night was found.
     public func terminalSummary() -> String {
         var out = "Recording from \(recording.start.isEmpty ? "(no clock)" : recording.start)\n"
-        func hours(_ spans: [(startS: Double, endS: Double)]) -> String {
-            DecimalText.fixed(spans.reduce(0) { $0 + ($1.endS - $1.startS) } / 3600, 1)
-        }
-        func hours(_ spans: [Span]) -> String { hours(spans.map { ($0.startS, $0.endS) }) }
-        let noneWorn = nonWear.filter(\.excluded).map { ($0.startS, $0.endS) }
-        let oneWorn = nonWear.filter { !$0.excluded }.map { ($0.startS, $0.endS) }
+        func hours(_ durationsS: [Double]) -> String { DecimalText.fixed(durationsS.reduce(0, +) / 3600, 1) }
+        func hours(_ spans: [Span]) -> String { hours(spans.map { $0.endS - $0.startS }) }
+        let noneWorn = nonWear.filter(\.excluded).map { $0.endS - $0.startS }
+        let oneWorn = nonWear.filter { !$0.excluded }.map { $0.endS - $0.startS }
         if !noneWorn.isEmpty { out += "Not worn: \(noneWorn.count) period(s), \(hours(noneWorn)) h (not scored)\n" }
         if !oneWorn.isEmpty {
             out += "One sensor not worn: \(oneWorn.count) period(s), \(hours(oneWorn)) h (the worn leg analysed alone)\n"
