@@ -96,57 +96,14 @@ public struct LegMovementDetector: Sendable {
         let tiltNoisePerRestingG = (tiltCornerHz / min(settings.dynamicLowPassHz, 0.8 * nyquist)).squareRoot()
 
         if let dynamicFilter = ZeroPhaseFilter(response: dynamicBand) {
-            // Chunks of the valid runs, each built with a margin so that every window the core
-            // samples see (filters, rolling medians and quantiles) lies inside what was built.
-            // Chunk and margin are whole multiples of every bin grid, so the bins line up with
-            // those of an unchunked pass.
-            let grid = MovementSignal.binGrid(settings: settings, rateHz: rate, tiltBinSamples: tiltBinSamples)
-            let chunk = grid * max(1, Int((settings.processingChunkS * rate / Double(grid)).rounded(.up)))
-            let reachS =
-                max(
-                    (settings.tiltBaselineOneSided ? settings.baselineWindowS : settings.baselineWindowS / 2)
-                        + 2 * settings.baselineBinS,
-                    settings.restingWindowS / 2 + 2 * settings.levelBinS)
-                + 1
-            let filterReach = dynamicFilter.halfWidth + (tiltFilter?.halfWidth ?? 0) * tiltBinSamples
-            let margin = grid * Int(((reachS * rate + Double(filterReach)) / Double(grid)).rounded(.up))
-            let timesAscending = recording.sampleTimesS.map(ValidSegments.isAscending) ?? false
-            // Every chunk of every valid run, in order: (run, core samples, samples built).
-            let chunks = segments.sampleRanges.enumerated().flatMap { segmentIndex, range in
-                stride(from: range.lowerBound, to: range.upperBound, by: chunk).map { coreStart in
-                    let core = coreStart..<min(range.upperBound, coreStart + chunk)
-                    let built = max(range.lowerBound, coreStart - margin)..<min(range.upperBound, core.upperBound + margin)
-                    return (segmentIndex: segmentIndex, core: core, built: built)
-                }
-            }
-            let settings = settings
-            let signals = OrderedPrefetch(
-                count: chunks.count, helperThreads: buildThreads - 1, window: 2 * buildThreads
-            ) { k in
-                MovementSignal(
-                    recording, range: chunks[k].built, settings: settings, dynamicFilter: dynamicFilter,
-                    tiltFilter: tiltFilter, tiltBinSamples: tiltBinSamples, tiltSeriesNoiseG: tiltSeriesNoiseG,
-                    tiltHoldLevelDegrees: tiltOnsetFloorDegrees)
-            }
-            defer { signals.finish() }
-            var nextChunk = 0
-            for (segmentIndex, range) in segments.sampleRanges.enumerated() {
-                var state = startScan(
-                    segment: range, segmentIndex: segmentIndex, recording: recording, traceCount: traceBins,
-                    timesAscending: timesAscending)
-                while nextChunk < chunks.count, chunks[nextChunk].segmentIndex == segmentIndex,
-                    let signal = signals.next()
-                {
-                    scan(
-                        signal, signalStart: chunks[nextChunk].built.lowerBound, core: chunks[nextChunk].core,
-                        state: &state, recording: recording, traceDynamic: &traceDynamic, traceTilt: &traceTilt,
-                        tiltNoisePerRestingG: tiltNoisePerRestingG, tiltNoiseLevelDegrees: tiltNoiseLevelDegrees,
-                        dynamicNoiseLevelG: dynamicNoiseLevelG, tiltSeriesNoiseDegrees: tiltSeriesNoiseDegrees,
-                        maxRestingG: maxRestingG)
-                    nextChunk += 1
-                }
-                finishScan(&state, into: &candidates)
-            }
+            let pass = LegPass(
+                dynamicFilter: dynamicFilter, tiltFilter: tiltFilter, tiltBinSamples: tiltBinSamples,
+                tiltSeriesNoiseG: tiltSeriesNoiseG, tiltOnsetFloorDegrees: tiltOnsetFloorDegrees,
+                tiltNoisePerRestingG: tiltNoisePerRestingG, tiltNoiseLevelDegrees: tiltNoiseLevelDegrees,
+                dynamicNoiseLevelG: dynamicNoiseLevelG, tiltSeriesNoiseDegrees: tiltSeriesNoiseDegrees,
+                maxRestingG: maxRestingG)
+            candidates = chunkedCandidates(
+                recording, segments: segments, pass: pass, traceDynamic: &traceDynamic, traceTilt: &traceTilt)
             candidates = bridged(candidates, segments: segments.sampleRanges, recording: recording)
             candidates = joinedAcrossHolds(candidates, recording: recording)
         }
