@@ -42,24 +42,34 @@ import Testing
         #expect(prefetch.next() == nil)
     }
 
-    /// While every core of the budget is counted busy, helpers build nothing (the caller builds
-    /// everything itself); `finish()` returns although they are still waiting for a core.
-    @Test func helpersWaitForAnIdleCore() {
-        let budget = CoreBudget(cores: 1)
+    /// Runs `count` items of `pauseMicroseconds` each through a prefetch with `helpers` helpers,
+    /// the calling thread counted busy in `budget`; returns the items in the order handed over
+    /// and the threads that built them.
+    private func drain(
+        count: Int, helpers: Int, budget: CoreBudget, pauseMicroseconds: UInt32
+    ) -> (items: [Int], builders: Set<String>) {
         let builders = Mutex(Set<String>())
-        let caller = "\(pthread_self())"
-        budget.working {
-            let prefetch = OrderedPrefetch(count: 20, helperThreads: 2, window: 20, budget: budget) { k in
+        let items = budget.working {
+            let prefetch = OrderedPrefetch(count: count, helperThreads: helpers, window: count, budget: budget) { k in
                 builders.withLock { _ = $0.insert("\(pthread_self())") }
-                usleep(1_000)
+                usleep(pauseMicroseconds)
                 return k
             }
             var got: [Int] = []
             while let k = prefetch.next() { got.append(k) }
             prefetch.finish()
-            #expect(got == Array(0..<20))
+            return got
         }
-        #expect(builders.withLock { $0 } == [caller])
+        return (items, builders.withLock { $0 })
+    }
+
+    /// While every core of the budget is counted busy, helpers build nothing (the caller builds
+    /// everything itself); `finish()` returns although they are still waiting for a core.
+    @Test func helpersWaitForAnIdleCore() {
+        let budget = CoreBudget(cores: 1)
+        let run = drain(count: 20, helpers: 2, budget: budget, pauseMicroseconds: 1_000)
+        #expect(run.items == Array(0..<20))
+        #expect(run.builders == ["\(pthread_self())"])
         #expect(budget.busyThreads == 0)
     }
 
@@ -67,19 +77,9 @@ import Testing
     /// built all the items.
     @Test func helpersUseAnIdleCore() {
         let budget = CoreBudget(cores: 2)
-        let builders = Mutex(Set<String>())
-        budget.working {
-            let prefetch = OrderedPrefetch(count: 40, helperThreads: 1, window: 40, budget: budget) { k in
-                builders.withLock { _ = $0.insert("\(pthread_self())") }
-                usleep(2_000)
-                return k
-            }
-            var got: [Int] = []
-            while let k = prefetch.next() { got.append(k) }
-            prefetch.finish()
-            #expect(got == Array(0..<40))
-        }
-        #expect(builders.withLock { $0.count } == 2)
+        let run = drain(count: 40, helpers: 1, budget: budget, pauseMicroseconds: 2_000)
+        #expect(run.items == Array(0..<40))
+        #expect(run.builders.count == 2)
         #expect(budget.busyThreads == 0)
     }
 }
