@@ -19,11 +19,19 @@ import PLMReaders
 public struct LegMovementDetector: Sendable {
     /// The settings in use.
     public let settings: DetectionSettings
+    /// Threads that build the chunks' movement signals (the caller's among them), 1-16: by
+    /// default the machine's active cores. The result does not depend on it (see
+    /// ``OrderedPrefetch``); 1 measures the detector on one core.
+    public let buildThreads: Int
 
-    /// - Parameter settings: the settings; a value outside its meaningful range (a negative or
-    ///   zero width, a NaN, a quantile outside [0, 1]) is replaced by its default.
-    public init(settings: DetectionSettings = .default) {
+    /// - Parameters:
+    ///   - settings: the settings; a value outside its meaningful range (a negative or zero
+    ///     width, a NaN, a quantile outside [0, 1]) is replaced by its default.
+    ///   - buildThreads: threads for the chunks' signals, clamped to 1-16; nil for the machine's
+    ///     active cores.
+    public init(settings: DetectionSettings = .default, buildThreads: Int? = nil) {
         self.settings = settings.sanitized()
+        self.buildThreads = min(16, max(1, buildThreads ?? ProcessInfo.processInfo.activeProcessorCount))
     }
 
     /// Detects the movements of `recording`, the sensor on leg `side`.
@@ -52,7 +60,6 @@ public struct LegMovementDetector: Sendable {
         var traceDynamic = [Float](repeating: 0, count: traceBins)
         var traceTilt = [Float](repeating: 0, count: traceBins)
         var candidates: [Candidate] = []
-        var rejected: [RejectedMovement] = []
 
         let nyquist = rate / 2
         let dynamicBand = ButterworthResponse(
@@ -89,80 +96,21 @@ public struct LegMovementDetector: Sendable {
         let tiltNoisePerRestingG = (tiltCornerHz / min(settings.dynamicLowPassHz, 0.8 * nyquist)).squareRoot()
 
         if let dynamicFilter = ZeroPhaseFilter(response: dynamicBand) {
-            // Chunks of the valid runs, each built with a margin so that every window the core
-            // samples see (filters, rolling medians and quantiles) lies inside what was built.
-            // Chunk and margin are whole multiples of every bin grid, so the bins line up with
-            // those of an unchunked pass.
-            let grid = MovementSignal.binGrid(settings: settings, rateHz: rate, tiltBinSamples: tiltBinSamples)
-            let chunk = grid * max(1, Int((settings.processingChunkS * rate / Double(grid)).rounded(.up)))
-            let reachS =
-                max(
-                    (settings.tiltBaselineOneSided ? settings.baselineWindowS : settings.baselineWindowS / 2)
-                        + 2 * settings.baselineBinS,
-                    settings.restingWindowS / 2 + 2 * settings.levelBinS)
-                + 1
-            let filterReach = dynamicFilter.halfWidth + (tiltFilter?.halfWidth ?? 0) * tiltBinSamples
-            let margin = grid * Int(((reachS * rate + Double(filterReach)) / Double(grid)).rounded(.up))
-            let timesAscending = recording.sampleTimesS.map(ValidSegments.isAscending) ?? false
-            for (segmentIndex, range) in segments.sampleRanges.enumerated() {
-                var state = startScan(
-                    segment: range, segmentIndex: segmentIndex, recording: recording, traceCount: traceBins,
-                    timesAscending: timesAscending)
-                for coreStart in stride(from: range.lowerBound, to: range.upperBound, by: chunk) {
-                    let core = coreStart..<min(range.upperBound, coreStart + chunk)
-                    let built = max(range.lowerBound, coreStart - margin)..<min(range.upperBound, core.upperBound + margin)
-                    let signal = MovementSignal(
-                        recording, range: built, settings: settings, dynamicFilter: dynamicFilter,
-                        tiltFilter: tiltFilter, tiltBinSamples: tiltBinSamples, tiltSeriesNoiseG: tiltSeriesNoiseG,
-                        tiltHoldLevelDegrees: tiltOnsetFloorDegrees)
-                    scan(
-                        signal, signalStart: built.lowerBound, core: core, state: &state, recording: recording,
-                        traceDynamic: &traceDynamic, traceTilt: &traceTilt, tiltNoisePerRestingG: tiltNoisePerRestingG,
-                        tiltNoiseLevelDegrees: tiltNoiseLevelDegrees, dynamicNoiseLevelG: dynamicNoiseLevelG,
-                        tiltSeriesNoiseDegrees: tiltSeriesNoiseDegrees, maxRestingG: maxRestingG)
-                }
-                finishScan(&state, into: &candidates)
-            }
+            let pass = LegPass(
+                dynamicFilter: dynamicFilter, tiltFilter: tiltFilter, tiltBinSamples: tiltBinSamples,
+                tiltSeriesNoiseG: tiltSeriesNoiseG, tiltOnsetFloorDegrees: tiltOnsetFloorDegrees,
+                tiltNoisePerRestingG: tiltNoisePerRestingG, tiltNoiseLevelDegrees: tiltNoiseLevelDegrees,
+                dynamicNoiseLevelG: dynamicNoiseLevelG, tiltSeriesNoiseDegrees: tiltSeriesNoiseDegrees,
+                maxRestingG: maxRestingG)
+            candidates = chunkedCandidates(
+                recording, segments: segments, pass: pass, traceDynamic: &traceDynamic, traceTilt: &traceTilt)
             candidates = bridged(candidates, segments: segments.sampleRanges, recording: recording)
             candidates = joinedAcrossHolds(candidates, recording: recording)
         }
 
-        var movements: [LegMovement] = []
-        var workspaces: [Int: FFTWorkspace] = [:]
-        var windows: [Int: SpectralFeatures.HannWindow] = [:]
-        for var candidate in candidates {
-            if !candidate.startsCut && !candidate.endsCut { refineEdges(&candidate, recording: recording) }
-            let movement = makeMovement(candidate, side: side, recording: recording)
-            if candidate.startsCut || candidate.endsCut {
-                rejected.append(
-                    RejectedMovement(
-                        movement: movement, reason: .cutByExcludedTime, dominantFrequencyHz: 0, peakToFloorRatio: 0))
-                continue
-            }
-            let features = spectralFeatures(
-                candidate, recording: recording, bandLimitHz: dynamicBand.slowestCornerHz,
-                noiseRMSG: sensorNoise.effectiveNoiseRMSG, workspaces: &workspaces, windows: &windows)
-            var reason: RejectedMovement.Reason?
-            if candidate.samples.count <= Self.maxSpikeSamples {
-                // What remains after the edges were re-measured on the raw data is one or two
-                // samples: no limb moves that fast (a twitch lasts 0.1 s or more).
-                reason = .spike
-            } else if features.peakToFloorRatio < settings.minPeakToFloorRatio
-                && features.impulsiveExcess >= settings.spikeNoiseExcess
-            {
-                reason = .spike
-            } else if features.dominantFrequencyHz > settings.maxDominantFrequencyHz {
-                reason = .vibration
-            }
-            if let reason {
-                rejected.append(
-                    RejectedMovement(
-                        movement: movement, reason: reason, dominantFrequencyHz: features.dominantFrequencyHz,
-                        peakToFloorRatio: features.peakToFloorRatio))
-                continue
-            }
-            movements.append(movement)
-        }
+        let (movements, rejected) = classified(
+            candidates, side: side, recording: recording, bandLimitHz: dynamicBand.slowestCornerHz,
+            noiseRMSG: sensorNoise.effectiveNoiseRMSG)
         return LegDetection(
             side: side, movements: movements, rejected: rejected, excludedSpans: segments.excludedSpans,
             validDurationS: segments.validDurationS,
@@ -230,46 +178,5 @@ public struct LegMovementDetector: Sendable {
         var endsCut: Bool
         var peakDynamicG: Double
         var peakTiltDegrees: Double
-    }
-
-    private func makeMovement(_ candidate: Candidate, side: LegSide, recording: AccelerationRecording) -> LegMovement {
-        let onsetS = recording.timeS(ofSample: candidate.samples.lowerBound)
-        let offsetS =
-            candidate.samples.upperBound < recording.sampleCount
-            ? recording.timeS(ofSample: candidate.samples.upperBound)
-            : recording.durationS
-        return LegMovement(
-            side: side, onsetS: onsetS, offsetS: offsetS, peakAccelerationG: max(0, candidate.peakDynamicG),
-            tiltChangeDegrees: candidate.peakTiltDegrees)
-    }
-
-    private func spectralFeatures(
-        _ candidate: Candidate, recording: AccelerationRecording, bandLimitHz: Double, noiseRMSG: Double,
-        workspaces: inout [Int: FFTWorkspace], windows: inout [Int: SpectralFeatures.HannWindow]
-    ) -> SpectralFeatures {
-        let pad = Int((settings.featurePaddingS * recording.sampleRateHz).rounded())
-        let lo = max(0, candidate.samples.lowerBound - pad)
-        let hi = min(recording.sampleCount, candidate.samples.upperBound + pad)
-        // Each axis widened to Double in one vectorised pass (exact conversions).
-        let axes = [recording.x, recording.y, recording.z].map { axis in
-            axis.withUnsafeBufferPointer { source in
-                [Double](unsafeUninitializedCapacity: hi - lo) { out, count in
-                    if let from = source.baseAddress, let to = out.baseAddress {
-                        ZeroPhaseFilter.widen(from + lo, into: to, count: hi - lo)
-                    }
-                    count = hi - lo
-                }
-            }
-        }
-        // At low rates (30 Hz: Nyquist 15 Hz) the bands move down so that both stay inside the
-        // spectrum: the impulsive band starts at 60 % of Nyquist at the latest, the movement band
-        // ends at half of that.
-        let nyquist = recording.sampleRateHz / 2
-        let impulsiveStartHz = min(settings.impulsiveBandStartHz, 0.6 * nyquist)
-        return SpectralFeatures.measure(
-            axes: axes, sampleRateHz: recording.sampleRateHz,
-            movementBandHz: min(settings.movementBandHz, impulsiveStartHz / 2),
-            impulsiveBandStartHz: impulsiveStartHz,
-            bandLimitHz: bandLimitHz, noiseRMSG: noiseRMSG, workspaces: &workspaces, windows: &windows)
     }
 }

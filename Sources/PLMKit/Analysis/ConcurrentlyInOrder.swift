@@ -1,15 +1,18 @@
 import Foundation
+import PLMCore
 
 /// Runs `body` for each index on its own thread (at most the machine's cores) and returns the
 /// results in index order; the first failure in index order is thrown, so messages do not depend on
-/// which leg finished first. The one way PLMKit reads or detects legs concurrently: one night's
+/// which leg finished first. Each runs counted in ``CoreBudget/shared``, so that a leg's helper
+/// threads (chunk signals, candidate classification) wait for a core the other legs leave idle.
+/// The one way PLMKit reads or detects legs concurrently: one night's
 /// legs (`NightAnalyzer`), the surveys and epochs of a multi-night recording (`RecordingAnalyzer`).
 func concurrentlyInOrder<T>(_ count: Int, _ body: (Int) throws -> T) throws -> [T] {
     let results = _OrderedResults<T>(count: count)
     withoutActuallyEscaping(body) { body in
         let task = _UncheckedSendable(body)
         DispatchQueue.concurrentPerform(iterations: count) { k in
-            results.set(k, Result { try task.value(k) })
+            results.set(k, Result { try CoreBudget.shared.working { try task.value(k) } })
         }
     }
     return try results.values()
