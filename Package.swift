@@ -105,7 +105,7 @@ let package = Package(
             ],
             resources: [.copy("Fixtures")], swiftSettings: strictSwift),
         .testTarget(
-            name: "PLMSignalTests", dependencies: ["PLMSignal"],
+            name: "PLMSignalTests", dependencies: ["PLMSignal", "PLMTestSupport"],
             resources: [.copy("Fixtures")], swiftSettings: strictSwift),
         .testTarget(
             name: "PLMScoringTests", dependencies: ["PLMScoring"],

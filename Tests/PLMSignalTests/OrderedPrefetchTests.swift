@@ -1,6 +1,6 @@
 import Foundation
 import PLMCore
-import Synchronization
+import PLMTestSupport
 import Testing
 @testable import PLMSignal
 
@@ -12,7 +12,7 @@ import Testing
     @Test(arguments: [(0, 1), (1, 1), (1, 3), (3, 2), (7, 16)])
     func inOrderEachOnce(helpers: Int, window: Int) {
         let count = 200
-        let builds = Mutex([Int](repeating: 0, count: count))
+        let builds = LockedValue([Int](repeating: 0, count: count))
         let prefetch = OrderedPrefetch(
             count: count, helperThreads: helpers, window: window, budget: CoreBudget(cores: 8)
         ) { k in
@@ -30,7 +30,7 @@ import Testing
     /// No item is built more than `window` places ahead of the items handed over: with the
     /// consumer stopped after 5 items, at most 5 + window are ever built.
     @Test func windowBoundsWorkAhead() {
-        let built = Mutex(0)
+        let built = LockedValue(0)
         let prefetch = OrderedPrefetch(count: 100, helperThreads: 3, window: 4, budget: CoreBudget(cores: 8)) { k in
             built.withLock { $0 += 1 }
             return k
@@ -48,7 +48,7 @@ import Testing
     private func drain(
         count: Int, helpers: Int, budget: CoreBudget, pauseMicroseconds: UInt32
     ) -> (items: [Int], builders: Set<String>) {
-        let builders = Mutex(Set<String>())
+        let builders = LockedValue(Set<String>())
         let items = budget.working {
             let prefetch = OrderedPrefetch(count: count, helperThreads: helpers, window: count, budget: budget) { k in
                 builders.withLock { _ = $0.insert("\(pthread_self())") }
