@@ -33,6 +33,21 @@ public final class CoreBudget: @unchecked Sendable {
         return try body()
     }
 
+    /// Runs `body`, which waits for other threads, with the calling thread (counted busy by
+    /// ``working(_:)``) counted idle meanwhile, so that helpers may use its core.
+    public func waiting<T>(_ body: () throws -> T) rethrows -> T {
+        condition.lock()
+        busy -= 1
+        condition.broadcast()
+        condition.unlock()
+        defer {
+            condition.lock()
+            busy += 1
+            condition.unlock()
+        }
+        return try body()
+    }
+
     /// Waits until fewer threads than cores are busy, then counts the caller as busy and returns
     /// true; returns false, without counting, once `givenUp()` is true (checked on every wake-up;
     /// call ``wakeWaiters()`` after making it true).

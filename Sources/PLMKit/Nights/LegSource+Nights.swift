@@ -1,4 +1,5 @@
 import Foundation
+import PLMCore
 import PLMNights
 
 extension LegSource {
@@ -40,15 +41,22 @@ extension LegSource {
             let offset = alignment.offsetS[leg.side] ?? 0
             let legSpans = spans.map { (fromS: $0.startS - margin - offset, toS: $0.endS + margin - offset) }
             let thread = Thread {
-                do {
-                    try leg.forEachWindow(legSpans) { k, recording, firstSampleS in
-                        probe?.hold(recording.sampleCount)
-                        let analysis = LegAnalysis(side: leg.side, path: leg.path, recording: recording, detector: detector)
-                        probe?.release(recording.sampleCount)
-                        return handoff.deliver(leg: index, night: k, (analysis, offset + firstSampleS))
+                // Counted busy while it reads and detects, idle while it waits for the night to
+                // be scored, so that the other leg's detection helpers use its core only then
+                // (``CoreBudget``).
+                CoreBudget.shared.working {
+                    do {
+                        try leg.forEachWindow(legSpans) { k, recording, firstSampleS in
+                            probe?.hold(recording.sampleCount)
+                            let analysis = LegAnalysis(side: leg.side, path: leg.path, recording: recording, detector: detector)
+                            probe?.release(recording.sampleCount)
+                            return CoreBudget.shared.waiting {
+                                handoff.deliver(leg: index, night: k, (analysis, offset + firstSampleS))
+                            }
+                        }
+                    } catch {
+                        handoff.fail(leg: index, error)
                     }
-                } catch {
-                    handoff.fail(leg: index, error)
                 }
                 handoff.finish(leg: index)
             }
