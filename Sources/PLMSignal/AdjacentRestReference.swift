@@ -47,14 +47,17 @@ enum AdjacentRestReference {
     ///   - tiltRateHz: bins per second.
     ///   - seriesNoiseG: the noise of one axis of the series, g RMS.
     ///   - holdLevelDegrees: the tilt onset level (for telling holds from rests).
+    ///   - averageBins: when above 1, also the tilt of the series' centred mean over this many
+    ///     bins (``averagedTiltDegrees(gx:gy:gz:averageBins:referenceX:_:_:)``) against the same
+    ///     references, in the result's `averaged`; empty otherwise.
     ///   - fallback: the resting direction (unit vector) of a bin with no rest on either side.
     static func tiltDegrees(
         gx: [Float], gy: [Float], gz: [Float], tiltRateHz: Double, seriesNoiseG: Double,
-        holdLevelDegrees: Double, settings: DetectionSettings,
+        holdLevelDegrees: Double, settings: DetectionSettings, averageBins: Int = 0,
         fallback: (Int) -> (Double, Double, Double)
-    ) -> [Float] {
+    ) -> (tilt: [Float], averaged: [Float]) {
         let n = gx.count
-        guard n > 0 else { return [] }
+        guard n > 0 else { return ([], []) }
         let rests = findRests(
             gx: gx, gy: gy, gz: gz, tiltRateHz: tiltRateHz, seriesNoiseG: seriesNoiseG,
             sameLevelDegrees: holdLevelDegrees / 2, settings: settings)
@@ -140,7 +143,46 @@ enum AdjacentRestReference {
                 }
             }
         }
-        return MovementSignal.anglesDegrees(gx: gx, gy: gy, gz: gz, toUnit: referenceX, referenceY, referenceZ)
+        let tilt = MovementSignal.anglesDegrees(gx: gx, gy: gy, gz: gz, toUnit: referenceX, referenceY, referenceZ)
+        guard averageBins > 1 else { return (tilt, []) }
+        return (
+            tilt,
+            averagedTiltDegrees(
+                gx: gx, gy: gy, gz: gz, averageBins: averageBins, referenceX: referenceX, referenceY, referenceZ)
+        )
+    }
+
+    /// The angle, degrees, between the centred mean of the gravity series over `averageBins` bins
+    /// (fewer at the series' ends, where the window is cut) and each bin's reference direction.
+    ///
+    /// Averaging the vector before taking the angle takes the noise down by the square root of
+    /// the samples averaged; averaging the angles would not, because an angle of noise is never
+    /// negative (its mean is 1.25 RMS). Each window is summed on its own, in `Double` and in
+    /// order, so a bin's value does not depend on where the series (a processing chunk) begins.
+    static func averagedTiltDegrees(
+        gx: [Float], gy: [Float], gz: [Float], averageBins: Int, referenceX: [Double], _ referenceY: [Double],
+        _ referenceZ: [Double]
+    ) -> [Float] {
+        let n = min(gx.count, gy.count, gz.count, referenceX.count, referenceY.count, referenceZ.count)
+        guard n > 0 else { return [] }
+        let half = max(0, averageBins / 2)
+        let toDegrees = 180 / Double.pi
+        return [Float](unsafeUninitializedCapacity: n) { out, written in
+            for k in 0..<n {
+                let lo = max(0, k - half), hi = min(n, k + half + 1)
+                var ux = 0.0, uy = 0.0, uz = 0.0
+                for i in lo..<hi {
+                    ux += Double(gx[i])
+                    uy += Double(gy[i])
+                    uz += Double(gz[i])
+                }
+                // The angle does not depend on the vector's length: no division by the count.
+                out[k] = Float(
+                    MovementSignal.angleRadians(ux, uy, uz, toUnit: referenceX[k], referenceY[k], referenceZ[k])
+                        * toDegrees)
+            }
+            written = n
+        }
     }
 
     /// The end (exclusive bin) of the rise of a movement from the rest before a gap past the level

@@ -110,6 +110,20 @@ public struct DetectionSettings: Sendable, Hashable, Codable {
     /// distributed with scale s: 5 s is exceeded by one value in 270,000 (a night at 25 Hz has
     /// 720,000 tilt bins, mostly correlated over the low-pass's 0.1 s).
     public var tiltSeriesNoiseFactor = 5.0
+    /// Confirmation of small movements on a noisy leg, s (0 to switch off). Where the leg's
+    /// measured noise holds the tilt onset level above ``onsetTiltDegrees`` (a coarse, noisy
+    /// sensor: 1.6 degrees on an 8-bit +-4 g sensor with 9 mg noise at 20 Hz), movements are also
+    /// sought on the tilt at the floor levels (``onsetTiltDegrees``, ``offsetTiltDegrees``), and
+    /// one of them is kept when the tilt of the gravity series' centred mean over this window
+    /// reaches ``tiltSeriesNoiseFactor`` times that mean's noise: the leg's effective noise over
+    /// the square root of the samples averaged (white noise, and quantisation that the noise
+    /// dithers, average down as 1/sqrt(N): 20 samples take 13 mg to 3 mg, 0.17 degree). With the
+    /// same factor as the sample-level path the chance that noise alone reaches the level is the
+    /// same per independent value (Rayleigh: exp(-5^2/2) = 3.7e-6), and the mean has about one
+    /// independent value per window: ~0.013 per leg and hour. One second is about how long a small
+    /// LM (1-2 s, rises of 0.3-1 s) holds most of its tilt, and twice the shortest LM.
+    /// `LegMovementDetector.confirmedLowLevelBursts`.
+    public var tiltConfirmationWindowS = 1.0
 
     // MARK: Resting levels
 
@@ -303,6 +317,7 @@ public struct DetectionSettings: Sendable, Hashable, Codable {
         positive(&s.restLevelWindowS, d.restLevelWindowS)
         positive(&s.maxHoldS, d.maxHoldS)
         nonNegative(&s.shortHoldS, d.shortHoldS)
+        nonNegative(&s.tiltConfirmationWindowS, d.tiltConfirmationWindowS)
         nonNegative(&s.tiltSeriesNoiseFactor, d.tiltSeriesNoiseFactor)
         positive(&s.restingWindowS, d.restingWindowS)
         if !(s.restingQuantile.isFinite && (0...1).contains(s.restingQuantile)) { s.restingQuantile = d.restingQuantile }
@@ -364,6 +379,7 @@ public struct DetectionSettings: Sendable, Hashable, Codable {
             ("maxHoldS", maxHoldS, "s"),
             ("shortHoldS", shortHoldS, "s"),
             ("tiltSeriesNoiseFactor", tiltSeriesNoiseFactor, ""),
+            ("tiltConfirmationWindowS", tiltConfirmationWindowS, "s"),
             ("levelBinS", levelBinS, "s"),
             ("restingWindowS", restingWindowS, "s"),
             ("restingQuantile", restingQuantile, ""),

@@ -14,6 +14,8 @@ struct LegPass: Sendable {
     var dynamicNoiseLevelG: Double
     var tiltSeriesNoiseDegrees: Double
     var maxRestingG: Double
+    var lowLevelSearch: LowLevelTiltSearch?
+    var lowFootLevelDegrees: Float
 }
 
 extension LegMovementDetector {
@@ -60,14 +62,15 @@ extension LegMovementDetector {
             MovementSignal(
                 recording, range: chunks[k].built, settings: settings, dynamicFilter: pass.dynamicFilter,
                 tiltFilter: pass.tiltFilter, tiltBinSamples: pass.tiltBinSamples,
-                tiltSeriesNoiseG: pass.tiltSeriesNoiseG, tiltHoldLevelDegrees: pass.tiltOnsetFloorDegrees)
+                tiltSeriesNoiseG: pass.tiltSeriesNoiseG, tiltHoldLevelDegrees: pass.tiltOnsetFloorDegrees,
+                tiltAverageBins: pass.lowLevelSearch?.averageBins ?? 0)
         }
         defer { signals.finish() }
         var nextChunk = 0
         for (segmentIndex, range) in segments.sampleRanges.enumerated() {
             var state = startScan(
                 segment: range, segmentIndex: segmentIndex, recording: recording, traceCount: traceBins,
-                timesAscending: timesAscending)
+                timesAscending: timesAscending, lowLevelSearch: pass.lowLevelSearch)
             while nextChunk < chunks.count, chunks[nextChunk].segmentIndex == segmentIndex,
                 let signal = signals.next()
             {
@@ -77,9 +80,14 @@ extension LegMovementDetector {
                     tiltNoisePerRestingG: pass.tiltNoisePerRestingG, tiltNoiseLevelDegrees: pass.tiltNoiseLevelDegrees,
                     dynamicNoiseLevelG: pass.dynamicNoiseLevelG, tiltSeriesNoiseDegrees: pass.tiltSeriesNoiseDegrees,
                     maxRestingG: pass.maxRestingG)
+                if let search = pass.lowLevelSearch {
+                    scanLowLevel(
+                        signal, signalStart: chunks[nextChunk].built.lowerBound, core: chunks[nextChunk].core,
+                        state: &state, search: search, rateHz: rate, footLevelDegrees: pass.lowFootLevelDegrees)
+                }
                 nextChunk += 1
             }
-            finishScan(&state, into: &candidates)
+            finishScan(&state, rateHz: rate, into: &candidates)
         }
         return candidates
     }

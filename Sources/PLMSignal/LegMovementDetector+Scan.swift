@@ -19,13 +19,20 @@ struct SegmentScan {
     /// Whether the recording's sample times are ascending (``ValidSegments/isAscending(_:)``), so
     /// that each trace bin's first sample is searched from the previous one's.
     var timesAscending = false
+    /// The low-level search's state machine over tilt bins (nil when the leg has none,
+    /// ``LegMovementDetector/lowLevelTiltSearch``), the peaks of its open movement, and the
+    /// confirmed movements it found (like ``bursts``).
+    var lowDetector: HysteresisDetector?
+    var lowPeakTiltDegrees = 0.0, lowPeakAveragedDegrees = 0.0, lowPeakDynamicG = 0.0
+    var lowBursts: [ScanBurst] = []
+    var lowDynamicOnsetG = Double.infinity
 }
 
 extension LegMovementDetector {
     /// Starts the pass over valid run `segment`.
     func startScan(
         segment: Range<Int>, segmentIndex: Int, recording: AccelerationRecording, traceCount: Int,
-        timesAscending: Bool = false
+        timesAscending: Bool = false, lowLevelSearch: LowLevelTiltSearch? = nil
     ) -> SegmentScan {
         let rate = recording.sampleRateHz
         var state = SegmentScan(
@@ -34,6 +41,10 @@ extension LegMovementDetector {
                 quietSamples: Int((settings.offsetQuietDurationS * rate).rounded()),
                 maxBacktrackSamples: Int((settings.maxOnsetBacktrackS * rate).rounded())))
         state.timesAscending = timesAscending
+        if let search = lowLevelSearch {
+            state.lowDetector = HysteresisDetector(quietSamples: search.quietBins, maxBacktrackSamples: 0)
+            state.lowDynamicOnsetG = search.dynamicOnsetG
+        }
         state.bin = traceBin(atS: recording.timeS(ofSample: segment.lowerBound), traceCount: traceCount)
         state.nextBinStart = nextTraceBinStart(
             after: state.bin, recording: recording, traceCount: traceCount, searchingFrom: segment.lowerBound,
@@ -284,11 +295,16 @@ extension LegMovementDetector {
     }
 
     /// Ends the pass over a valid run and appends its movements.
-    func finishScan(_ state: inout SegmentScan, into candidates: inout [Candidate]) {
+    func finishScan(_ state: inout SegmentScan, rateHz: Double, into candidates: inout [Candidate]) {
         let segment = state.segment
         if let burst = state.detector.finish(count: segment.count) {
             state.bursts.append((burst, burst.samples, state.peakDynamic, state.peakTilt))
         }
+        // A low-level movement still open at the run's end is not confirmed: left out.
+        let minSamples = Int((PublishedRules.minimumLegMovementDurationS * rateHz).rounded())
+        state.bursts = Self.withLowLevelBursts(
+            state.bursts, low: state.lowBursts, minSamples: minSamples,
+            dynamicOnsetG: state.lowDynamicOnsetG)
         for (burst, crossing, peakDynamicG, peakTiltDegrees) in state.bursts {
             let base = segment.lowerBound
             candidates.append(

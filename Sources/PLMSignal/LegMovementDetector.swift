@@ -94,6 +94,14 @@ public struct LegMovementDetector: Sendable {
         // square roots of the two corners (8 against 20 Hz at 50 Hz and above, 8 against 12 Hz
         // at 30 Hz).
         let tiltNoisePerRestingG = (tiltCornerHz / min(settings.dynamicLowPassHz, 0.8 * nyquist)).squareRoot()
+        // Where the noise holds the tilt onset level above its floor, small movements are also
+        // sought at the floor and confirmed on the averaged tilt (``DetectionSettings/tiltConfirmationWindowS``).
+        let lowLevelSearch = tiltFilter == nil
+            ? nil
+            : lowLevelTiltSearch(
+                effectiveNoiseRMSG: sensorNoise.effectiveNoiseRMSG, tiltNoiseLevelDegrees: tiltNoiseLevelDegrees,
+                tiltRateHz: tiltRate, tiltBinSamples: tiltBinSamples, dynamicNoiseLevelG: dynamicNoiseLevelG)
+        let lowFootLevelDegrees = Float(max(settings.footNoiseFactor * tiltSeriesNoiseDegrees, settings.minFootDegrees))
 
         if let dynamicFilter = ZeroPhaseFilter(response: dynamicBand) {
             let pass = LegPass(
@@ -101,7 +109,8 @@ public struct LegMovementDetector: Sendable {
                 tiltSeriesNoiseG: tiltSeriesNoiseG, tiltOnsetFloorDegrees: tiltOnsetFloorDegrees,
                 tiltNoisePerRestingG: tiltNoisePerRestingG, tiltNoiseLevelDegrees: tiltNoiseLevelDegrees,
                 dynamicNoiseLevelG: dynamicNoiseLevelG, tiltSeriesNoiseDegrees: tiltSeriesNoiseDegrees,
-                maxRestingG: maxRestingG)
+                maxRestingG: maxRestingG, lowLevelSearch: lowLevelSearch,
+                lowFootLevelDegrees: lowFootLevelDegrees)
             candidates = chunkedCandidates(
                 recording, segments: segments, pass: pass, traceDynamic: &traceDynamic, traceTilt: &traceTilt)
             candidates = bridged(candidates, segments: segments.sampleRanges, recording: recording)
