@@ -110,23 +110,19 @@ public struct DetectionSettings: Sendable, Hashable, Codable {
     /// distributed with scale s: 5 s is exceeded by one value in 270,000 (a night at 25 Hz has
     /// 720,000 tilt bins, mostly correlated over the low-pass's 0.1 s).
     public var tiltSeriesNoiseFactor = 5.0
-    /// Confirmation of small movements on a noisy leg, s; 0 (the default) switches it off. Where
-    /// the leg's measured noise holds the tilt onset level above ``onsetTiltDegrees`` (a coarse,
-    /// noisy sensor: 1.6 degrees on an 8-bit +-4 g sensor with 9 mg noise at 20 Hz), movements are
-    /// also sought on the tilt at the floor levels (``onsetTiltDegrees``, ``offsetTiltDegrees``),
-    /// and one of them is kept when the tilt of the gravity series' centred mean over this window
-    /// reaches ``tiltSeriesNoiseFactor`` times that mean's noise: the leg's effective noise over
-    /// the square root of the samples averaged (13 mg over 20 samples: 3 mg, 0.17 degree), the
-    /// reference's own noise added (a short rest's level is a short mean). With the same factor
-    /// as the sample-level path, Gaussian noise alone would pass about 0.013 times per leg and
-    /// hour. Off by default because it does not hold that on a coarse converter: on twelve
-    /// constructed still 8-bit hours at 20 Hz it gave 3 false movements, all in the six hours
-    /// with 8 mg of noise (which dithers the 31 mg steps weakly; none at 9 mg), against 1 without
-    /// it; probably because the rest levels are medians and the confirmation a mean, which differ
-    /// on weakly dithered steps.
-    /// 1 s is about how long a small LM (1-2 s) holds most of its tilt. Figures: docs/benchmarks.md,
-    /// "Small movements on noisy legs confirmed on the averaged tilt".
-    public var tiltConfirmationWindowS = 0.0
+    /// Confirmation of small movements on a noisy leg, s; 0 switches it off. Where the leg's
+    /// measured noise holds the tilt onset level above ``onsetTiltDegrees`` (a coarse, noisy
+    /// sensor: 1.6 degrees on an 8-bit +-4 g sensor with 9 mg noise at 20 Hz), movements are also
+    /// sought on the tilt at the floor levels (``onsetTiltDegrees``, ``offsetTiltDegrees``), and
+    /// one of them is kept when the tilt of the gravity series' centred mean over this window
+    /// reaches a level that noise alone passes with probability exp(-f^2 / 2) per bin (f =
+    /// ``tiltSeriesNoiseFactor``, the Gaussian model's 5 scales on a Rayleigh tail), measured on
+    /// the leg's own averaged tilt over its still time with an exponential tail
+    /// (``MeasuredTailLevel``), and never below the Gaussian model's level (f times the mean's
+    /// noise, the reference's own noise added). The model alone underestimates the tail of a
+    /// weakly dithered 8-bit leg (branch `weak4`). Branch `weak5`: measured, not accepted (the
+    /// hard 8-bit night's PLM index error grows); docs/detection.md.
+    public var tiltConfirmationWindowS = 1.0
 
     // MARK: Resting levels
 

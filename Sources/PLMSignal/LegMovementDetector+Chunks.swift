@@ -67,6 +67,9 @@ extension LegMovementDetector {
         }
         defer { signals.finish() }
         var nextChunk = 0
+        // The runs stay open until the whole leg is scanned when the low-level search needs
+        // the leg's still time to set its level.
+        var scans: [SegmentScan] = []
         for (segmentIndex, range) in segments.sampleRanges.enumerated() {
             var state = startScan(
                 segment: range, segmentIndex: segmentIndex, recording: recording, traceCount: traceBins,
@@ -87,7 +90,18 @@ extension LegMovementDetector {
                 }
                 nextChunk += 1
             }
-            finishScan(&state, rateHz: rate, into: &candidates)
+            closeScan(&state)
+            if pass.lowLevelSearch == nil {
+                finishScan(&state, rateHz: rate, into: &candidates)
+            } else {
+                scans.append(state)
+            }
+        }
+        if let search = pass.lowLevelSearch {
+            let level = confirmationDegrees(scans, search: search, tiltBinSamples: tiltBinSamples)
+            for index in scans.indices {
+                finishScan(&scans[index], rateHz: rate, confirmationDegrees: level, into: &candidates)
+            }
         }
         return candidates
     }

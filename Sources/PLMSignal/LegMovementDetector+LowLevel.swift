@@ -1,3 +1,4 @@
+import Foundation
 import PLMCore
 
 /// The levels of the search for small movements on a noisy leg
@@ -9,8 +10,17 @@ struct LowLevelTiltSearch {
     var offsetDegrees: Double
     /// Tilt bins in the mean (odd, centred).
     var averageBins: Int
-    /// The mean's tilt a movement must reach, degrees.
+    /// The mean's tilt a movement must reach at least, degrees: the Gaussian model's level
+    /// (``DetectionSettings/tiltSeriesNoiseFactor`` times the mean's noise). The level used is the
+    /// larger of this and the one measured on the leg's own still time (``MeasuredTailLevel``).
     var confirmationDegrees: Double
+    /// The probability per bin that the Gaussian model's level stands for: the averaged tilt is
+    /// the angle of a 2-D Gaussian deviation (Rayleigh), passing f times its scale with
+    /// probability exp(-f^2 / 2). The measured level is set for the same probability.
+    var tailProbability: Double
+    /// Still bins needed to measure the level: 1000 windows, so that about 10 independent
+    /// windows lie above the measured 0.99 quantile. With fewer, nothing is confirmed.
+    var minStillBins: Int
     /// Tilt bins below the offset level that end a movement.
     var quietBins: Int
     /// Samples of the shortest leg movement (``PLMCore/PublishedRules/minimumLegMovementDurationS``).
@@ -45,15 +55,19 @@ extension LegMovementDetector {
         return LowLevelTiltSearch(
             onsetDegrees: settings.onsetTiltDegrees, offsetDegrees: settings.offsetTiltDegrees,
             averageBins: averageBins, confirmationDegrees: settings.tiltSeriesNoiseFactor * averagedNoiseDegrees,
+            tailProbability: exp(-settings.tiltSeriesNoiseFactor * settings.tiltSeriesNoiseFactor / 2),
+            minStillBins: 1000 * averageBins,
             quietBins: max(1, Int((settings.offsetQuietDurationS * tiltRateHz).rounded())),
             minSamples: Int((PublishedRules.minimumLegMovementDurationS * tiltRateHz).rounded()) * max(1, tiltBinSamples),
             dynamicOnsetG: max(settings.onsetThresholdG, dynamicNoiseLevelG))
     }
 
     /// Runs the low-level search over the tilt bins of samples `core` (absolute) of `signal`
-    /// (built from `signalStart`), carrying its state over chunks in `state`, and keeps the
-    /// movements whose averaged tilt reaches the confirmation level, extended to their ramps'
-    /// feet like the sample-level ones (``extendedToRampFeet``).
+    /// (built from `signalStart`), carrying its state over chunks in `state`: keeps every
+    /// movement of at least ``LowLevelTiltSearch/minSamples``, extended to its ramps' feet like
+    /// the sample-level ones (``extendedToRampFeet``), with the peak of its averaged tilt, and the
+    /// averaged tilt of every bin, for ``confirmationDegrees(_:search:)`` to confirm them once
+    /// the whole leg is scanned.
     ///
     /// Chunks and the signal start lie on whole tilt bins of the valid run (whole multiples of
     /// ``MovementSignal/binGrid(settings:rateHz:tiltBinSamples:)`` from its start), so bin b of
@@ -62,13 +76,19 @@ extension LegMovementDetector {
         _ signal: MovementSignal, signalStart: Int, core: Range<Int>, state: inout SegmentScan,
         search: LowLevelTiltSearch, rateHz: Double, footLevelDegrees: Float
     ) {
-        guard var detector = state.lowDetector, !core.isEmpty,
-            signal.averagedTiltDegrees.count == signal.tiltDegrees.count
-        else { return }
-        let binSamples = signal.tiltBinSamples
+        let binSamples = max(1, signal.tiltBinSamples)
         let runStart = state.segment.lowerBound, runCount = state.segment.count
         let firstBin = (core.lowerBound - runStart) / binSamples
         let endBin = (core.upperBound - runStart + binSamples - 1) / binSamples
+        guard var detector = state.lowDetector, !core.isEmpty,
+            signal.averagedTiltDegrees.count == signal.tiltDegrees.count
+        else {
+            // No averaged tilt here: the bins keep their places, unmeasured.
+            if state.lowDetector != nil, firstBin < endBin {
+                state.lowAveragedDegrees.append(contentsOf: repeatElement(.nan, count: endBin - firstBin))
+            }
+            return
+        }
         let signalBinOffset = (signalStart - runStart) / binSamples
         var peakTilt = state.lowPeakTiltDegrees, peakAveraged = state.lowPeakAveragedDegrees
         var peakDynamic = state.lowPeakDynamicG
@@ -76,12 +96,15 @@ extension LegMovementDetector {
             signal.averagedTiltDegrees.withUnsafeBufferPointer { averaged in
                 for b in firstBin..<endBin {
                     let k = b - signalBinOffset
-                    guard k >= 0, k < tilts.count else { continue }
+                    guard k >= 0, k < tilts.count else {
+                        state.lowAveragedDegrees.append(.nan)
+                        continue
+                    }
+                    state.lowAveragedDegrees.append(averaged[k])
                     let tilt = Double(tilts[k])
                     let wasActive = detector.isActive
                     if let crossing = detector.step(
-                        b, aboveOnset: tilt >= search.onsetDegrees, belowOffset: tilt < search.offsetDegrees),
-                        peakAveraged >= search.confirmationDegrees
+                        b, aboveOnset: tilt >= search.onsetDegrees, belowOffset: tilt < search.offsetDegrees)
                     {
                         let samples =
                             (crossing.samples.lowerBound * binSamples)..<min(runCount, crossing.samples.upperBound * binSamples)
@@ -94,6 +117,7 @@ extension LegMovementDetector {
                         // sample-level path (noise, or a twitch's tilt).
                         if burst.samples.count >= search.minSamples {
                             state.lowBursts.append((burst, samples, peakDynamic, peakTilt))
+                            state.lowPeakAveragedByBurst.append(peakAveraged)
                         }
                     }
                     if detector.isActive {
@@ -155,5 +179,57 @@ extension LegMovementDetector {
             result.sort { $0.burst.samples.lowerBound < $1.burst.samples.lowerBound }
         }
         return result
+    }
+}
+
+extension LegMovementDetector {
+    /// The confirmation level of the low-level search on one leg, degrees: the larger of the
+    /// Gaussian model's (``LowLevelTiltSearch/confirmationDegrees``) and the level the leg's own
+    /// averaged tilt passes with the model's probability (``MeasuredTailLevel``) over its still
+    /// time: every bin outside the sample-level movements of at least 0.5 s, widened by half the
+    /// averaging window on each side (the mean spreads a movement that far); then measured once
+    /// more with the low-level movements that level confirms left out too ("still time" = time
+    /// without any movement found). Shorter sample-level stretches are noise or twitches and stay
+    /// in. Infinite (nothing confirmed) when the still time is shorter than
+    /// ``LowLevelTiltSearch/minStillBins``.
+    /// - Parameter scans: the leg's valid runs, scanned (their sample-level movements complete).
+    func confirmationDegrees(_ scans: [SegmentScan], search: LowLevelTiltSearch, tiltBinSamples: Int) -> Double {
+        // Measured on the time outside the sample-level movements, then once more on the time
+        // outside the low-level movements that level confirms too.
+        guard let first = measuredDegrees(scans, search: search, tiltBinSamples: tiltBinSamples, confirmedAt: .infinity)
+        else { return .infinity }
+        let level = max(search.confirmationDegrees, first)
+        guard let second = measuredDegrees(scans, search: search, tiltBinSamples: tiltBinSamples, confirmedAt: level)
+        else { return level }
+        return max(search.confirmationDegrees, second)
+    }
+
+    /// The measured level (``MeasuredTailLevel``) of the leg's averaged tilt outside its
+    /// sample-level movements of at least 0.5 s and its low-level movements whose peak averaged
+    /// tilt reaches `confirmedAt`, each widened by half the averaging window; nil when too little
+    /// time remains.
+    private func measuredDegrees(
+        _ scans: [SegmentScan], search: LowLevelTiltSearch, tiltBinSamples: Int, confirmedAt: Double
+    ) -> Double? {
+        let half = search.averageBins / 2
+        let binSamples = max(1, tiltBinSamples)
+        var still: [Float] = []
+        for scan in scans {
+            var keep = [Bool](repeating: true, count: scan.lowAveragedDegrees.count)
+            func leaveOut(_ samples: Range<Int>) {
+                let lower = max(0, samples.lowerBound / binSamples - half)
+                let upper = min(keep.count, (samples.upperBound + binSamples - 1) / binSamples + half)
+                if lower < upper { for b in lower..<upper { keep[b] = false } }
+            }
+            for movement in scan.bursts where movement.burst.samples.count >= search.minSamples {
+                leaveOut(movement.burst.samples)
+            }
+            for (movement, peak) in zip(scan.lowBursts, scan.lowPeakAveragedByBurst) where peak >= confirmedAt {
+                leaveOut(movement.burst.samples)
+            }
+            for (b, value) in scan.lowAveragedDegrees.enumerated() where keep[b] { still.append(value) }
+        }
+        return MeasuredTailLevel.level(
+            values: still, exceedanceProbability: search.tailProbability, minValues: search.minStillBins)
     }
 }

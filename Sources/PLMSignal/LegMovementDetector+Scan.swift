@@ -25,6 +25,10 @@ struct SegmentScan {
     var lowDetector: HysteresisDetector?
     var lowPeakTiltDegrees = 0.0, lowPeakAveragedDegrees = 0.0, lowPeakDynamicG = 0.0
     var lowBursts: [ScanBurst] = []
+    /// The peak averaged tilt of each of ``lowBursts``, degrees, and the averaged tilt of every
+    /// tilt bin of the run (NaN where none was computed), for the confirmation once the leg is scanned.
+    var lowPeakAveragedByBurst: [Double] = []
+    var lowAveragedDegrees: [Float] = []
     var lowDynamicOnsetG = Double.infinity
 }
 
@@ -294,16 +298,26 @@ extension LegMovementDetector {
         return max(lower, notBefore)..<upper
     }
 
-    /// Ends the pass over a valid run and appends its movements.
-    func finishScan(_ state: inout SegmentScan, rateHz: Double, into candidates: inout [Candidate]) {
-        let segment = state.segment
-        if let burst = state.detector.finish(count: segment.count) {
+    /// Ends the hysteresis over a valid run: a movement still open at its end is closed there.
+    func closeScan(_ state: inout SegmentScan) {
+        if let burst = state.detector.finish(count: state.segment.count) {
             state.bursts.append((burst, burst.samples, state.peakDynamic, state.peakTilt))
         }
+    }
+
+    /// Appends the movements of a closed run (``closeScan(_:)``), with the low-level ones whose
+    /// peak averaged tilt reaches `confirmationDegrees` (``confirmationDegrees(_:search:tiltBinSamples:)``).
+    func finishScan(
+        _ state: inout SegmentScan, rateHz: Double, confirmationDegrees: Double = .infinity,
+        into candidates: inout [Candidate]
+    ) {
+        let segment = state.segment
         // A low-level movement still open at the run's end is not confirmed: left out.
         let minSamples = Int((PublishedRules.minimumLegMovementDurationS * rateHz).rounded())
+        let confirmed = zip(state.lowBursts, state.lowPeakAveragedByBurst)
+            .filter { $0.1 >= confirmationDegrees }.map(\.0)
         state.bursts = Self.withLowLevelBursts(
-            state.bursts, low: state.lowBursts, minSamples: minSamples,
+            state.bursts, low: confirmed, minSamples: minSamples,
             dynamicOnsetG: state.lowDynamicOnsetG)
         for (burst, crossing, peakDynamicG, peakTiltDegrees) in state.bursts {
             let base = segment.lowerBound

@@ -56,11 +56,6 @@ import Testing
             effectiveNoiseRMSG: 0.003, tiltNoiseLevelDegrees: 0.4, tiltRateHz: 25, tiltBinSamples: 4,
             dynamicNoiseLevelG: 0.01)
         #expect(quiet == nil)
-        // Off by default.
-        #expect(
-            LegMovementDetector().lowLevelTiltSearch(
-                effectiveNoiseRMSG: 0.0134, tiltNoiseLevelDegrees: 1.57, tiltRateHz: 20, tiltBinSamples: 1,
-                dynamicNoiseLevelG: 0.048) == nil)
     }
 
     static func burst(_ samples: Range<Int>, peakDynamicG: Double = 0.01) -> ScanBurst {
