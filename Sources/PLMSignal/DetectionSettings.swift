@@ -123,6 +123,17 @@ public struct DetectionSettings: Sendable, Hashable, Codable {
     /// weakly dithered 8-bit leg (branch `weak4`). Branch `weak5`: measured, not accepted (the
     /// hard 8-bit night's PLM index error grows); docs/detection.md.
     public var tiltConfirmationWindowS = 1.0
+    /// Where the other leg moved (a movement of at least 0.5 s no movement of this leg overlaps),
+    /// the low-level search of this leg (``tiltConfirmationWindowS``) also confirms a movement
+    /// whose averaged tilt inside the other leg's span, widened by this margin on each side,
+    /// reaches a level set for the same expected false count over the bins searched as the
+    /// whole-night level over the leg's still time
+    /// (``LegMovementDetector/withBilateralPartners(_:)``); 0 switches it off. Branch `bilat6`:
+    /// measured; docs/detection.md.
+    public var bilateralPartnerMarginS = 0.5
+    /// The low-level search's whole-night (own-leg) confirmation (branch `weak5`); off, only the
+    /// partner windows confirm (``bilateralPartnerMarginS``).
+    public var lowLevelOwnLegConfirmation = true
 
     // MARK: Resting levels
 
@@ -317,6 +328,7 @@ public struct DetectionSettings: Sendable, Hashable, Codable {
         positive(&s.maxHoldS, d.maxHoldS)
         nonNegative(&s.shortHoldS, d.shortHoldS)
         nonNegative(&s.tiltConfirmationWindowS, d.tiltConfirmationWindowS)
+        nonNegative(&s.bilateralPartnerMarginS, d.bilateralPartnerMarginS)
         nonNegative(&s.tiltSeriesNoiseFactor, d.tiltSeriesNoiseFactor)
         positive(&s.restingWindowS, d.restingWindowS)
         if !(s.restingQuantile.isFinite && (0...1).contains(s.restingQuantile)) { s.restingQuantile = d.restingQuantile }

@@ -1,3 +1,4 @@
+import PLMCore
 import PLMReaders
 
 /// A leg's constants for the chunked pass of ``LegMovementDetector``: its filters, and the
@@ -25,7 +26,7 @@ extension LegMovementDetector {
     /// one chunk to the next; the activity trace is filled on the way.
     func chunkedCandidates(
         _ recording: AccelerationRecording, segments: ValidSegments, pass: LegPass, traceDynamic: inout [Float],
-        traceTilt: inout [Float]
+        traceTilt: inout [Float], partnerWindowsS: [TimeSpan] = []
     ) -> [Candidate] {
         let rate = recording.sampleRateHz
         let tiltBinSamples = pass.tiltBinSamples
@@ -98,11 +99,46 @@ extension LegMovementDetector {
             }
         }
         if let search = pass.lowLevelSearch {
-            let level = confirmationDegrees(scans, search: search, tiltBinSamples: tiltBinSamples)
+            let (measuredLevel, still) = confirmation(scans, search: search, tiltBinSamples: tiltBinSamples)
+            let level = settings.lowLevelOwnLegConfirmation ? measuredLevel : .infinity
+            // The partner windows on each run's tilt bins (``DetectionSettings/bilateralPartnerMarginS``).
+            let partnerBins = scans.map { scan in
+                Self.partnerBins(partnerWindowsS, scan: scan, recording: recording, tiltBinSamples: tiltBinSamples)
+            }
+            let searched = partnerBins.reduce(0) { total, bins in bins.reduce(total) { $0 + $1.count } }
+            let partnerLevel = Self.partnerWindowDegrees(still: still, searchedBins: searched, search: search)
             for index in scans.indices {
-                finishScan(&scans[index], rateHz: rate, confirmationDegrees: level, into: &candidates)
+                finishScan(
+                    &scans[index], rateHz: rate, confirmationDegrees: level, partnerBins: partnerBins[index],
+                    partnerDegrees: partnerLevel, tiltBinSamples: tiltBinSamples, into: &candidates)
             }
         }
         return candidates
+    }
+
+    /// `windowsS` (on this leg's time line, disjoint and in order) as ranges of the tilt bins of
+    /// the valid run `scan` (bin b holds the run's samples from b times the bin's samples),
+    /// clipped to the bins scanned.
+    static func partnerBins(
+        _ windowsS: [TimeSpan], scan: SegmentScan, recording: AccelerationRecording, tiltBinSamples: Int
+    ) -> [Range<Int>] {
+        let binSamples = max(1, tiltBinSamples)
+        let run = scan.segment, binCount = scan.lowAveragedDegrees.count
+        var bins: [Range<Int>] = []
+        for window in windowsS where window.endS > window.startS {
+            let first = ValidSegments.firstSample(atOrAfterS: window.startS, in: recording)
+            let end = ValidSegments.firstSample(atOrAfterS: window.endS, in: recording)
+            let lower = max(first, run.lowerBound), upper = min(end, run.upperBound)
+            guard lower < upper else { continue }
+            let from = (lower - run.lowerBound) / binSamples
+            let to = min(binCount, (upper - run.lowerBound + binSamples - 1) / binSamples)
+            guard from < to else { continue }
+            if let last = bins.last, last.upperBound >= from {
+                bins[bins.count - 1] = last.lowerBound..<max(last.upperBound, to)
+            } else {
+                bins.append(from..<to)
+            }
+        }
+        return bins
     }
 }

@@ -4,7 +4,7 @@ import PLMCore
 /// The levels of the search for small movements on a noisy leg
 /// (``DetectionSettings/tiltConfirmationWindowS``): a hysteresis over the tilt bins at the floor
 /// levels, kept where the tilt of the gravity series' mean over the window confirms it.
-struct LowLevelTiltSearch {
+struct LowLevelTiltSearch: Sendable {
     /// Onset and offset levels of the tilt, degrees (the floors of the sample-level path).
     var onsetDegrees: Double
     var offsetDegrees: Double
@@ -14,6 +14,8 @@ struct LowLevelTiltSearch {
     /// (``DetectionSettings/tiltSeriesNoiseFactor`` times the mean's noise). The level used is the
     /// larger of this and the one measured on the leg's own still time (``MeasuredTailLevel``).
     var confirmationDegrees: Double
+    /// The mean's noise in the Gaussian model, degrees (per axis, read as an angle).
+    var averagedNoiseDegrees: Double
     /// The probability per bin that the Gaussian model's level stands for: the averaged tilt is
     /// the angle of a 2-D Gaussian deviation (Rayleigh), passing f times its scale with
     /// probability exp(-f^2 / 2). The measured level is set for the same probability.
@@ -55,6 +57,7 @@ extension LegMovementDetector {
         return LowLevelTiltSearch(
             onsetDegrees: settings.onsetTiltDegrees, offsetDegrees: settings.offsetTiltDegrees,
             averageBins: averageBins, confirmationDegrees: settings.tiltSeriesNoiseFactor * averagedNoiseDegrees,
+            averagedNoiseDegrees: averagedNoiseDegrees,
             tailProbability: exp(-settings.tiltSeriesNoiseFactor * settings.tiltSeriesNoiseFactor / 2),
             minStillBins: 1000 * averageBins,
             quietBins: max(1, Int((settings.offsetQuietDurationS * tiltRateHz).rounded())),
@@ -194,23 +197,52 @@ extension LegMovementDetector {
     /// ``LowLevelTiltSearch/minStillBins``.
     /// - Parameter scans: the leg's valid runs, scanned (their sample-level movements complete).
     func confirmationDegrees(_ scans: [SegmentScan], search: LowLevelTiltSearch, tiltBinSamples: Int) -> Double {
-        // Measured on the time outside the sample-level movements, then once more on the time
-        // outside the low-level movements that level confirms too.
-        guard let first = measuredDegrees(scans, search: search, tiltBinSamples: tiltBinSamples, confirmedAt: .infinity)
+        confirmation(scans, search: search, tiltBinSamples: tiltBinSamples).degrees
+    }
+
+    /// ``confirmationDegrees(_:search:tiltBinSamples:)`` with the still values it was read from
+    /// last (empty when there were too few).
+    func confirmation(
+        _ scans: [SegmentScan], search: LowLevelTiltSearch, tiltBinSamples: Int
+    ) -> (degrees: Double, still: [Float]) {
+        let first = stillValues(scans, search: search, tiltBinSamples: tiltBinSamples, confirmedAt: .infinity)
+        guard
+            let measured = MeasuredTailLevel.level(
+                values: first, exceedanceProbability: search.tailProbability, minValues: search.minStillBins)
+        else { return (.infinity, []) }
+        let level = max(search.confirmationDegrees, measured)
+        let second = stillValues(scans, search: search, tiltBinSamples: tiltBinSamples, confirmedAt: level)
+        guard
+            let again = MeasuredTailLevel.level(
+                values: second, exceedanceProbability: search.tailProbability, minValues: search.minStillBins)
+        else { return (level, first) }
+        return (max(search.confirmationDegrees, again), second)
+    }
+
+    /// The level of the partner windows (``DetectionSettings/bilateralPartnerMarginS``),
+    /// degrees: the whole-night design expects p T false confirmations over the T still bins
+    /// (p = ``LowLevelTiltSearch/tailProbability``); over the S bins searched the same count is
+    /// kept with p_w = p T / S per bin, at most 1e-3 (so the level stays in the fitted tail above
+    /// the 0.99 quantile), read from the same still values, and never below the Gaussian model's
+    /// level at p_w. Infinite when nothing is searched or too little still time was measured.
+    static func partnerWindowDegrees(still: [Float], searchedBins: Int, search: LowLevelTiltSearch) -> Double {
+        let stillCount = still.reduce(0) { $1.isNaN ? $0 : $0 + 1 }
+        guard searchedBins > 0, stillCount > 0 else { return .infinity }
+        let probability = min(1e-3, search.tailProbability * Double(stillCount) / Double(searchedBins))
+        guard
+            let measured = MeasuredTailLevel.level(
+                values: still, exceedanceProbability: probability, minValues: search.minStillBins)
         else { return .infinity }
-        let level = max(search.confirmationDegrees, first)
-        guard let second = measuredDegrees(scans, search: search, tiltBinSamples: tiltBinSamples, confirmedAt: level)
-        else { return level }
-        return max(search.confirmationDegrees, second)
+        return max(measured, (-2 * log(probability)).squareRoot() * search.averagedNoiseDegrees)
     }
 
     /// The measured level (``MeasuredTailLevel``) of the leg's averaged tilt outside its
     /// sample-level movements of at least 0.5 s and its low-level movements whose peak averaged
     /// tilt reaches `confirmedAt`, each widened by half the averaging window; nil when too little
     /// time remains.
-    private func measuredDegrees(
+    private func stillValues(
         _ scans: [SegmentScan], search: LowLevelTiltSearch, tiltBinSamples: Int, confirmedAt: Double
-    ) -> Double? {
+    ) -> [Float] {
         let half = search.averageBins / 2
         let binSamples = max(1, tiltBinSamples)
         var still: [Float] = []
@@ -229,7 +261,6 @@ extension LegMovementDetector {
             }
             for (b, value) in scan.lowAveragedDegrees.enumerated() where keep[b] { still.append(value) }
         }
-        return MeasuredTailLevel.level(
-            values: still, exceedanceProbability: search.tailProbability, minValues: search.minStillBins)
+        return still
     }
 }

@@ -309,13 +309,32 @@ extension LegMovementDetector {
     /// peak averaged tilt reaches `confirmationDegrees` (``confirmationDegrees(_:search:tiltBinSamples:)``).
     func finishScan(
         _ state: inout SegmentScan, rateHz: Double, confirmationDegrees: Double = .infinity,
+        partnerBins: [Range<Int>] = [], partnerDegrees: Double = .infinity, tiltBinSamples: Int = 1,
         into candidates: inout [Candidate]
     ) {
         let segment = state.segment
         // A low-level movement still open at the run's end is not confirmed: left out.
         let minSamples = Int((PublishedRules.minimumLegMovementDurationS * rateHz).rounded())
+        // Confirmed at the whole-night level, or inside a partner window at the window level
+        // (the peak of the averaged tilt over the run's bins inside the windows).
+        let averaged = state.lowAveragedDegrees
+        let binSamples = max(1, tiltBinSamples)
+        func peakInPartnerWindows(_ samples: Range<Int>) -> Double {
+            let lower = samples.lowerBound / binSamples, upper = (samples.upperBound + binSamples - 1) / binSamples
+            var peak = -Double.infinity
+            for window in partnerBins {
+                let from = max(lower, window.lowerBound, 0), to = min(upper, window.upperBound, averaged.count)
+                guard from < to else { continue }
+                for b in from..<to where !averaged[b].isNaN { peak = max(peak, Double(averaged[b])) }
+            }
+            return peak
+        }
         let confirmed = zip(state.lowBursts, state.lowPeakAveragedByBurst)
-            .filter { $0.1 >= confirmationDegrees }.map(\.0)
+            .filter {
+                $0.1 >= confirmationDegrees
+                    || (partnerDegrees.isFinite && !partnerBins.isEmpty
+                        && peakInPartnerWindows($0.0.burst.samples) >= partnerDegrees)
+            }.map(\.0)
         state.bursts = Self.withLowLevelBursts(
             state.bursts, low: confirmed, minSamples: minSamples,
             dynamicOnsetG: state.lowDynamicOnsetG)

@@ -43,6 +43,17 @@ public struct LegMovementDetector: Sendable {
     ///   outputs: one chunk (``DetectionSettings/processingChunkS`` plus margins) at ~1.75 `Float`s
     ///   per sample, independent of the recording's length.
     public func detect(_ recording: AccelerationRecording, side: LegSide) -> LegDetection {
+        detect(recording, side: side, partnerWindowsS: nil)
+            ?? LegDetection(
+                side: side, movements: [], rejected: [], excludedSpans: [], validDurationS: 0,
+                activityTrace: ActivityTrace(binWidthS: settings.activityTraceBinS, peakDynamicAccelerationG: [], peakTiltDegrees: []))
+    }
+
+    /// ``detect(_:side:)``, with the low-level search also confirming inside `partnerWindowsS`
+    /// (this leg's time line, disjoint and in order; ``DetectionSettings/bilateralPartnerMarginS``).
+    /// With windows given, nil when the leg has no low-level search (its detection would be the
+    /// same); never nil without them.
+    func detect(_ recording: AccelerationRecording, side: LegSide, partnerWindowsS: [TimeSpan]?) -> LegDetection? {
         let rate = recording.sampleRateHz
         let n = recording.sampleCount
         guard rate.isFinite, rate > 0, rate < 1_000_000, recording.y.count == n, recording.z.count == n,
@@ -102,6 +113,7 @@ public struct LegMovementDetector: Sendable {
                 effectiveNoiseRMSG: sensorNoise.effectiveNoiseRMSG, tiltNoiseLevelDegrees: tiltNoiseLevelDegrees,
                 tiltRateHz: tiltRate, tiltBinSamples: tiltBinSamples, dynamicNoiseLevelG: dynamicNoiseLevelG)
         let lowFootLevelDegrees = Float(max(settings.footNoiseFactor * tiltSeriesNoiseDegrees, settings.minFootDegrees))
+        if partnerWindowsS != nil, lowLevelSearch == nil { return nil }
 
         if let dynamicFilter = ZeroPhaseFilter(response: dynamicBand) {
             let pass = LegPass(
@@ -112,7 +124,8 @@ public struct LegMovementDetector: Sendable {
                 maxRestingG: maxRestingG, lowLevelSearch: lowLevelSearch,
                 lowFootLevelDegrees: lowFootLevelDegrees)
             candidates = chunkedCandidates(
-                recording, segments: segments, pass: pass, traceDynamic: &traceDynamic, traceTilt: &traceTilt)
+                recording, segments: segments, pass: pass, traceDynamic: &traceDynamic, traceTilt: &traceTilt,
+                partnerWindowsS: partnerWindowsS ?? [])
             candidates = bridged(candidates, segments: segments.sampleRanges, recording: recording)
             candidates = joinedAcrossHolds(candidates, recording: recording)
         }
