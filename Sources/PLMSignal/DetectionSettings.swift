@@ -132,8 +132,10 @@ public struct DetectionSettings: Sendable, Hashable, Codable {
     /// measured; docs/detection.md.
     public var bilateralPartnerMarginS = 0.5
     /// The low-level search's whole-night (own-leg) confirmation (branch `weak5`); off, only the
-    /// partner windows confirm (``bilateralPartnerMarginS``).
-    public var lowLevelOwnLegConfirmation = true
+    /// partner windows confirm (``bilateralPartnerMarginS``). Off on branch `bilat6`: with it on,
+    /// the hard 8-bit night's PLM index error grows (its own-leg additions end series whose
+    /// partners stay missed); docs/detection.md.
+    public var lowLevelOwnLegConfirmation = false
 
     // MARK: Resting levels
 
