@@ -393,6 +393,8 @@ public struct DetectionSettings: Sendable, Hashable, Codable {
             ("shortHoldS", shortHoldS, "s"),
             ("tiltSeriesNoiseFactor", tiltSeriesNoiseFactor, ""),
             ("tiltConfirmationWindowS", tiltConfirmationWindowS, "s"),
+            ("bilateralPartnerMarginS", bilateralPartnerMarginS, "s"),
+            ("lowLevelOwnLegConfirmation", lowLevelOwnLegConfirmation ? 1 : 0, ""),
             ("levelBinS", levelBinS, "s"),
             ("restingWindowS", restingWindowS, "s"),
             ("restingQuantile", restingQuantile, ""),
