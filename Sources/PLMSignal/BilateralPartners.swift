@@ -7,6 +7,9 @@ public struct BilateralLeg: Sendable {
     public var recording: AccelerationRecording
     public var detection: LegDetection
     public var offsetS: Double
+    /// What the detection kept for the partner search (``LegMovementDetector/bilateralLeg(_:side:offsetS:)``):
+    /// with it the leg is not scanned again. Nil: detected again from the samples.
+    var kept: LegMovementDetector.PartnerScans?
 
     public init(recording: AccelerationRecording, detection: LegDetection, offsetS: Double) {
         self.recording = recording
@@ -16,6 +19,21 @@ public struct BilateralLeg: Sendable {
 }
 
 extension LegMovementDetector {
+    /// `recording`'s detection (``detect(_:side:)``, the same) as a leg for
+    /// ``withBilateralPartners(_:)``, with what the partner search needs to confirm again without
+    /// scanning the leg a second time (kept only when the search is on and the leg has a
+    /// low-level search: the low-level scans, a few floats per tilt bin).
+    public func bilateralLeg(_ recording: AccelerationRecording, side: LegSide, offsetS: Double = 0) -> BilateralLeg {
+        var kept: PartnerScans?
+        let keep = settings.bilateralPartnerMarginS > 0 && settings.bilateralPartnerMarginS.isFinite
+        let detection =
+            detect(recording, side: side, partnerWindowsS: nil, keep: keep, kept: &kept)
+            ?? detect(recording, side: side)
+        var leg = BilateralLeg(recording: recording, detection: detection, offsetS: offsetS)
+        leg.kept = kept
+        return leg
+    }
+
     /// The legs' detections with the bilateral partners the low-level search finds where the
     /// other leg moved (``DetectionSettings/bilateralPartnerMarginS``; branch `bilat6`,
     /// docs/detection.md): for two legs, each leg with a low-level search is detected again with
@@ -31,10 +49,12 @@ extension LegMovementDetector {
             let windows = Self.partnerWindowsS(
                 other: other.detection.movements, this: leg.detection.movements,
                 shiftS: other.offsetS - leg.offsetS, marginS: margin)
-            guard !windows.isEmpty,
-                let again = detect(leg.recording, side: leg.detection.side, partnerWindowsS: windows)
-            else { return leg.detection }
-            return again
+            guard !windows.isEmpty else { return leg.detection }
+            if let kept = leg.kept, kept.sampleCount == leg.recording.sampleCount {
+                return detect(
+                    leg.recording, side: leg.detection.side, again: leg.detection, kept: kept, partnerWindowsS: windows)
+            }
+            return detect(leg.recording, side: leg.detection.side, partnerWindowsS: windows) ?? leg.detection
         }
     }
 

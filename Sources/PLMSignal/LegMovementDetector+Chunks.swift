@@ -19,6 +19,17 @@ struct LegPass: Sendable {
     var lowFootLevelDegrees: Float
 }
 
+/// A leg's low-level scans, every valid run closed but not yet confirmed, with what their
+/// confirmation needs (``LegMovementDetector/lowLevelCandidates(_:recording:partnerWindowsS:)``).
+struct LowLevelScans: Sendable {
+    var scans: [SegmentScan]
+    var search: LowLevelTiltSearch
+    var tiltBinSamples: Int
+    /// The whole-night level and the still values it was read from (``LegMovementDetector/confirmation(_:search:tiltBinSamples:)``).
+    var measuredLevel: Double
+    var still: [Float]
+}
+
 extension LegMovementDetector {
     /// The candidates of every valid run, in order, found chunk by chunk
     /// (``DetectionSettings/processingChunkS``): each chunk's ``MovementSignal`` is built (ahead
@@ -27,6 +38,20 @@ extension LegMovementDetector {
     func chunkedCandidates(
         _ recording: AccelerationRecording, segments: ValidSegments, pass: LegPass, traceDynamic: inout [Float],
         traceTilt: inout [Float], partnerWindowsS: [TimeSpan] = []
+    ) -> [Candidate] {
+        var kept: LowLevelScans?
+        return chunkedCandidates(
+            recording, segments: segments, pass: pass, traceDynamic: &traceDynamic, traceTilt: &traceTilt,
+            partnerWindowsS: partnerWindowsS, keep: false, kept: &kept)
+    }
+
+    /// ``chunkedCandidates(_:segments:pass:traceDynamic:traceTilt:partnerWindowsS:)``; with `keep`,
+    /// `kept` is set to the low-level search's scans before their confirmation (nil when the leg has
+    /// no low-level search), from which ``lowLevelCandidates(_:recording:partnerWindowsS:)`` gives
+    /// the same candidates for other partner windows without scanning the leg again.
+    func chunkedCandidates(
+        _ recording: AccelerationRecording, segments: ValidSegments, pass: LegPass, traceDynamic: inout [Float],
+        traceTilt: inout [Float], partnerWindowsS: [TimeSpan], keep: Bool, kept: inout LowLevelScans?
     ) -> [Candidate] {
         let rate = recording.sampleRateHz
         let tiltBinSamples = pass.tiltBinSamples
@@ -100,18 +125,36 @@ extension LegMovementDetector {
         }
         if let search = pass.lowLevelSearch {
             let (measuredLevel, still) = confirmation(scans, search: search, tiltBinSamples: tiltBinSamples)
-            let level = settings.lowLevelOwnLegConfirmation ? measuredLevel : .infinity
-            // The partner windows on each run's tilt bins (``DetectionSettings/bilateralPartnerMarginS``).
-            let partnerBins = scans.map { scan in
-                Self.partnerBins(partnerWindowsS, scan: scan, recording: recording, tiltBinSamples: tiltBinSamples)
-            }
-            let searched = partnerBins.reduce(0) { total, bins in bins.reduce(total) { $0 + $1.count } }
-            let partnerLevel = Self.partnerWindowDegrees(still: still, searchedBins: searched, search: search)
-            for index in scans.indices {
-                finishScan(
-                    &scans[index], rateHz: rate, confirmationDegrees: level, partnerBins: partnerBins[index],
-                    partnerDegrees: partnerLevel, tiltBinSamples: tiltBinSamples, into: &candidates)
-            }
+            let lowLevel = LowLevelScans(
+                scans: scans, search: search, tiltBinSamples: tiltBinSamples, measuredLevel: measuredLevel, still: still)
+            if keep { kept = lowLevel }
+            candidates += lowLevelCandidates(lowLevel, recording: recording, partnerWindowsS: partnerWindowsS)
+        }
+        return candidates
+    }
+
+    /// The candidates of a leg's low-level scans (every valid run's, in order), confirmed at the
+    /// whole-night level (``DetectionSettings/lowLevelOwnLegConfirmation``) or inside
+    /// `partnerWindowsS` at the window level.
+    func lowLevelCandidates(
+        _ lowLevel: LowLevelScans, recording: AccelerationRecording, partnerWindowsS: [TimeSpan]
+    ) -> [Candidate] {
+        var scans = lowLevel.scans
+        let tiltBinSamples = lowLevel.tiltBinSamples
+        let level = settings.lowLevelOwnLegConfirmation ? lowLevel.measuredLevel : .infinity
+        // The partner windows on each run's tilt bins (``DetectionSettings/bilateralPartnerMarginS``).
+        let partnerBins = scans.map { scan in
+            Self.partnerBins(partnerWindowsS, scan: scan, recording: recording, tiltBinSamples: tiltBinSamples)
+        }
+        let searched = partnerBins.reduce(0) { total, bins in bins.reduce(total) { $0 + $1.count } }
+        let partnerLevel = Self.partnerWindowDegrees(
+            still: lowLevel.still, searchedBins: searched, search: lowLevel.search)
+        var candidates: [Candidate] = []
+        for index in scans.indices {
+            finishScan(
+                &scans[index], rateHz: recording.sampleRateHz, confirmationDegrees: level,
+                partnerBins: partnerBins[index], partnerDegrees: partnerLevel, tiltBinSamples: tiltBinSamples,
+                into: &candidates)
         }
         return candidates
     }

@@ -54,6 +54,17 @@ public struct LegMovementDetector: Sendable {
     /// With windows given, nil when the leg has no low-level search (its detection would be the
     /// same); never nil without them.
     func detect(_ recording: AccelerationRecording, side: LegSide, partnerWindowsS: [TimeSpan]?) -> LegDetection? {
+        var kept: PartnerScans?
+        return detect(recording, side: side, partnerWindowsS: partnerWindowsS, keep: false, kept: &kept)
+    }
+
+    /// ``detect(_:side:partnerWindowsS:)``; with `keep`, `kept` is set to what
+    /// ``detect(_:side:again:partnerWindowsS:)`` needs to give the detection with partner windows
+    /// without scanning the leg again (nil when the leg has no low-level search).
+    func detect(
+        _ recording: AccelerationRecording, side: LegSide, partnerWindowsS: [TimeSpan]?, keep: Bool,
+        kept: inout PartnerScans?
+    ) -> LegDetection? {
         let rate = recording.sampleRateHz
         let n = recording.sampleCount
         guard rate.isFinite, rate > 0, rate < 1_000_000, recording.y.count == n, recording.z.count == n,
@@ -115,6 +126,7 @@ public struct LegMovementDetector: Sendable {
         let lowFootLevelDegrees = Float(max(settings.footNoiseFactor * tiltSeriesNoiseDegrees, settings.minFootDegrees))
         if partnerWindowsS != nil, lowLevelSearch == nil { return nil }
 
+        var lowLevelScans: LowLevelScans?
         if let dynamicFilter = ZeroPhaseFilter(response: dynamicBand) {
             let pass = LegPass(
                 dynamicFilter: dynamicFilter, tiltFilter: tiltFilter, tiltBinSamples: tiltBinSamples,
@@ -125,7 +137,7 @@ public struct LegMovementDetector: Sendable {
                 lowFootLevelDegrees: lowFootLevelDegrees)
             candidates = chunkedCandidates(
                 recording, segments: segments, pass: pass, traceDynamic: &traceDynamic, traceTilt: &traceTilt,
-                partnerWindowsS: partnerWindowsS ?? [])
+                partnerWindowsS: partnerWindowsS ?? [], keep: keep, kept: &lowLevelScans)
             candidates = bridged(candidates, segments: segments.sampleRanges, recording: recording)
             candidates = joinedAcrossHolds(candidates, recording: recording)
         }
@@ -133,6 +145,11 @@ public struct LegMovementDetector: Sendable {
         let (movements, rejected) = classified(
             candidates, side: side, recording: recording, bandLimitHz: dynamicBand.slowestCornerHz,
             noiseRMSG: sensorNoise.effectiveNoiseRMSG)
+        kept = lowLevelScans.map {
+            PartnerScans(
+                lowLevel: $0, sampleRanges: segments.sampleRanges, bandLimitHz: dynamicBand.slowestCornerHz,
+                noiseRMSG: sensorNoise.effectiveNoiseRMSG, sampleCount: recording.sampleCount)
+        }
         return LegDetection(
             side: side, movements: movements, rejected: rejected, excludedSpans: segments.excludedSpans,
             validDurationS: segments.validDurationS,
@@ -144,6 +161,26 @@ public struct LegMovementDetector: Sendable {
                     sensorNoise: sensorNoise, tiltCornerHz: tiltCornerHz,
                     tiltOnsetDegrees: tiltOnsetFloorDegrees, seriesNoiseDegrees: tiltSeriesNoiseDegrees)
                 : nil)
+    }
+
+    /// `detection` (this detector's of `recording`, made with `kept` kept) with the low-level
+    /// search also confirming inside `partnerWindowsS`: the same as
+    /// ``detect(_:side:partnerWindowsS:)``, without scanning the leg again (only the confirmation,
+    /// the joins and the classification are redone; the valid time, trace and detection limit do
+    /// not depend on the windows).
+    func detect(
+        _ recording: AccelerationRecording, side: LegSide, again detection: LegDetection, kept: PartnerScans,
+        partnerWindowsS: [TimeSpan]
+    ) -> LegDetection {
+        var candidates = lowLevelCandidates(kept.lowLevel, recording: recording, partnerWindowsS: partnerWindowsS)
+        candidates = bridged(candidates, segments: kept.sampleRanges, recording: recording)
+        candidates = joinedAcrossHolds(candidates, recording: recording)
+        let (movements, rejected) = classified(
+            candidates, side: side, recording: recording, bandLimitHz: kept.bandLimitHz, noiseRMSG: kept.noiseRMSG)
+        var again = detection
+        again.movements = movements
+        again.rejected = rejected
+        return again
     }
 
     /// The low-pass corner of the gravity series for a sensor with this noise, Hz:
@@ -183,6 +220,18 @@ public struct LegMovementDetector: Sendable {
             powerGain = sum / Double(steps)
         }
         return noise.effectiveNoiseRMSG / Double(max(1, binSamples)).squareRoot() * powerGain.squareRoot()
+    }
+
+    /// What a detection keeps for the bilateral-partner search
+    /// (``detect(_:side:again:kept:partnerWindowsS:)``): the low-level scans and the leg's
+    /// constants the candidates' joins and classification use.
+    struct PartnerScans: Sendable {
+        var lowLevel: LowLevelScans
+        var sampleRanges: [Range<Int>]
+        var bandLimitHz: Double
+        var noiseRMSG: Double
+        /// The samples of the recording detected (a check that the same recording is given again).
+        var sampleCount: Int
     }
 
     /// A candidate of at most this many samples after edge refinement is a spike, not a movement.

@@ -40,6 +40,35 @@ struct BilateralPartnerTests {
         #expect(rightFound.count == matched(rightFound), "false movements: \(rightFound.map { ($0.onsetS, $0.durationS) })")
     }
 
+    /// The detection kept for the search (``LegMovementDetector/bilateralLeg(_:side:offsetS:)``):
+    /// the first detection is ``LegMovementDetector/detect(_:side:)``'s, and the partner search
+    /// confirming on the kept low-level scans gives what detecting the leg again gives, on the
+    /// legs of ``smallPartnersAreFoundWhereTheOtherLegMoved()`` (both legs searched, the right
+    /// one gaining partners).
+    @Test func keptScansGiveTheSameDetectionAsDetectingAgain() {
+        let times = (0..<8).map { 600 + 40 * Double($0) }
+        let big = times.map { ShapedMovement(onsetS: $0, riseS: 0.4, holdS: 0.7, fallS: 0.4, amplitudeDegrees: 6) }
+        let small = times.map { ShapedMovement(onsetS: $0, riseS: 0.4, holdS: 0.7, fallS: 0.4, amplitudeDegrees: 1.2) }
+        let left = shapedRecording(durationS: 1800, rateHz: 20, noiseG: 0.009, movements: big, quantumG: 8.0 / 256, seed: 41)
+        let right = shapedRecording(durationS: 1800, rateHz: 20, noiseG: 0.009, movements: small, quantumG: 8.0 / 256, seed: 42)
+        let detector = LegMovementDetector()
+        let alone = [detector.detect(left, side: .left), detector.detect(right, side: .right)]
+        let kept = [detector.bilateralLeg(left, side: .left), detector.bilateralLeg(right, side: .right, offsetS: 0)]
+        #expect(kept.allSatisfy { $0.kept != nil })
+        #expect(zip(kept, alone).allSatisfy { $0.detection.movements == $1.movements && $0.detection.rejected == $1.rejected })
+        let again = detector.withBilateralPartners([
+            BilateralLeg(recording: left, detection: alone[0], offsetS: 0),
+            BilateralLeg(recording: right, detection: alone[1], offsetS: 0),
+        ])
+        let resumed = detector.withBilateralPartners(kept)
+        #expect(again[1].movements != alone[1].movements)
+        for (a, b) in zip(again, resumed) {
+            #expect(a.movements == b.movements)
+            #expect(a.rejected == b.rejected)
+            #expect(a.validDurationS == b.validDurationS && a.excludedSpans == b.excludedSpans)
+        }
+    }
+
     /// An hour of a still 8-bit leg (8 mg, as ``HardConditionTests``' still hour) beside a leg
     /// with sixty 6-degree LMs: the partner search adds no movement to the still leg.
     @Test func stillLegGainsNothingBesideAMovingOne() {

@@ -88,7 +88,8 @@ public enum NightAnalyzer {
             let recording = try RecordingReader.read(path: legs[index].path, options: readOptions) {
                 progress?.read(leg: index, $0)
             }
-            return (recording: recording, detection: detector.detect(recording, side: legs[index].side))
+            // What the partner search needs is kept (it then confirms again without a second scan).
+            return detector.bilateralLeg(recording, side: legs[index].side)
         }
         // Both legs detected: the bilateral partners sought where the other leg moved, before
         // the samples are released (branch bilat6). Legs that cannot be put on one time line
@@ -100,9 +101,9 @@ public enum NightAnalyzer {
         {
             detections = detector.withBilateralPartners(
                 detected.indices.map {
-                    BilateralLeg(
-                        recording: detected[$0].recording, detection: detected[$0].detection,
-                        offsetS: alignment.offsetS[legs[$0].side] ?? 0)
+                    var leg = detected[$0]
+                    leg.offsetS = alignment.offsetS[legs[$0].side] ?? 0
+                    return leg
                 })
         }
         return legs.indices.map {

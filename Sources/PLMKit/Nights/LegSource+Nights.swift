@@ -47,12 +47,10 @@ extension LegSource {
                 do {
                     try leg.forEachWindow(legSpans) { k, recording, firstSampleS in
                         // The night's samples are held until the night is scored: the partner search
-                        // on the scoring thread detects them again.
+                        // on the scoring thread confirms on them again.
                         probe?.hold(recording.sampleCount)
                         defer { probe?.release(recording.sampleCount) }
-                        let detected = BilateralLeg(
-                            recording: recording, detection: detector.detect(recording, side: leg.side),
-                            offsetS: offset + firstSampleS)
+                        let detected = detector.bilateralLeg(recording, side: leg.side, offsetS: offset + firstSampleS)
                         return handoff.deliver(leg: index, night: k, detected)
                     }
                 } catch {
