@@ -22,17 +22,57 @@ enum MeasuredTailLevel {
     /// order; NaNs are left out), or nil when fewer than `minValues` finite values are given.
     /// The quantiles are the empirical distribution's inverse: the value at rank ceil(q n).
     static func level(values: [Float], exceedanceProbability: Double, minValues: Int) -> Double? {
-        var sorted = values.filter { !$0.isNaN }
-        guard sorted.count >= max(1, minValues), exceedanceProbability > 0,
+        var finite = values.filter { !$0.isNaN }
+        guard finite.count >= max(1, minValues), exceedanceProbability > 0,
             exceedanceProbability < 1 - upperQuantile
         else { return nil }
-        sorted.sort()
-        func quantile(_ q: Double) -> Double {
-            let rank = Int((q * Double(sorted.count)).rounded(.up))
-            return Double(sorted[min(sorted.count - 1, max(0, rank - 1))])
+        func index(_ q: Double) -> Int {
+            let rank = Int((q * Double(finite.count)).rounded(.up))
+            return min(finite.count - 1, max(0, rank - 1))
         }
-        let upper = quantile(upperQuantile), lower = quantile(lowerQuantile)
+        // The two order statistics by selection (the values a full sort puts there, in linear
+        // time): the upper one first, then the lower one among the values before it.
+        let upperIndex = index(upperQuantile), lowerIndex = min(index(lowerQuantile), upperIndex)
+        let upper = Double(select(&finite, rank: upperIndex, in: 0..<finite.count))
+        let lower = Double(select(&finite, rank: lowerIndex, in: 0..<upperIndex + 1))
         let scale = (upper - lower) / log((1 - lowerQuantile) / (1 - upperQuantile))
         return upper + scale * log((1 - upperQuantile) / exceedanceProbability)
+    }
+
+    /// The value of rank `rank` (0-based, ascending) among `values[range]` (no NaN), which are
+    /// reordered so that it lies at `rank` with none greater before it and none smaller after it
+    /// (quickselect, median-of-three pivot, three-way partition for the many equal values of a
+    /// coarse sensor).
+    static func select(_ values: inout [Float], rank: Int, in range: Range<Int>) -> Float {
+        var lo = range.lowerBound, hi = range.upperBound
+        while true {
+            if hi - lo <= 16 {
+                values[lo..<hi].sort()
+                return values[rank]
+            }
+            let x = values[lo], y = values[lo + (hi - lo) / 2], z = values[hi - 1]
+            let pivot = max(min(x, y), min(max(x, y), z))
+            // [lo, less) < pivot, [less, i) == pivot, [greater, hi) > pivot.
+            var less = lo, i = lo, greater = hi
+            while i < greater {
+                if values[i] < pivot {
+                    values.swapAt(less, i)
+                    less += 1
+                    i += 1
+                } else if values[i] > pivot {
+                    greater -= 1
+                    values.swapAt(i, greater)
+                } else {
+                    i += 1
+                }
+            }
+            if rank < less {
+                hi = less
+            } else if rank >= greater {
+                lo = greater
+            } else {
+                return pivot
+            }
+        }
     }
 }

@@ -37,6 +37,24 @@ import Testing
         #expect(abs((level ?? 0) - 6.0826) < 0.002, "\(String(describing: level))")
     }
 
+    /// The selection gives the sorted order's value at every rank tried, on values with many ties
+    /// (a coarse sensor's: 40 distinct values), on distinct ones, sorted ones and reversed ones.
+    @Test func selectionGivesTheSortedValue() {
+        var generator = SeededGenerator(seed: 7)
+        let tied = (0..<3001).map { _ in Float(generator.next() % 40) * 0.125 }
+        let distinct = (0..<2000).map { _ in Float(generator.gaussian()) }
+        let ascending = (0..<500).map { Float($0) }
+        for values in [tied, distinct, ascending, Array(ascending.reversed()), [Float](repeating: 1, count: 100)] {
+            let sorted = values.sorted()
+            for rank in Set([0, 1, values.count / 2, values.count * 9 / 10, values.count * 99 / 100, values.count - 1]) {
+                var copy = values
+                #expect(MeasuredTailLevel.select(&copy, rank: rank, in: 0..<copy.count) == sorted[rank])
+                #expect(copy.sorted() == sorted)
+                #expect(copy[..<rank].allSatisfy { $0 <= sorted[rank] } && copy[rank...].allSatisfy { $0 >= sorted[rank] })
+            }
+        }
+    }
+
     /// NaNs are not values; fewer finite values than asked for give no level.
     @Test func tooFewValuesGiveNoLevel() {
         let values = (1...1000).map { Float($0) } + [Float](repeating: .nan, count: 500)
