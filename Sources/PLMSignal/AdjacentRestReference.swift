@@ -34,8 +34,18 @@ enum AdjacentRestReference {
         /// Per-axis level of each sub-bin of ``subBinBins`` bins, from the rest's first bin.
         var levels: [(Double, Double, Double)]
         var subBinBins: Int
+        /// Half-width of the rolling median behind each sub-bin's level, sub-bins.
+        var halfWindowSubBins = 0
         func level(atBin k: Int) -> (Double, Double, Double) {
             levels[min(levels.count - 1, max(0, (k - bins.lowerBound) / subBinBins))]
+        }
+        /// Tilt bins behind the level of sub-bin `b`, read as independent samples of a mean: the
+        /// sub-bins in its rolling median's window (cut at the rest's ends) times their bins,
+        /// times 2 / pi, the efficiency of a median against a mean. A 1-s rest's level is as noisy
+        /// as a 1-s mean (2 / pi of one); a 30-s window's is 1/20 of it.
+        func levelBins(atSubBin b: Int) -> Double {
+            let lo = max(0, b - halfWindowSubBins), hi = min(levels.count - 1, b + halfWindowSubBins)
+            return Double(min(bins.count, (hi - lo + 1) * subBinBins)) * 2 / Double.pi
         }
         var startLevel: (Double, Double, Double) { levels[0] }
         var endLevel: (Double, Double, Double) { levels[levels.count - 1] }
@@ -47,14 +57,17 @@ enum AdjacentRestReference {
     ///   - tiltRateHz: bins per second.
     ///   - seriesNoiseG: the noise of one axis of the series, g RMS.
     ///   - holdLevelDegrees: the tilt onset level (for telling holds from rests).
+    ///   - averageBins: when above 1, also the tilt of the series' centred mean over this many
+    ///     bins (``averagedTiltDegrees(gx:gy:gz:averageBins:referenceX:_:_:)``) against the same
+    ///     references, in the result's `averaged`; empty otherwise.
     ///   - fallback: the resting direction (unit vector) of a bin with no rest on either side.
     static func tiltDegrees(
         gx: [Float], gy: [Float], gz: [Float], tiltRateHz: Double, seriesNoiseG: Double,
-        holdLevelDegrees: Double, settings: DetectionSettings,
+        holdLevelDegrees: Double, settings: DetectionSettings, averageBins: Int = 0,
         fallback: (Int) -> (Double, Double, Double)
-    ) -> [Float] {
+    ) -> (tilt: [Float], averaged: [Float]) {
         let n = gx.count
-        guard n > 0 else { return [] }
+        guard n > 0 else { return ([], []) }
         let rests = findRests(
             gx: gx, gy: gy, gz: gz, tiltRateHz: tiltRateHz, seriesNoiseG: seriesNoiseG,
             sameLevelDegrees: holdLevelDegrees / 2, settings: settings)
@@ -73,13 +86,17 @@ enum AdjacentRestReference {
         var referenceX = [Double](repeating: 0, count: n)
         var referenceY = [Double](repeating: 0, count: n)
         var referenceZ = [Double](repeating: 0, count: n)
+        // The tilt bins behind each bin's reference (``Rest/levelBins(atSubBin:)``; infinite for
+        // the fallback's 90-s medians), for the noise of the averaged tilt.
+        var referenceBins = [Double](repeating: .infinity, count: averageBins > 1 ? n : 0)
         referenceX.withUnsafeMutableBufferPointer { rx in
             referenceY.withUnsafeMutableBufferPointer { ry in
                 referenceZ.withUnsafeMutableBufferPointer { rz in
-                    @inline(__always) func set(_ k: Int, _ reference: (Double, Double, Double)) {
+                    @inline(__always) func set(_ k: Int, _ reference: (Double, Double, Double), bins: Double = .infinity) {
                         rx[k] = reference.0
                         ry[k] = reference.1
                         rz[k] = reference.2
+                        if averageBins > 1 { referenceBins[k] = bins }
                     }
                     guard let last = kept.last else {
                         for k in 0..<n { set(k, fallback(k)) }
@@ -93,11 +110,13 @@ enum AdjacentRestReference {
                         let lower = max(k, min(n, rest.bins.lowerBound))
                         if r == 0 {
                             while k < lower {
-                                set(k, rest.startLevel)
+                                set(k, rest.startLevel, bins: rest.levelBins(atSubBin: 0))
                                 k += 1
                             }
                         } else {
                             let before = kept[r - 1].endLevel, after = rest.startLevel
+                            let beforeBins = kept[r - 1].levelBins(atSubBin: kept[r - 1].levels.count - 1)
+                            let afterBins = rest.levelBins(atSubBin: 0)
                             // A rise between two positions that overshoots the one it ends at is
                             // read against the position it left, up to its extreme.
                             let gap = kept[r - 1].bins.upperBound..<rest.bins.lowerBound
@@ -110,7 +129,7 @@ enum AdjacentRestReference {
                                     margin: overshootMargin)
                                 : gap.lowerBound)
                             while k < riseEnd {
-                                set(k, before)
+                                set(k, before, bins: beforeBins)
                                 k += 1
                             }
                             // Both unit vectors, so the larger dot product is the smaller angle.
@@ -118,7 +137,11 @@ enum AdjacentRestReference {
                                 let ux = Double(gx[k]), uy = Double(gy[k]), uz = Double(gz[k])
                                 let dotBefore = ux * before.0 + uy * before.1 + uz * before.2
                                 let dotAfter = ux * after.0 + uy * after.1 + uz * after.2
-                                set(k, dotBefore >= dotAfter ? before : after)
+                                if dotBefore >= dotAfter {
+                                    set(k, before, bins: beforeBins)
+                                } else {
+                                    set(k, after, bins: afterBins)
+                                }
                                 k += 1
                             }
                         }
@@ -126,21 +149,68 @@ enum AdjacentRestReference {
                         let upper = max(k, min(n, rest.bins.upperBound))
                         while k < upper {
                             let level = rest.level(atBin: k)
+                            let levelBins = rest.levelBins(atSubBin: (k - rest.bins.lowerBound) / rest.subBinBins)
                             let subBinEnd = min(upper, k + rest.subBinBins - (k - rest.bins.lowerBound) % rest.subBinBins)
                             while k < subBinEnd {
-                                set(k, level)
+                                set(k, level, bins: levelBins)
                                 k += 1
                             }
                         }
                     }
+                    let lastBins = last.levelBins(atSubBin: last.levels.count - 1)
                     while k < n {
-                        set(k, last.endLevel)
+                        set(k, last.endLevel, bins: lastBins)
                         k += 1
                     }
                 }
             }
         }
-        return MovementSignal.anglesDegrees(gx: gx, gy: gy, gz: gz, toUnit: referenceX, referenceY, referenceZ)
+        let tilt = MovementSignal.anglesDegrees(gx: gx, gy: gy, gz: gz, toUnit: referenceX, referenceY, referenceZ)
+        guard averageBins > 1 else { return (tilt, []) }
+        return (
+            tilt,
+            averagedTiltDegrees(
+                gx: gx, gy: gy, gz: gz, averageBins: averageBins, referenceX: referenceX, referenceY, referenceZ,
+                referenceBins: referenceBins)
+        )
+    }
+
+    /// The angle, degrees, between the centred mean of the gravity series over `averageBins` bins
+    /// (fewer at the series' ends, where the window is cut) and each bin's reference direction,
+    /// scaled to the noise of the mean alone: divided by `sqrt(1 + m / referenceBins[k])` for a
+    /// mean of m bins, because the reference's own noise adds to the mean's (variances add; a
+    /// short rest's level is a short mean). A reference of infinitely many bins, or no
+    /// `referenceBins`, leaves the angle as it is.
+    ///
+    /// Averaging the vector before taking the angle takes the noise down by the square root of
+    /// the samples averaged; averaging the angles would not, because an angle of noise is never
+    /// negative (its mean is 1.25 RMS). Each window is summed on its own, in `Double` and in
+    /// order, so a bin's value does not depend on where the series (a processing chunk) begins.
+    static func averagedTiltDegrees(
+        gx: [Float], gy: [Float], gz: [Float], averageBins: Int, referenceX: [Double], _ referenceY: [Double],
+        _ referenceZ: [Double], referenceBins: [Double] = []
+    ) -> [Float] {
+        let n = min(gx.count, gy.count, gz.count, referenceX.count, referenceY.count, referenceZ.count)
+        guard n > 0 else { return [] }
+        let half = max(0, averageBins / 2)
+        let toDegrees = 180 / Double.pi
+        return [Float](unsafeUninitializedCapacity: n) { out, written in
+            for k in 0..<n {
+                let lo = max(0, k - half), hi = min(n, k + half + 1)
+                var ux = 0.0, uy = 0.0, uz = 0.0
+                for i in lo..<hi {
+                    ux += Double(gx[i])
+                    uy += Double(gy[i])
+                    uz += Double(gz[i])
+                }
+                // The angle does not depend on the vector's length: no division by the count.
+                let angle = MovementSignal.angleRadians(ux, uy, uz, toUnit: referenceX[k], referenceY[k], referenceZ[k])
+                let scale = k < referenceBins.count && referenceBins[k] > 0
+                    ? (1 + Double(hi - lo) / referenceBins[k]).squareRoot() : 1
+                out[k] = Float(angle / scale * toDegrees)
+            }
+            written = n
+        }
     }
 
     /// The end (exclusive bin) of the rise of a movement from the rest before a gap past the level
@@ -272,7 +342,7 @@ enum AdjacentRestReference {
                 let norm = (mx[b] * mx[b] + my[b] * my[b] + mz[b] * mz[b]).squareRoot()
                 return norm > 0 ? (mx[b] / norm, my[b] / norm, mz[b] / norm) : (0, 0, 1)
             }
-            return Rest(bins: bins, levels: levels, subBinBins: subBin)
+            return Rest(bins: bins, levels: levels, subBinBins: subBin, halfWindowSubBins: halfWindow)
         }
     }
 

@@ -110,6 +110,32 @@ public struct DetectionSettings: Sendable, Hashable, Codable {
     /// distributed with scale s: 5 s is exceeded by one value in 270,000 (a night at 25 Hz has
     /// 720,000 tilt bins, mostly correlated over the low-pass's 0.1 s).
     public var tiltSeriesNoiseFactor = 5.0
+    /// Confirmation of small movements on a noisy leg, s; 0 switches it off. Where the leg's
+    /// measured noise holds the tilt onset level above ``onsetTiltDegrees`` (a coarse, noisy
+    /// sensor: 1.6 degrees on an 8-bit +-4 g sensor with 9 mg noise at 20 Hz), movements are also
+    /// sought on the tilt at the floor levels (``onsetTiltDegrees``, ``offsetTiltDegrees``), and
+    /// one of them is kept when the tilt of the gravity series' centred mean over this window
+    /// reaches a level that noise alone passes with probability exp(-f^2 / 2) per bin (f =
+    /// ``tiltSeriesNoiseFactor``, the Gaussian model's 5 scales on a Rayleigh tail), measured on
+    /// the leg's own averaged tilt over its still time with an exponential tail
+    /// (``MeasuredTailLevel``), and never below the Gaussian model's level (f times the mean's
+    /// noise, the reference's own noise added). The model alone underestimates the tail of a
+    /// weakly dithered 8-bit leg (branch `weak4`). Branch `weak5`: measured, not accepted (the
+    /// hard 8-bit night's PLM index error grows); docs/detection.md.
+    public var tiltConfirmationWindowS = 1.0
+    /// Where the other leg moved (a movement of at least 0.5 s no movement of this leg overlaps),
+    /// the low-level search of this leg (``tiltConfirmationWindowS``) also confirms a movement
+    /// whose averaged tilt inside the other leg's span, widened by this margin on each side,
+    /// reaches a level set for the same expected false count over the bins searched as the
+    /// whole-night level over the leg's still time
+    /// (``LegMovementDetector/withBilateralPartners(_:)``); 0 switches it off. Branch `bilat6`:
+    /// measured; docs/detection.md.
+    public var bilateralPartnerMarginS = 0.5
+    /// The low-level search's whole-night (own-leg) confirmation (branch `weak5`); off, only the
+    /// partner windows confirm (``bilateralPartnerMarginS``). Off on branch `bilat6`: with it on,
+    /// the hard 8-bit night's PLM index error grows (its own-leg additions end series whose
+    /// partners stay missed); docs/detection.md.
+    public var lowLevelOwnLegConfirmation = false
 
     // MARK: Resting levels
 
@@ -303,6 +329,8 @@ public struct DetectionSettings: Sendable, Hashable, Codable {
         positive(&s.restLevelWindowS, d.restLevelWindowS)
         positive(&s.maxHoldS, d.maxHoldS)
         nonNegative(&s.shortHoldS, d.shortHoldS)
+        nonNegative(&s.tiltConfirmationWindowS, d.tiltConfirmationWindowS)
+        nonNegative(&s.bilateralPartnerMarginS, d.bilateralPartnerMarginS)
         nonNegative(&s.tiltSeriesNoiseFactor, d.tiltSeriesNoiseFactor)
         positive(&s.restingWindowS, d.restingWindowS)
         if !(s.restingQuantile.isFinite && (0...1).contains(s.restingQuantile)) { s.restingQuantile = d.restingQuantile }
@@ -364,6 +392,9 @@ public struct DetectionSettings: Sendable, Hashable, Codable {
             ("maxHoldS", maxHoldS, "s"),
             ("shortHoldS", shortHoldS, "s"),
             ("tiltSeriesNoiseFactor", tiltSeriesNoiseFactor, ""),
+            ("tiltConfirmationWindowS", tiltConfirmationWindowS, "s"),
+            ("bilateralPartnerMarginS", bilateralPartnerMarginS, "s"),
+            ("lowLevelOwnLegConfirmation", lowLevelOwnLegConfirmation ? 1 : 0, ""),
             ("levelBinS", levelBinS, "s"),
             ("restingWindowS", restingWindowS, "s"),
             ("restingQuantile", restingQuantile, ""),

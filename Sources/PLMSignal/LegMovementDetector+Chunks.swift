@@ -1,3 +1,4 @@
+import PLMCore
 import PLMReaders
 
 /// A leg's constants for the chunked pass of ``LegMovementDetector``: its filters, and the
@@ -14,6 +15,19 @@ struct LegPass: Sendable {
     var dynamicNoiseLevelG: Double
     var tiltSeriesNoiseDegrees: Double
     var maxRestingG: Double
+    var lowLevelSearch: LowLevelTiltSearch?
+    var lowFootLevelDegrees: Float
+}
+
+/// A leg's low-level scans, every valid run closed but not yet confirmed, with what their
+/// confirmation needs (``LegMovementDetector/lowLevelCandidates(_:recording:partnerWindowsS:)``).
+struct LowLevelScans: Sendable {
+    var scans: [SegmentScan]
+    var search: LowLevelTiltSearch
+    var tiltBinSamples: Int
+    /// The whole-night level and the still values it was read from (``LegMovementDetector/confirmation(_:search:tiltBinSamples:)``).
+    var measuredLevel: Double
+    var still: [Float]
 }
 
 extension LegMovementDetector {
@@ -23,7 +37,21 @@ extension LegMovementDetector {
     /// one chunk to the next; the activity trace is filled on the way.
     func chunkedCandidates(
         _ recording: AccelerationRecording, segments: ValidSegments, pass: LegPass, traceDynamic: inout [Float],
-        traceTilt: inout [Float]
+        traceTilt: inout [Float], partnerWindowsS: [TimeSpan] = []
+    ) -> [Candidate] {
+        var kept: LowLevelScans?
+        return chunkedCandidates(
+            recording, segments: segments, pass: pass, traceDynamic: &traceDynamic, traceTilt: &traceTilt,
+            partnerWindowsS: partnerWindowsS, keep: false, kept: &kept)
+    }
+
+    /// ``chunkedCandidates(_:segments:pass:traceDynamic:traceTilt:partnerWindowsS:)``; with `keep`,
+    /// `kept` is set to the low-level search's scans before their confirmation (nil when the leg has
+    /// no low-level search), from which ``lowLevelCandidates(_:recording:partnerWindowsS:)`` gives
+    /// the same candidates for other partner windows without scanning the leg again.
+    func chunkedCandidates(
+        _ recording: AccelerationRecording, segments: ValidSegments, pass: LegPass, traceDynamic: inout [Float],
+        traceTilt: inout [Float], partnerWindowsS: [TimeSpan], keep: Bool, kept: inout LowLevelScans?
     ) -> [Candidate] {
         let rate = recording.sampleRateHz
         let tiltBinSamples = pass.tiltBinSamples
@@ -60,14 +88,18 @@ extension LegMovementDetector {
             MovementSignal(
                 recording, range: chunks[k].built, settings: settings, dynamicFilter: pass.dynamicFilter,
                 tiltFilter: pass.tiltFilter, tiltBinSamples: pass.tiltBinSamples,
-                tiltSeriesNoiseG: pass.tiltSeriesNoiseG, tiltHoldLevelDegrees: pass.tiltOnsetFloorDegrees)
+                tiltSeriesNoiseG: pass.tiltSeriesNoiseG, tiltHoldLevelDegrees: pass.tiltOnsetFloorDegrees,
+                tiltAverageBins: pass.lowLevelSearch?.averageBins ?? 0)
         }
         defer { signals.finish() }
         var nextChunk = 0
+        // The runs stay open until the whole leg is scanned when the low-level search needs
+        // the leg's still time to set its level.
+        var scans: [SegmentScan] = []
         for (segmentIndex, range) in segments.sampleRanges.enumerated() {
             var state = startScan(
                 segment: range, segmentIndex: segmentIndex, recording: recording, traceCount: traceBins,
-                timesAscending: timesAscending)
+                timesAscending: timesAscending, lowLevelSearch: pass.lowLevelSearch)
             while nextChunk < chunks.count, chunks[nextChunk].segmentIndex == segmentIndex,
                 let signal = signals.next()
             {
@@ -77,10 +109,79 @@ extension LegMovementDetector {
                     tiltNoisePerRestingG: pass.tiltNoisePerRestingG, tiltNoiseLevelDegrees: pass.tiltNoiseLevelDegrees,
                     dynamicNoiseLevelG: pass.dynamicNoiseLevelG, tiltSeriesNoiseDegrees: pass.tiltSeriesNoiseDegrees,
                     maxRestingG: pass.maxRestingG)
+                if let search = pass.lowLevelSearch {
+                    scanLowLevel(
+                        signal, signalStart: chunks[nextChunk].built.lowerBound, core: chunks[nextChunk].core,
+                        state: &state, search: search, rateHz: rate, footLevelDegrees: pass.lowFootLevelDegrees)
+                }
                 nextChunk += 1
             }
-            finishScan(&state, into: &candidates)
+            closeScan(&state)
+            if pass.lowLevelSearch == nil {
+                finishScan(&state, rateHz: rate, into: &candidates)
+            } else {
+                scans.append(state)
+            }
+        }
+        if let search = pass.lowLevelSearch {
+            let (measuredLevel, still) = confirmation(scans, search: search, tiltBinSamples: tiltBinSamples)
+            let lowLevel = LowLevelScans(
+                scans: scans, search: search, tiltBinSamples: tiltBinSamples, measuredLevel: measuredLevel, still: still)
+            if keep { kept = lowLevel }
+            candidates += lowLevelCandidates(lowLevel, recording: recording, partnerWindowsS: partnerWindowsS)
         }
         return candidates
+    }
+
+    /// The candidates of a leg's low-level scans (every valid run's, in order), confirmed at the
+    /// whole-night level (``DetectionSettings/lowLevelOwnLegConfirmation``) or inside
+    /// `partnerWindowsS` at the window level.
+    func lowLevelCandidates(
+        _ lowLevel: LowLevelScans, recording: AccelerationRecording, partnerWindowsS: [TimeSpan]
+    ) -> [Candidate] {
+        var scans = lowLevel.scans
+        let tiltBinSamples = lowLevel.tiltBinSamples
+        let level = settings.lowLevelOwnLegConfirmation ? lowLevel.measuredLevel : .infinity
+        // The partner windows on each run's tilt bins (``DetectionSettings/bilateralPartnerMarginS``).
+        let partnerBins = scans.map { scan in
+            Self.partnerBins(partnerWindowsS, scan: scan, recording: recording, tiltBinSamples: tiltBinSamples)
+        }
+        let searched = partnerBins.reduce(0) { total, bins in bins.reduce(total) { $0 + $1.count } }
+        let partnerLevel = Self.partnerWindowDegrees(
+            still: lowLevel.still, searchedBins: searched, search: lowLevel.search)
+        var candidates: [Candidate] = []
+        for index in scans.indices {
+            finishScan(
+                &scans[index], rateHz: recording.sampleRateHz, confirmationDegrees: level,
+                partnerBins: partnerBins[index], partnerDegrees: partnerLevel, tiltBinSamples: tiltBinSamples,
+                into: &candidates)
+        }
+        return candidates
+    }
+
+    /// `windowsS` (on this leg's time line, disjoint and in order) as ranges of the tilt bins of
+    /// the valid run `scan` (bin b holds the run's samples from b times the bin's samples),
+    /// clipped to the bins scanned.
+    static func partnerBins(
+        _ windowsS: [TimeSpan], scan: SegmentScan, recording: AccelerationRecording, tiltBinSamples: Int
+    ) -> [Range<Int>] {
+        let binSamples = max(1, tiltBinSamples)
+        let run = scan.segment, binCount = scan.lowAveragedDegrees.count
+        var bins: [Range<Int>] = []
+        for window in windowsS where window.endS > window.startS {
+            let first = ValidSegments.firstSample(atOrAfterS: window.startS, in: recording)
+            let end = ValidSegments.firstSample(atOrAfterS: window.endS, in: recording)
+            let lower = max(first, run.lowerBound), upper = min(end, run.upperBound)
+            guard lower < upper else { continue }
+            let from = (lower - run.lowerBound) / binSamples
+            let to = min(binCount, (upper - run.lowerBound + binSamples - 1) / binSamples)
+            guard from < to else { continue }
+            if let last = bins.last, last.upperBound >= from {
+                bins[bins.count - 1] = last.lowerBound..<max(last.upperBound, to)
+            } else {
+                bins.append(from..<to)
+            }
+        }
+        return bins
     }
 }

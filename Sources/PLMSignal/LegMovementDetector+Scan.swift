@@ -19,13 +19,24 @@ struct SegmentScan {
     /// Whether the recording's sample times are ascending (``ValidSegments/isAscending(_:)``), so
     /// that each trace bin's first sample is searched from the previous one's.
     var timesAscending = false
+    /// The low-level search's state machine over tilt bins (nil when the leg has none,
+    /// ``LegMovementDetector/lowLevelTiltSearch``), the peaks of its open movement, and the
+    /// confirmed movements it found (like ``bursts``).
+    var lowDetector: HysteresisDetector?
+    var lowPeakTiltDegrees = 0.0, lowPeakAveragedDegrees = 0.0, lowPeakDynamicG = 0.0
+    var lowBursts: [ScanBurst] = []
+    /// The peak averaged tilt of each of ``lowBursts``, degrees, and the averaged tilt of every
+    /// tilt bin of the run (NaN where none was computed), for the confirmation once the leg is scanned.
+    var lowPeakAveragedByBurst: [Double] = []
+    var lowAveragedDegrees: [Float] = []
+    var lowDynamicOnsetG = Double.infinity
 }
 
 extension LegMovementDetector {
     /// Starts the pass over valid run `segment`.
     func startScan(
         segment: Range<Int>, segmentIndex: Int, recording: AccelerationRecording, traceCount: Int,
-        timesAscending: Bool = false
+        timesAscending: Bool = false, lowLevelSearch: LowLevelTiltSearch? = nil
     ) -> SegmentScan {
         let rate = recording.sampleRateHz
         var state = SegmentScan(
@@ -34,6 +45,10 @@ extension LegMovementDetector {
                 quietSamples: Int((settings.offsetQuietDurationS * rate).rounded()),
                 maxBacktrackSamples: Int((settings.maxOnsetBacktrackS * rate).rounded())))
         state.timesAscending = timesAscending
+        if let search = lowLevelSearch {
+            state.lowDetector = HysteresisDetector(quietSamples: search.quietBins, maxBacktrackSamples: 0)
+            state.lowDynamicOnsetG = search.dynamicOnsetG
+        }
         state.bin = traceBin(atS: recording.timeS(ofSample: segment.lowerBound), traceCount: traceCount)
         state.nextBinStart = nextTraceBinStart(
             after: state.bin, recording: recording, traceCount: traceCount, searchingFrom: segment.lowerBound,
@@ -283,12 +298,46 @@ extension LegMovementDetector {
         return max(lower, notBefore)..<upper
     }
 
-    /// Ends the pass over a valid run and appends its movements.
-    func finishScan(_ state: inout SegmentScan, into candidates: inout [Candidate]) {
-        let segment = state.segment
-        if let burst = state.detector.finish(count: segment.count) {
+    /// Ends the hysteresis over a valid run: a movement still open at its end is closed there.
+    func closeScan(_ state: inout SegmentScan) {
+        if let burst = state.detector.finish(count: state.segment.count) {
             state.bursts.append((burst, burst.samples, state.peakDynamic, state.peakTilt))
         }
+    }
+
+    /// Appends the movements of a closed run (``closeScan(_:)``), with the low-level ones whose
+    /// peak averaged tilt reaches `confirmationDegrees` (``confirmationDegrees(_:search:tiltBinSamples:)``).
+    func finishScan(
+        _ state: inout SegmentScan, rateHz: Double, confirmationDegrees: Double = .infinity,
+        partnerBins: [Range<Int>] = [], partnerDegrees: Double = .infinity, tiltBinSamples: Int = 1,
+        into candidates: inout [Candidate]
+    ) {
+        let segment = state.segment
+        // A low-level movement still open at the run's end is not confirmed: left out.
+        let minSamples = Int((PublishedRules.minimumLegMovementDurationS * rateHz).rounded())
+        // Confirmed at the whole-night level, or inside a partner window at the window level
+        // (the peak of the averaged tilt over the run's bins inside the windows).
+        let averaged = state.lowAveragedDegrees
+        let binSamples = max(1, tiltBinSamples)
+        func peakInPartnerWindows(_ samples: Range<Int>) -> Double {
+            let lower = samples.lowerBound / binSamples, upper = (samples.upperBound + binSamples - 1) / binSamples
+            var peak = -Double.infinity
+            for window in partnerBins {
+                let from = max(lower, window.lowerBound, 0), to = min(upper, window.upperBound, averaged.count)
+                guard from < to else { continue }
+                for b in from..<to where !averaged[b].isNaN { peak = max(peak, Double(averaged[b])) }
+            }
+            return peak
+        }
+        let confirmed = zip(state.lowBursts, state.lowPeakAveragedByBurst)
+            .filter {
+                $0.1 >= confirmationDegrees
+                    || (partnerDegrees.isFinite && !partnerBins.isEmpty
+                        && peakInPartnerWindows($0.0.burst.samples) >= partnerDegrees)
+            }.map(\.0)
+        state.bursts = Self.withLowLevelBursts(
+            state.bursts, low: confirmed, minSamples: minSamples,
+            dynamicOnsetG: state.lowDynamicOnsetG)
         for (burst, crossing, peakDynamicG, peakTiltDegrees) in state.bursts {
             let base = segment.lowerBound
             candidates.append(

@@ -43,6 +43,28 @@ public struct LegMovementDetector: Sendable {
     ///   outputs: one chunk (``DetectionSettings/processingChunkS`` plus margins) at ~1.75 `Float`s
     ///   per sample, independent of the recording's length.
     public func detect(_ recording: AccelerationRecording, side: LegSide) -> LegDetection {
+        detect(recording, side: side, partnerWindowsS: nil)
+            ?? LegDetection(
+                side: side, movements: [], rejected: [], excludedSpans: [], validDurationS: 0,
+                activityTrace: ActivityTrace(binWidthS: settings.activityTraceBinS, peakDynamicAccelerationG: [], peakTiltDegrees: []))
+    }
+
+    /// ``detect(_:side:)``, with the low-level search also confirming inside `partnerWindowsS`
+    /// (this leg's time line, disjoint and in order; ``DetectionSettings/bilateralPartnerMarginS``).
+    /// With windows given, nil when the leg has no low-level search (its detection would be the
+    /// same); never nil without them.
+    func detect(_ recording: AccelerationRecording, side: LegSide, partnerWindowsS: [TimeSpan]?) -> LegDetection? {
+        var kept: PartnerScans?
+        return detect(recording, side: side, partnerWindowsS: partnerWindowsS, keep: false, kept: &kept)
+    }
+
+    /// ``detect(_:side:partnerWindowsS:)``; with `keep`, `kept` is set to what
+    /// ``detect(_:side:again:partnerWindowsS:)`` needs to give the detection with partner windows
+    /// without scanning the leg again (nil when the leg has no low-level search).
+    func detect(
+        _ recording: AccelerationRecording, side: LegSide, partnerWindowsS: [TimeSpan]?, keep: Bool,
+        kept: inout PartnerScans?
+    ) -> LegDetection? {
         let rate = recording.sampleRateHz
         let n = recording.sampleCount
         guard rate.isFinite, rate > 0, rate < 1_000_000, recording.y.count == n, recording.z.count == n,
@@ -94,16 +116,28 @@ public struct LegMovementDetector: Sendable {
         // square roots of the two corners (8 against 20 Hz at 50 Hz and above, 8 against 12 Hz
         // at 30 Hz).
         let tiltNoisePerRestingG = (tiltCornerHz / min(settings.dynamicLowPassHz, 0.8 * nyquist)).squareRoot()
+        // Where the noise holds the tilt onset level above its floor, small movements are also
+        // sought at the floor and confirmed on the averaged tilt (``DetectionSettings/tiltConfirmationWindowS``).
+        let lowLevelSearch = tiltFilter == nil
+            ? nil
+            : lowLevelTiltSearch(
+                effectiveNoiseRMSG: sensorNoise.effectiveNoiseRMSG, tiltNoiseLevelDegrees: tiltNoiseLevelDegrees,
+                tiltRateHz: tiltRate, tiltBinSamples: tiltBinSamples, dynamicNoiseLevelG: dynamicNoiseLevelG)
+        let lowFootLevelDegrees = Float(max(settings.footNoiseFactor * tiltSeriesNoiseDegrees, settings.minFootDegrees))
+        if partnerWindowsS != nil, lowLevelSearch == nil { return nil }
 
+        var lowLevelScans: LowLevelScans?
         if let dynamicFilter = ZeroPhaseFilter(response: dynamicBand) {
             let pass = LegPass(
                 dynamicFilter: dynamicFilter, tiltFilter: tiltFilter, tiltBinSamples: tiltBinSamples,
                 tiltSeriesNoiseG: tiltSeriesNoiseG, tiltOnsetFloorDegrees: tiltOnsetFloorDegrees,
                 tiltNoisePerRestingG: tiltNoisePerRestingG, tiltNoiseLevelDegrees: tiltNoiseLevelDegrees,
                 dynamicNoiseLevelG: dynamicNoiseLevelG, tiltSeriesNoiseDegrees: tiltSeriesNoiseDegrees,
-                maxRestingG: maxRestingG)
+                maxRestingG: maxRestingG, lowLevelSearch: lowLevelSearch,
+                lowFootLevelDegrees: lowFootLevelDegrees)
             candidates = chunkedCandidates(
-                recording, segments: segments, pass: pass, traceDynamic: &traceDynamic, traceTilt: &traceTilt)
+                recording, segments: segments, pass: pass, traceDynamic: &traceDynamic, traceTilt: &traceTilt,
+                partnerWindowsS: partnerWindowsS ?? [], keep: keep, kept: &lowLevelScans)
             candidates = bridged(candidates, segments: segments.sampleRanges, recording: recording)
             candidates = joinedAcrossHolds(candidates, recording: recording)
         }
@@ -111,6 +145,11 @@ public struct LegMovementDetector: Sendable {
         let (movements, rejected) = classified(
             candidates, side: side, recording: recording, bandLimitHz: dynamicBand.slowestCornerHz,
             noiseRMSG: sensorNoise.effectiveNoiseRMSG)
+        kept = lowLevelScans.map {
+            PartnerScans(
+                lowLevel: $0, sampleRanges: segments.sampleRanges, bandLimitHz: dynamicBand.slowestCornerHz,
+                noiseRMSG: sensorNoise.effectiveNoiseRMSG, sampleCount: recording.sampleCount)
+        }
         return LegDetection(
             side: side, movements: movements, rejected: rejected, excludedSpans: segments.excludedSpans,
             validDurationS: segments.validDurationS,
@@ -122,6 +161,26 @@ public struct LegMovementDetector: Sendable {
                     sensorNoise: sensorNoise, tiltCornerHz: tiltCornerHz,
                     tiltOnsetDegrees: tiltOnsetFloorDegrees, seriesNoiseDegrees: tiltSeriesNoiseDegrees)
                 : nil)
+    }
+
+    /// `detection` (this detector's of `recording`, made with `kept` kept) with the low-level
+    /// search also confirming inside `partnerWindowsS`: the same as
+    /// ``detect(_:side:partnerWindowsS:)``, without scanning the leg again (only the confirmation,
+    /// the joins and the classification are redone; the valid time, trace and detection limit do
+    /// not depend on the windows).
+    func detect(
+        _ recording: AccelerationRecording, side: LegSide, again detection: LegDetection, kept: PartnerScans,
+        partnerWindowsS: [TimeSpan]
+    ) -> LegDetection {
+        var candidates = lowLevelCandidates(kept.lowLevel, recording: recording, partnerWindowsS: partnerWindowsS)
+        candidates = bridged(candidates, segments: kept.sampleRanges, recording: recording)
+        candidates = joinedAcrossHolds(candidates, recording: recording)
+        let (movements, rejected) = classified(
+            candidates, side: side, recording: recording, bandLimitHz: kept.bandLimitHz, noiseRMSG: kept.noiseRMSG)
+        var again = detection
+        again.movements = movements
+        again.rejected = rejected
+        return again
     }
 
     /// The low-pass corner of the gravity series for a sensor with this noise, Hz:
@@ -161,6 +220,18 @@ public struct LegMovementDetector: Sendable {
             powerGain = sum / Double(steps)
         }
         return noise.effectiveNoiseRMSG / Double(max(1, binSamples)).squareRoot() * powerGain.squareRoot()
+    }
+
+    /// What a detection keeps for the bilateral-partner search
+    /// (``detect(_:side:again:kept:partnerWindowsS:)``): the low-level scans and the leg's
+    /// constants the candidates' joins and classification use.
+    struct PartnerScans: Sendable {
+        var lowLevel: LowLevelScans
+        var sampleRanges: [Range<Int>]
+        var bandLimitHz: Double
+        var noiseRMSG: Double
+        /// The samples of the recording detected (a check that the same recording is given again).
+        var sampleCount: Int
     }
 
     /// A candidate of at most this many samples after edge refinement is a spike, not a movement.

@@ -20,6 +20,11 @@ struct MovementSignal {
     var tiltDegrees: [Float]
     /// Samples per tilt bin.
     var tiltBinSamples: Int
+    /// Tilt of the gravity series' centred mean over `tiltAverageBins` bins against the same
+    /// resting direction, degrees, one per tilt bin (see
+    /// ``AdjacentRestReference/averagedTiltDegrees(gx:gy:gz:averageBins:referenceX:_:_:)``);
+    /// empty unless asked for (and only with ``DetectionSettings/tiltAdjacentRest``).
+    var averagedTiltDegrees: [Float] = []
 
     /// Number of samples.
     var count: Int { envelope.count }
@@ -32,7 +37,7 @@ struct MovementSignal {
     init(
         _ recording: AccelerationRecording, range: Range<Int>, settings: DetectionSettings,
         dynamicFilter: ZeroPhaseFilter, tiltFilter: ZeroPhaseFilter?, tiltBinSamples: Int,
-        tiltSeriesNoiseG: Double = 0, tiltHoldLevelDegrees: Double = 1
+        tiltSeriesNoiseG: Double = 0, tiltHoldLevelDegrees: Double = 1, tiltAverageBins: Int = 0
     ) {
         let n = range.count
         let rate = recording.sampleRateHz
@@ -153,9 +158,10 @@ struct MovementSignal {
             var medians = RollingMedianDirection(x: mx, y: my, z: mz, halfWindow: tiltHalfWindow)
             let tilt = AdjacentRestReference.tiltDegrees(
                 gx: gx, gy: gy, gz: gz, tiltRateHz: tiltRate, seriesNoiseG: tiltSeriesNoiseG,
-                holdLevelDegrees: tiltHoldLevelDegrees, settings: settings
+                holdLevelDegrees: tiltHoldLevelDegrees, settings: settings, averageBins: tiltAverageBins
             ) { k in medians.direction(atBin: k / perLevel) }
-            tiltDegrees = tilt
+            tiltDegrees = tilt.tilt
+            averagedTiltDegrees = tilt.averaged
             return
         }
         if settings.tiltBaselineOneSided {

@@ -65,6 +65,41 @@ import Testing
         #expect(abs(step - 8.0 / 256) < 0.001, "measured step \(step)")
     }
 
+    /// Small LMs on an 8-bit +-4 g converter (31.25 mg steps) with 9 mg of noise at 20 Hz: eight
+    /// 1.5-s LMs of 1.4 degrees (0.4-s raised-cosine ramps, 0.7-s hold). The sensor's noise per
+    /// sample, rounding included, is sqrt(9^2 + 31.25^2 / 12) = 12.7 mg; through the 2-Hz tilt
+    /// low-pass at 20 Hz that holds the sample-level tilt onset level at 5 x ~0.29 = ~1.5 degrees,
+    /// above these LMs. Averaged over 21 samples (1.05 s) the noise is 12.7 / sqrt(21) = 2.8 mg =
+    /// 0.16 degree, so the confirmation level is 0.8 degree, while the LM's mean tilt over the
+    /// 1.05 s centred on its hold is (0.7 + 2 x 0.175 x ~0.85) / 1.05 x 1.4 = ~1.3 degrees. Each is
+    /// found once, as a movement of at least 0.5 s with its onset within 0.5 s and its duration
+    /// within 0.6 s of 1.5 s, and nothing else is. Only with the confirmation on the averaged tilt
+    /// (``DetectionSettings/tiltConfirmationWindowS``, off by default); a known issue even then:
+    /// one of the eight is rejected as vibration and one comes out 0.85 s long (branch `weak4`).
+    @Test func smallLMsOnCoarseNoisySensorAreFound() {
+        let lms = (0..<8).map { k in
+            ShapedMovement(onsetS: 60 + 40 * Double(k), riseS: 0.4, holdS: 0.7, fallS: 0.4, amplitudeDegrees: 1.4)
+        }
+        let recording = shapedRecording(
+            durationS: 400, rateHz: 20, noiseG: 0.009, movements: lms, quantumG: 8.0 / 256, seed: 31)
+        var settings = DetectionSettings.default
+        settings.tiltConfirmationWindowS = 1
+        let found = LegMovementDetector(settings: settings).detect(recording, side: .left).movements
+            .filter { !$0.isShorterThanMinimumLM }
+        withKnownIssue("small LMs on an 8-bit 9-mg sensor: the confirmation on the averaged tilt is off by default") {
+            var matched = 0
+            for lm in lms {
+                guard let m = found.first(where: { $0.onsetS < lm.offsetS && $0.offsetS > lm.onsetS }) else { continue }
+                matched += 1
+                #expect(
+                    abs(m.onsetS - lm.onsetS) <= 0.5 && abs(m.durationS - 1.5) <= 0.6,
+                    "LM at \(lm.onsetS) s found as \(m.onsetS)-\(m.offsetS) s (\(m.durationS) s)")
+            }
+            #expect(matched == lms.count, "found \(found.map { ($0.onsetS, $0.durationS) })")
+            #expect(found.count == lms.count, "false movements: \(found.map { ($0.onsetS, $0.durationS) })")
+        }
+    }
+
     /// Thermal drift of 2 mg per degree C on every axis, the temperature rising 8 degrees C over the
     /// hour and falling back (a slow curve), moves no onset by more than 0.2 s against the same
     /// night without drift, and adds or loses no movement.

@@ -31,7 +31,11 @@ struct LegAnalysis: Sendable {
 extension LegAnalysis {
     /// Runs the detector on a recording already read (a whole file, or one night's slice of it).
     init(side: LegSide, path: String, recording: AccelerationRecording, detector: LegMovementDetector) {
-        let detection = detector.detect(recording, side: side)
+        self.init(side: side, path: path, recording: recording, detection: detector.detect(recording, side: side))
+    }
+
+    /// The same with the recording's detection already made.
+    init(side: LegSide, path: String, recording: AccelerationRecording, detection: LegDetection) {
         self.init(
             side: side, path: path, layout: recording.layout, start: recording.start,
             sampleRateHz: recording.sampleRateHz, declaredRateHz: recording.declaredRateHz,

@@ -83,9 +83,31 @@ public enum NightAnalyzer {
         let detector = LegMovementDetector(settings: request.detection)
         let readOptions = request.readOptions
         let legs = request.legs
-        return try concurrentlyInOrder(legs.count) { index in
+        let detected = try concurrentlyInOrder(legs.count) { index in
             defer { progress?.detected(leg: index) }
-            return try LegAnalysis.run(legs[index], readOptions: readOptions, detector: detector) { progress?.read(leg: index, $0) }
+            let recording = try RecordingReader.read(path: legs[index].path, options: readOptions) {
+                progress?.read(leg: index, $0)
+            }
+            // What the partner search needs is kept (it then confirms again without a second scan).
+            return detector.bilateralLeg(recording, side: legs[index].side)
+        }
+        // Both legs detected: the bilateral partners sought where the other leg moved, before
+        // the samples are released (branch bilat6). Legs that cannot be put on one time line
+        // keep their detections (scoring reports why).
+        var detections = detected.map(\.detection)
+        if detected.count == 2,
+            let alignment = try? RecordingAlignment(
+                clocks: legs.indices.map { (legs[$0].side, legs[$0].path, detected[$0].recording.start) })
+        {
+            detections = detector.withBilateralPartners(
+                detected.indices.map {
+                    var leg = detected[$0]
+                    leg.offsetS = alignment.offsetS[legs[$0].side] ?? 0
+                    return leg
+                })
+        }
+        return legs.indices.map {
+            LegAnalysis(side: legs[$0].side, path: legs[$0].path, recording: detected[$0].recording, detection: detections[$0])
         }.sorted { $0.side == .left && $1.side == .right }
     }
 

@@ -27,16 +27,20 @@ extension LegSource {
     /// with the time of each leg's first window sample on the recording's time line.
     ///
     /// Each leg reads its nights in one forward pass over its file on a thread of its own and runs
-    /// its detection there; after handing a night over it waits until `body` has returned, so at most
-    /// one night's samples per leg are held (overlapping windows excepted). The first failure in leg
-    /// order is thrown; when `body` throws, the legs stop reading.
+    /// its detection there; it hands the night's samples over with the detection and waits until
+    /// `body` has returned, so at most one night's samples per leg are held (overlapping windows
+    /// excepted). With both legs of a night in, the bilateral partners are sought on the scoring
+    /// thread as ``NightAnalyzer/readAndDetect(_:progress:)`` seeks them on whole recordings
+    /// (``LegMovementDetector/withBilateralPartners(_:)``, each leg's slice placed on the common
+    /// time line by its first sample; branch `bilat6`). The first failure in leg order is thrown;
+    /// when `body` throws, the legs stop reading.
     static func forEachNight(
         _ legs: [LegSource], spans: [TimeSpan], alignment: RecordingAlignment, detector: LegMovementDetector,
         probe: SampleHoldingProbe?, body: (Int, [(LegAnalysis, Double)]) throws -> Void
     ) throws {
         guard !spans.isEmpty else { return }
         let margin = RecordingAnalyzer.nightMarginS
-        let handoff = _NightHandoff<(LegAnalysis, Double)>(legs: legs.count)
+        let handoff = _NightHandoff<BilateralLeg>(legs: legs.count)
         for (index, leg) in legs.enumerated() {
             let offset = alignment.offsetS[leg.side] ?? 0
             let legSpans = spans.map { (fromS: $0.startS - margin - offset, toS: $0.endS + margin - offset) }
@@ -47,12 +51,12 @@ extension LegSource {
                 CoreBudget.shared.working {
                     do {
                         try leg.forEachWindow(legSpans) { k, recording, firstSampleS in
+                            // The night's samples are held until the night is scored: the partner
+                            // search on the scoring thread confirms on them again.
                             probe?.hold(recording.sampleCount)
-                            let analysis = LegAnalysis(side: leg.side, path: leg.path, recording: recording, detector: detector)
-                            probe?.release(recording.sampleCount)
-                            return CoreBudget.shared.waiting {
-                                handoff.deliver(leg: index, night: k, (analysis, offset + firstSampleS))
-                            }
+                            defer { probe?.release(recording.sampleCount) }
+                            let detected = detector.bilateralLeg(recording, side: leg.side, offsetS: offset + firstSampleS)
+                            return CoreBudget.shared.waiting { handoff.deliver(leg: index, night: k, detected) }
                         }
                     } catch {
                         handoff.fail(leg: index, error)
@@ -65,7 +69,16 @@ extension LegSource {
         }
         defer { handoff.cancelAndWait() }
         for k in spans.indices {
-            try body(k, try handoff.take(night: k))
+            let night = try handoff.take(night: k)
+            let detections = detector.withBilateralPartners(night)
+            try body(
+                k,
+                legs.indices.map {
+                    let analysis = LegAnalysis(
+                        side: legs[$0].side, path: legs[$0].path, recording: night[$0].recording,
+                        detection: detections[$0])
+                    return (analysis, night[$0].offsetS)
+                })
             handoff.release(night: k)
         }
     }
