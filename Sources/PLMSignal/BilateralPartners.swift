@@ -10,6 +10,23 @@ public struct BilateralLeg: Sendable {
     /// What the detection kept for the partner search (``LegMovementDetector/bilateralLeg(_:side:offsetS:)``):
     /// with it the leg is not scanned again. Nil: detected again from the samples.
     var kept: LegMovementDetector.PartnerScans?
+    /// Made by ``LegMovementDetector/bilateralLeg(_:side:offsetS:)``: `kept` then says whether the
+    /// search can add anything to this leg at all.
+    var madeByDetector = false
+
+    /// Whether the partner search needs this leg's samples: false for a leg the detector found no
+    /// low-level search on (every 12-bit leg), whose detection the search leaves as it is.
+    public var needsSamples: Bool { !madeByDetector || kept != nil }
+
+    /// Drops the samples when the search does not need them (``needsSamples``), so that a leg
+    /// waiting for the other one holds only its detection; the recording's other fields stay.
+    public mutating func releaseUnneededSamples() {
+        guard !needsSamples else { return }
+        recording.x = []
+        recording.y = []
+        recording.z = []
+        recording.sampleTimesS = nil
+    }
 
     public init(recording: AccelerationRecording, detection: LegDetection, offsetS: Double) {
         self.recording = recording
@@ -31,6 +48,7 @@ extension LegMovementDetector {
             ?? detect(recording, side: side)
         var leg = BilateralLeg(recording: recording, detection: detection, offsetS: offsetS)
         leg.kept = kept
+        leg.madeByDetector = true
         return leg
     }
 
@@ -46,6 +64,7 @@ extension LegMovementDetector {
         guard legs.count == 2, margin > 0, margin.isFinite else { return legs.map(\.detection) }
         return legs.indices.map { b in
             let other = legs[1 - b], leg = legs[b]
+            guard leg.needsSamples else { return leg.detection }
             let windows = Self.partnerWindowsS(
                 other: other.detection.movements, this: leg.detection.movements,
                 shiftS: other.offsetS - leg.offsetS, marginS: margin)

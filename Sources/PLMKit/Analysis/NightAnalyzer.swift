@@ -88,27 +88,30 @@ public enum NightAnalyzer {
             let recording = try RecordingReader.read(path: legs[index].path, options: readOptions) {
                 progress?.read(leg: index, $0)
             }
-            // What the partner search needs is kept (it then confirms again without a second scan).
-            return detector.bilateralLeg(recording, side: legs[index].side)
+            // What the partner search needs is kept (it then confirms again without a second
+            // scan); a leg it cannot add to gives its samples back now (the memory bound).
+            var leg = detector.bilateralLeg(recording, side: legs[index].side)
+            let analysis = LegAnalysis(side: legs[index].side, path: legs[index].path, recording: recording, detection: leg.detection)
+            leg.releaseUnneededSamples()
+            return (analysis: analysis, leg: leg)
         }
         // Both legs detected: the bilateral partners sought where the other leg moved, before
-        // the samples are released (branch bilat6). Legs that cannot be put on one time line
-        // keep their detections (scoring reports why).
-        var detections = detected.map(\.detection)
+        // the samples are released. Legs that cannot be put on one time line keep their
+        // detections (scoring reports why).
+        var analyses = detected.map(\.analysis)
         if detected.count == 2,
             let alignment = try? RecordingAlignment(
-                clocks: legs.indices.map { (legs[$0].side, legs[$0].path, detected[$0].recording.start) })
+                clocks: legs.indices.map { (legs[$0].side, legs[$0].path, detected[$0].leg.recording.start) })
         {
-            detections = detector.withBilateralPartners(
+            let detections = detector.withBilateralPartners(
                 detected.indices.map {
-                    var leg = detected[$0]
+                    var leg = detected[$0].leg
                     leg.offsetS = alignment.offsetS[legs[$0].side] ?? 0
                     return leg
                 })
+            for k in analyses.indices { analyses[k].detection = detections[k] }
         }
-        return legs.indices.map {
-            LegAnalysis(side: legs[$0].side, path: legs[$0].path, recording: detected[$0].recording, detection: detections[$0])
-        }.sorted { $0.side == .left && $1.side == .right }
+        return analyses.sorted { $0.side == .left && $1.side == .right }
     }
 
     /// The scored part of the night: lights off to lights on, defaulting to the whole recording.

@@ -40,7 +40,7 @@ extension LegSource {
     ) throws {
         guard !spans.isEmpty else { return }
         let margin = RecordingAnalyzer.nightMarginS
-        let handoff = _NightHandoff<BilateralLeg>(legs: legs.count)
+        let handoff = _NightHandoff<(LegAnalysis, BilateralLeg)>(legs: legs.count)
         for (index, leg) in legs.enumerated() {
             let offset = alignment.offsetS[leg.side] ?? 0
             let legSpans = spans.map { (fromS: $0.startS - margin - offset, toS: $0.endS + margin - offset) }
@@ -53,10 +53,16 @@ extension LegSource {
                         try leg.forEachWindow(legSpans) { k, recording, firstSampleS in
                             // The night's samples are held until the night is scored: the partner
                             // search on the scoring thread confirms on them again.
-                            probe?.hold(recording.sampleCount)
-                            defer { probe?.release(recording.sampleCount) }
-                            let detected = detector.bilateralLeg(recording, side: leg.side, offsetS: offset + firstSampleS)
-                            return CoreBudget.shared.waiting { handoff.deliver(leg: index, night: k, detected) }
+                            // A leg the search cannot add to gives its samples back at once.
+                            let sampleCount = recording.sampleCount
+                            probe?.hold(sampleCount)
+                            var detected = detector.bilateralLeg(recording, side: leg.side, offsetS: offset + firstSampleS)
+                            let analysis = LegAnalysis(side: leg.side, path: leg.path, recording: recording, detection: detected.detection)
+                            let held = detected.needsSamples
+                            detected.releaseUnneededSamples()
+                            if !held { probe?.release(sampleCount) }
+                            defer { if held { probe?.release(sampleCount) } }
+                            return CoreBudget.shared.waiting { handoff.deliver(leg: index, night: k, (analysis, detected)) }
                         }
                     } catch {
                         handoff.fail(leg: index, error)
@@ -70,14 +76,13 @@ extension LegSource {
         defer { handoff.cancelAndWait() }
         for k in spans.indices {
             let night = try handoff.take(night: k)
-            let detections = detector.withBilateralPartners(night)
+            let detections = detector.withBilateralPartners(night.map(\.1))
             try body(
                 k,
                 legs.indices.map {
-                    let analysis = LegAnalysis(
-                        side: legs[$0].side, path: legs[$0].path, recording: night[$0].recording,
-                        detection: detections[$0])
-                    return (analysis, night[$0].offsetS)
+                    var analysis = night[$0].0
+                    analysis.detection = detections[$0]
+                    return (analysis, night[$0].1.offsetS)
                 })
             handoff.release(night: k)
         }
