@@ -128,8 +128,10 @@ public struct DetectionSettings: Sendable, Hashable, Codable {
     /// whose averaged tilt inside the other leg's span, widened by this margin on each side,
     /// reaches a level set for the same expected false count over the bins searched as the
     /// whole-night level over the leg's still time
-    /// (``LegMovementDetector/withBilateralPartners(_:)``); 0 switches it off. Branch `bilat6`:
-    /// measured; docs/detection.md.
+    /// (``LegMovementDetector/withBilateralPartners(_:)``); 0 switches it off. 0.5 s is the
+    /// WASM 2016 bilateral window (PLMScoring's `RuleSet.bilateralWindowS`), fixed here as a
+    /// detection setting because detection does not depend on the scoring profile. Branch
+    /// `bilat6`: measured; docs/detection.md.
     public var bilateralPartnerMarginS = 0.5
     /// The low-level search's whole-night (own-leg) confirmation (branch `weak5`); off, only the
     /// partner windows confirm (``bilateralPartnerMarginS``). Off on branch `bilat6`: with it on,

@@ -34,18 +34,8 @@ extension LegMovementDetector {
     /// The candidates of every valid run, in order, found chunk by chunk
     /// (``DetectionSettings/processingChunkS``): each chunk's ``MovementSignal`` is built (ahead
     /// of the scan, on idle cores: ``OrderedPrefetch``) and scanned, the scan's state carried from
-    /// one chunk to the next; the activity trace is filled on the way.
-    func chunkedCandidates(
-        _ recording: AccelerationRecording, segments: ValidSegments, pass: LegPass, traceDynamic: inout [Float],
-        traceTilt: inout [Float], partnerWindowsS: [TimeSpan] = []
-    ) -> [Candidate] {
-        var kept: LowLevelScans?
-        return chunkedCandidates(
-            recording, segments: segments, pass: pass, traceDynamic: &traceDynamic, traceTilt: &traceTilt,
-            partnerWindowsS: partnerWindowsS, keep: false, kept: &kept)
-    }
-
-    /// ``chunkedCandidates(_:segments:pass:traceDynamic:traceTilt:partnerWindowsS:)``; with `keep`,
+    /// one chunk to the next; the activity trace is filled on the way. The low-level search's
+    /// candidates are confirmed at the whole-night level or inside `partnerWindowsS`. With `keep`,
     /// `kept` is set to the low-level search's scans before their confirmation (nil when the leg has
     /// no low-level search), from which ``lowLevelCandidates(_:recording:partnerWindowsS:)`` gives
     /// the same candidates for other partner windows without scanning the leg again.

@@ -43,10 +43,7 @@ public struct LegMovementDetector: Sendable {
     ///   outputs: one chunk (``DetectionSettings/processingChunkS`` plus margins) at ~1.75 `Float`s
     ///   per sample, independent of the recording's length.
     public func detect(_ recording: AccelerationRecording, side: LegSide) -> LegDetection {
-        detect(recording, side: side, partnerWindowsS: nil)
-            ?? LegDetection(
-                side: side, movements: [], rejected: [], excludedSpans: [], validDurationS: 0,
-                activityTrace: ActivityTrace(binWidthS: settings.activityTraceBinS, peakDynamicAccelerationG: [], peakTiltDegrees: []))
+        detect(recording, side: side, partnerWindowsS: nil) ?? emptyDetection(side: side)
     }
 
     /// ``detect(_:side:)``, with the low-level search also confirming inside `partnerWindowsS`
@@ -72,9 +69,7 @@ public struct LegMovementDetector: Sendable {
         else {
             // Not a recording a reader hands over (no rate, axes of different lengths): nothing
             // can be measured in it.
-            return LegDetection(
-                side: side, movements: [], rejected: [], excludedSpans: [], validDurationS: 0,
-                activityTrace: ActivityTrace(binWidthS: settings.activityTraceBinS, peakDynamicAccelerationG: [], peakTiltDegrees: []))
+            return emptyDetection(side: side)
         }
         let segments = ValidSegments(recording)
         // At most ~3 years of 1-s bins: a duration beyond that is not a night (and not an Int).
@@ -138,13 +133,10 @@ public struct LegMovementDetector: Sendable {
             candidates = chunkedCandidates(
                 recording, segments: segments, pass: pass, traceDynamic: &traceDynamic, traceTilt: &traceTilt,
                 partnerWindowsS: partnerWindowsS ?? [], keep: keep, kept: &lowLevelScans)
-            candidates = bridged(candidates, segments: segments.sampleRanges, recording: recording)
-            candidates = joinedAcrossHolds(candidates, recording: recording)
         }
-
-        let (movements, rejected) = classified(
-            candidates, side: side, recording: recording, bandLimitHz: dynamicBand.slowestCornerHz,
-            noiseRMSG: sensorNoise.effectiveNoiseRMSG)
+        let (movements, rejected) = joinedAndClassified(
+            candidates, sampleRanges: segments.sampleRanges, side: side, recording: recording,
+            bandLimitHz: dynamicBand.slowestCornerHz, noiseRMSG: sensorNoise.effectiveNoiseRMSG)
         kept = lowLevelScans.map {
             PartnerScans(
                 lowLevel: $0, sampleRanges: segments.sampleRanges, bandLimitHz: dynamicBand.slowestCornerHz,
@@ -172,15 +164,32 @@ public struct LegMovementDetector: Sendable {
         _ recording: AccelerationRecording, side: LegSide, again detection: LegDetection, kept: PartnerScans,
         partnerWindowsS: [TimeSpan]
     ) -> LegDetection {
-        var candidates = lowLevelCandidates(kept.lowLevel, recording: recording, partnerWindowsS: partnerWindowsS)
-        candidates = bridged(candidates, segments: kept.sampleRanges, recording: recording)
-        candidates = joinedAcrossHolds(candidates, recording: recording)
-        let (movements, rejected) = classified(
-            candidates, side: side, recording: recording, bandLimitHz: kept.bandLimitHz, noiseRMSG: kept.noiseRMSG)
+        let (movements, rejected) = joinedAndClassified(
+            lowLevelCandidates(kept.lowLevel, recording: recording, partnerWindowsS: partnerWindowsS),
+            sampleRanges: kept.sampleRanges, side: side, recording: recording, bandLimitHz: kept.bandLimitHz,
+            noiseRMSG: kept.noiseRMSG)
         var again = detection
         again.movements = movements
         again.rejected = rejected
         return again
+    }
+
+    /// The candidates joined across short excluded stretches and holds, then classified
+    /// (``classified(_:side:recording:bandLimitHz:noiseRMSG:)``): the stage both detections share.
+    private func joinedAndClassified(
+        _ candidates: [Candidate], sampleRanges: [Range<Int>], side: LegSide, recording: AccelerationRecording,
+        bandLimitHz: Double, noiseRMSG: Double
+    ) -> (movements: [LegMovement], rejected: [RejectedMovement]) {
+        var candidates = bridged(candidates, segments: sampleRanges, recording: recording)
+        candidates = joinedAcrossHolds(candidates, recording: recording)
+        return classified(candidates, side: side, recording: recording, bandLimitHz: bandLimitHz, noiseRMSG: noiseRMSG)
+    }
+
+    /// The detection of a recording in which nothing can be measured.
+    private func emptyDetection(side: LegSide) -> LegDetection {
+        LegDetection(
+            side: side, movements: [], rejected: [], excludedSpans: [], validDurationS: 0,
+            activityTrace: ActivityTrace(binWidthS: settings.activityTraceBinS, peakDynamicAccelerationG: [], peakTiltDegrees: []))
     }
 
     /// The low-pass corner of the gravity series for a sensor with this noise, Hz:

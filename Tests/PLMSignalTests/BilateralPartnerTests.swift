@@ -10,6 +10,18 @@ import Testing
 /// 1.5 degrees) a 1.2-degree LM is found where the other leg moved, and a still leg gains nothing
 /// from the other leg's movements.
 struct BilateralPartnerTests {
+    /// Eight 6-degree LMs on the left leg and 1.2-degree partners on the right at the same times
+    /// (1.5 s: 0.4-s ramps, 0.7-s hold), in 30 minutes of an 8-bit +-4 g, 9-mg, 20-Hz sensor:
+    /// the partners, and the two legs.
+    static func partnerLegs() -> (small: [ShapedMovement], left: AccelerationRecording, right: AccelerationRecording) {
+        let times = (0..<8).map { 600 + 40 * Double($0) }
+        let big = times.map { ShapedMovement(onsetS: $0, riseS: 0.4, holdS: 0.7, fallS: 0.4, amplitudeDegrees: 6) }
+        let small = times.map { ShapedMovement(onsetS: $0, riseS: 0.4, holdS: 0.7, fallS: 0.4, amplitudeDegrees: 1.2) }
+        let left = shapedRecording(durationS: 1800, rateHz: 20, noiseG: 0.009, movements: big, quantumG: 8.0 / 256, seed: 41)
+        let right = shapedRecording(durationS: 1800, rateHz: 20, noiseG: 0.009, movements: small, quantumG: 8.0 / 256, seed: 42)
+        return (small, left, right)
+    }
+
     /// Eight 6-degree LMs on the left and 1.2-degree partners on the right at the same times
     /// (1.5 s: 0.4-s ramps, 0.7-s hold), in 30 minutes, so that the right leg has the still time
     /// the level is measured on. Alone, the right leg's detector finds 3 of the 8 partners; with
@@ -17,11 +29,7 @@ struct BilateralPartnerTests {
     /// the floor levels for 0.5 s or their averaged tilt stays under the window level, 0.8
     /// degree here), and no other movement is added.
     @Test func smallPartnersAreFoundWhereTheOtherLegMoved() {
-        let times = (0..<8).map { 600 + 40 * Double($0) }
-        let big = times.map { ShapedMovement(onsetS: $0, riseS: 0.4, holdS: 0.7, fallS: 0.4, amplitudeDegrees: 6) }
-        let small = times.map { ShapedMovement(onsetS: $0, riseS: 0.4, holdS: 0.7, fallS: 0.4, amplitudeDegrees: 1.2) }
-        let left = shapedRecording(durationS: 1800, rateHz: 20, noiseG: 0.009, movements: big, quantumG: 8.0 / 256, seed: 41)
-        let right = shapedRecording(durationS: 1800, rateHz: 20, noiseG: 0.009, movements: small, quantumG: 8.0 / 256, seed: 42)
+        let (small, left, right) = Self.partnerLegs()
         let detector = LegMovementDetector()
         let leftAlone = detector.detect(left, side: .left), rightAlone = detector.detect(right, side: .right)
         func lms(_ d: LegDetection) -> [LegMovement] { d.movements.filter { !$0.isShorterThanMinimumLM } }
@@ -46,11 +54,7 @@ struct BilateralPartnerTests {
     /// legs of ``smallPartnersAreFoundWhereTheOtherLegMoved()`` (both legs searched, the right
     /// one gaining partners).
     @Test func keptScansGiveTheSameDetectionAsDetectingAgain() {
-        let times = (0..<8).map { 600 + 40 * Double($0) }
-        let big = times.map { ShapedMovement(onsetS: $0, riseS: 0.4, holdS: 0.7, fallS: 0.4, amplitudeDegrees: 6) }
-        let small = times.map { ShapedMovement(onsetS: $0, riseS: 0.4, holdS: 0.7, fallS: 0.4, amplitudeDegrees: 1.2) }
-        let left = shapedRecording(durationS: 1800, rateHz: 20, noiseG: 0.009, movements: big, quantumG: 8.0 / 256, seed: 41)
-        let right = shapedRecording(durationS: 1800, rateHz: 20, noiseG: 0.009, movements: small, quantumG: 8.0 / 256, seed: 42)
+        let (_, left, right) = Self.partnerLegs()
         let detector = LegMovementDetector()
         let alone = [detector.detect(left, side: .left), detector.detect(right, side: .right)]
         let kept = [detector.bilateralLeg(left, side: .left), detector.bilateralLeg(right, side: .right, offsetS: 0)]
