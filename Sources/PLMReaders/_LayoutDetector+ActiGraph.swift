@@ -17,6 +17,38 @@ extension _LayoutDetector {
                 expected: "a 10-line ActiLife header closed by a line of dashes", hint: prefix.excerpt())
         }
         var plan = _ParsePlan(layout: .actigraph, reason: "", dataStartLine: dashIndex + 1)
+        let header = ActiLifeHeader(lines: lines[1..<dashIndex])
+        let (dateFormat, epoch) = try actiLifeFacts(&plan, firstLine: first, header: header, prefix: prefix, path: path)
+        let startNote = actiLifeHeaderStart(&plan, header: header, dateFormat: dateFormat)
+        let (dataIndex, columnsNote) = try actiLifeColumns(&plan, lines: lines, options: options, prefix: prefix, path: path)
+        let timeNote = try actiLifeTimeSyntax(&plan, lines: lines, dataIndex: dataIndex, dateFormat: dateFormat, options: options, path: path)
+        let rateText = plan.declaredRateHz.map { "\(DecimalText.short($0)) Hz" } ?? "no rate"
+        plan.reason = "line 1 reads 'Data File Created By ActiGraph' (ActiLife raw CSV, \(rateText), Epoch Period \(epoch ?? "absent")); "
+            + "\(columnsNote); \(timeNote)\(startNote)"
+        plan.unitSource = "ActiLife raw exports are in g"
+        return plan
+    }
+
+    /// The lines of an ActiLife header between its first line and the dashes (indices are the
+    /// file's line indices).
+    struct ActiLifeHeader {
+        var lines: ArraySlice<String>
+        /// The value after `key` (and any ':' or spaces) on the first line starting with it.
+        func value(_ key: String) -> String? {
+            for line in lines where line.lowercased().hasPrefix(key.lowercased()) {
+                var rest = line.dropFirst(key.count)
+                while let c = rest.first, c == ":" || c == " " { rest = rest.dropFirst() }
+                return String(rest)._trimming(" ")
+            }
+            return nil
+        }
+    }
+
+    /// The rate, device and software from line 1 and the header; refuses epoch (count) files.
+    /// - Returns: the declared date format and the Epoch Period, if given.
+    static func actiLifeFacts(
+        _ plan: inout _ParsePlan, firstLine first: String, header: ActiLifeHeader, prefix: _FilePrefix, path: String
+    ) throws -> (dateFormat: String, epoch: String?) {
         let words = first.split(separator: " ").map(String.init)
         var device: String?
         if let by = words.firstIndex(where: { $0.lowercased() == "actigraph" }), by + 1 < words.count,
@@ -31,18 +63,10 @@ extension _LayoutDetector {
         {
             plan.declaredRateHz = rate
         }
-        func value(_ key: String) -> String? {
-            for line in lines[1..<dashIndex] where line.lowercased().hasPrefix(key.lowercased()) {
-                var rest = line.dropFirst(key.count)
-                while let c = rest.first, c == ":" || c == " " { rest = rest.dropFirst() }
-                return String(rest)._trimming(" ")
-            }
-            return nil
-        }
-        let epoch = value("Epoch Period (hh:mm:ss)")
+        let epoch = header.value("Epoch Period (hh:mm:ss)")
         if let epoch, epoch != "00:00:00" {
             throw ReadError(
-                kind: .notRawAcceleration, path: path, line: (lines.firstIndex { $0.hasPrefix("Epoch Period") } ?? 4) + 1,
+                kind: .notRawAcceleration, path: path, line: (header.lines.firstIndex { $0.hasPrefix("Epoch Period") } ?? 4) + 1,
                 found: "an ActiLife epoch file (Epoch Period \(epoch)): it holds activity counts per epoch, not raw acceleration",
                 expected: "an ActiLife RAW export ('Epoch Period (hh:mm:ss) 00:00:00', '... at NN Hz' in line 1)",
                 hint: "PLM scoring needs the raw signal: export RAW data from ActiLife (or give the .gt3x exported to a raw CSV).")
@@ -55,7 +79,7 @@ extension _LayoutDetector {
         }
         plan.fixedRateHz = plan.declaredRateHz
         if let device { plan.metadata.append(("device", "ActiGraph " + device)) }
-        if let serial = value("Serial Number") { plan.metadata.append(("serialNumber", serial)) }
+        if let serial = header.value("Serial Number") { plan.metadata.append(("serialNumber", serial)) }
         if let f = words.firstIndex(where: { $0.hasPrefix("Firmware") }), f + 1 < words.count {
             plan.metadata.append(("firmware", words[f + 1]))
         }
@@ -63,13 +87,18 @@ extension _LayoutDetector {
             plan.metadata.append(("software", "ActiLife " + words[a + 1]))
         }
         plan.metadata.append(("declaredDateFormat", dateFormat))
-        if let battery = value("Current Battery Voltage"), let mode = battery._split(by: "Mode =").dropFirst().first {
+        if let battery = header.value("Current Battery Voltage"), let mode = battery._split(by: "Mode =").dropFirst().first {
             plan.metadata.append(("mode", mode._trimming(" ")))
         }
 
-        // Header start (date in the declared format, or whatever format it is really in).
+        return (dateFormat, epoch)
+    }
+
+    /// The header's Start Date and Time, in the declared date format or whatever format it is
+    /// really in. - Returns: a note for the reason when it was not the declared one.
+    static func actiLifeHeaderStart(_ plan: inout _ParsePlan, header: ActiLifeHeader, dateFormat: String) -> String {
         var startNote = ""
-        if let dateText = value("Start Date"), let timeText = value("Start Time") {
+        if let dateText = header.value("Start Date"), let timeText = header.value("Start Time") {
             let text = dateText + " " + timeText
             var candidates = [dateFormat]
             candidates += alternativeDateFormats.filter { $0 != dateFormat }
@@ -84,7 +113,14 @@ extension _LayoutDetector {
             if let start = plan.headerStart { plan.metadata.append(("headerStart", start.iso8601)) }
         }
 
-        // Column-header line, or straight to data.
+        return startNote
+    }
+
+    /// The column-header line (names mapped to columns), or straight to data (columns by position).
+    /// - Returns: the first data line and a note for the reason.
+    static func actiLifeColumns(
+        _ plan: inout _ParsePlan, lines: [String], options: ReadOptions, prefix: _FilePrefix, path: String
+    ) throws -> (dataIndex: Int, note: String) {
         var dataIndex = plan.dataStartLine
         while dataIndex < lines.count && lines[dataIndex]._trimming(" ,").isEmpty { dataIndex += 1 }
         guard dataIndex < lines.count else {
@@ -112,6 +148,14 @@ extension _LayoutDetector {
         }
         if let columns = options.columns { try apply(columns: columns, to: &plan, path: path) }
 
+        return (dataIndex, columnsNote)
+    }
+
+    /// The Timestamp column's syntax: `--time-format`, the declared date format, another
+    /// ActiLife date format, or recognised. - Returns: a note for the reason.
+    static func actiLifeTimeSyntax(
+        _ plan: inout _ParsePlan, lines: [String], dataIndex: Int, dateFormat: String, options: ReadOptions, path: String
+    ) throws -> String {
         var timeNote = "no Timestamp column: times from the header's Start Date/Time and the rate"
         if let timeColumn = plan.timeColumn {
             let sampleFields = dataFields(lines: lines, from: dataIndex, column: timeColumn, delimiter: ",")
@@ -141,11 +185,7 @@ extension _LayoutDetector {
                 timeNote = "Timestamp column read as \(chosen.0.text)\(chosen.1); data timestamps trusted over the header start"
             }
         }
-        let rateText = plan.declaredRateHz.map { "\(DecimalText.short($0)) Hz" } ?? "no rate"
-        plan.reason = "line 1 reads 'Data File Created By ActiGraph' (ActiLife raw CSV, \(rateText), Epoch Period \(epoch ?? "absent")); "
-            + "\(columnsNote); \(timeNote)\(startNote)"
-        plan.unitSource = "ActiLife raw exports are in g"
-        return plan
+        return timeNote
     }
 
     /// Date layouts tried when the one an ActiLife header declares does not fit.

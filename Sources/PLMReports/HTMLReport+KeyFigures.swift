@@ -30,7 +30,8 @@ extension _HTMLContext {
         Figure(id: id, key: key, jsonValue: String(value), shown: String(value), unit: "", label: label, detail: detail)
     }
 
-    func writeKeyFigures(_ x: inout _XMLWriter) {
+    /// The figures of the key-figures section, in display order: the PLM index first.
+    var keyFigures: [Figure] {
         let i = report.indices
         let hours = DecimalText.fixed(i.validHours, 2)
         let basisWords: String
@@ -94,12 +95,15 @@ extension _HTMLContext {
         figures.append(Self.number(
             "kf-asymmetry", "indices.asymmetry", i.asymmetry, decimals: 2, unit: "",
             label: "Left-right asymmetry", detail: "(left - right) / (left + right) LMs, -1 to 1"))
+        return figures
+    }
 
+    func writeKeyFigures(_ x: inout _XMLWriter) {
         x.open("section", [("class", "key-figures"), ("id", "key-figures")])
         x.element("h2", [], "Key figures")
         x.element("p", [("class", "verdict"), ("id", "verdict")], verdict)
         x.open("div", [("class", "figures")])
-        for f in figures {
+        for f in keyFigures {
             var cls = "figure"
             if f.primary { cls += " primary" }
             if f.unknown { cls += " unknown" }

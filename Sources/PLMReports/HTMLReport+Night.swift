@@ -35,23 +35,44 @@ extension _HTMLContext {
         return (lo - pad, hi + pad)
     }
 
+    /// Where things go on the night plot: the time range and the rows, in SVG user units.
+    struct NightFrame {
+        typealias L = NightLayout
+        /// The time range drawn, seconds (``nightRange()``).
+        var t0: Double, t1: Double
+        /// SVG units per second.
+        var scale: Double
+        /// Top of the first leg's trace (below the lights lane, and the sleep lane when drawn).
+        var legsTop: Double
+        /// Height of one leg's trace, LM lane and gap.
+        var legBlock: Double
+        /// Top of the three candidate lanes, their bottom, the time axis and the whole plot's height.
+        var lanesTop: Double, lanesBottom: Double, axisY: Double, height: Double
+
+        init(t0: Double, t1: Double, legCount: Int, hasSleepLane: Bool) {
+            self.t0 = t0
+            self.t1 = t1
+            scale = L.plotWidth / (t1 - t0)
+            legsTop = L.firstLegTop + (hasSleepLane ? 16 : 0)
+            legBlock = L.traceHeight + L.lmLaneHeight + L.legGap
+            lanesTop = legsTop + Double(legCount) * legBlock
+            lanesBottom = lanesTop + 3 * L.laneHeight
+            axisY = lanesBottom + 8
+            height = axisY + 40
+        }
+
+        /// The x of a time, clamped to the range (NaN at its start).
+        func px(_ s: Double) -> Double { L.left + (min(max(s.isNaN ? t0 : s, t0), t1) - t0) * scale }
+    }
+
     func writeNight(_ x: inout _XMLWriter) {
         typealias L = NightLayout
         let (t0, t1) = nightRange()
-        let scale = L.plotWidth / (t1 - t0)
-        func px(_ s: Double) -> Double { L.left + (min(max(s.isNaN ? t0 : s, t0), t1) - t0) * scale }
-
         var sides: [LegSideKey] = report.recording.legs.map { LegSideKey($0.side) }
         for lm in report.legMovements where !sides.contains(LegSideKey(lm.side)) { sides.append(LegSideKey(lm.side)) }
         if sides.isEmpty { sides = [LegSideKey(.left)] }
         sides.sort { $0.rank < $1.rank }
-        let sleepSpans = traces?.sleepSpans
-        let legsTop = L.firstLegTop + (sleepSpans == nil ? 0 : 16)
-        let legBlock = L.traceHeight + L.lmLaneHeight + L.legGap
-        let lanesTop = legsTop + Double(sides.count) * legBlock
-        let lanesBottom = lanesTop + 3 * L.laneHeight
-        let axisY = lanesBottom + 8
-        let height = axisY + 40
+        let frame = NightFrame(t0: t0, t1: t1, legCount: sides.count, hasSleepLane: traces?.sleepSpans != nil)
 
         // Shared activity scale: the 98th percentile of the drawn columns, rounded up, so that a
         // few spikes do not flatten every movement; taller columns are cut at the top.
@@ -60,177 +81,26 @@ extension _HTMLContext {
         finite.sort()
         let robustTop = finite.isEmpty ? 1 : finite[min(finite.count - 1, Int(Double(finite.count) * 0.98))]
         let yTop = _Axis.niceCeiling(robustTop)
-        let unit = traces?.legs.first?.unit ?? "g"
 
         x.open("section", [("class", "night"), ("id", "night")])
         x.element("h2", [], "The whole night")
         x.open("svg", [
             ("xmlns", "http://www.w3.org/2000/svg"), ("class", "plot"), ("id", "night-plot"),
-            ("viewBox", "0 0 \(_svg(L.width)) \(_svg(height))"), ("role", "img"),
+            ("viewBox", "0 0 \(_svg(L.width)) \(_svg(frame.height))"), ("role", "img"),
             ("aria-label", "Leg activity, leg movements and PLM series over the night"),
         ])
         x.raw(Self.patternDefs)
-
-        // Hour grid and axis ticks.
-        let ticks = hourTicks(t0: t0, t1: t1, pixelsPerSecond: scale)
-        for tick in ticks {
-            x.empty("line", [
-                ("x1", _svg(px(tick.s))), ("x2", _svg(px(tick.s))), ("y1", _svg(legsTop - 4)),
-                ("y2", _svg(axisY)), ("stroke", _HTMLStyle.grid), ("stroke-width", "0.8"),
-            ])
-        }
-
-        // Outside the analysis window.
-        let w = report.analysisWindow
-        for (a, b) in [(t0, w.startS), (w.endS, t1)] where b > a {
-            x.open("rect", [
-                ("class", "outside-window"), ("x", _svg(px(a))), ("y", _svg(legsTop - 4)),
-                ("width", _svg(px(b) - px(a))), ("height", _svg(lanesBottom - legsTop + 4)),
-                ("fill", "url(#pat-outside)"),
-            ])
-            x.element("title", [], "outside the analysis window")
-            x.close("rect")
-        }
-
-        // Series bands behind the events.
-        for s in report.series {
-            let x0 = px(s.startS), x1 = max(px(s.endS), x0 + 1.5)
-            x.open("rect", [
-                ("class", "series-band"), ("data-series", String(s.number)), ("x", _svg(x0)),
-                ("y", _svg(legsTop - 4)), ("width", _svg(x1 - x0)), ("height", _svg(lanesBottom - legsTop + 4)),
-                ("fill", _HTMLStyle.series), ("fill-opacity", "0.22"), ("stroke", _HTMLStyle.series), ("stroke-width", "0.6"),
-            ])
-            x.element("title", [], "series \(s.number): \(clockTime(s.startS))-\(clockTime(s.endS)), \(s.count) PLMs, median IMI \(DecimalText.fixed(s.medianIMIS, 1)) s")
-            x.close("rect")
-            if x1 - x0 >= 14 {
-                x.element("text", [("x", _svg((x0 + x1) / 2)), ("y", _svg(legsTop - 7)), ("font-size", "9"), ("text-anchor", "middle"), ("fill", "#8a5a00")], String(s.number))
-            }
-        }
-
-        // Lights lane.
-        x.element("text", [("x", "4"), ("y", _svg(L.lightsTop + 9)), ("font-size", "11"), ("fill", _HTMLStyle.muted)], "Lights off")
-        if let lights = traces?.lightsWindow {
-            x.empty("rect", [
-                ("class", "lights-off"), ("x", _svg(px(lights.startS))), ("y", _svg(L.lightsTop)),
-                ("width", _svg(max(1, px(lights.endS) - px(lights.startS)))), ("height", _svg(L.lightsHeight)), ("fill", "#1a1a1a"),
-            ])
-            let offX = px(lights.startS), onX = px(lights.endS)
-            let offAnchor = offX < L.left + 110 ? "start" : "end"
-            let onAnchor = onX > L.width - L.right - 110 ? "end" : "start"
-            for (s, word, anchor) in [(lights.startS, "lights off", offAnchor), (lights.endS, "lights on", onAnchor)] {
-                x.empty("line", [
-                    ("class", "lights-marker"), ("x1", _svg(px(s))), ("x2", _svg(px(s))), ("y1", _svg(L.lightsTop)),
-                    ("y2", _svg(axisY)), ("stroke", "#1a1a1a"), ("stroke-width", "1"), ("stroke-dasharray", "4 3"),
-                ])
-                x.element("text", [
-                    ("x", _svg(px(s) + (anchor == "end" ? -3 : 3))), ("y", _svg(L.lightsTop - 4)), ("font-size", "10"),
-                    ("text-anchor", anchor),
-                ], "\(word) \(clockTime(s))")
-            }
-        } else {
-            x.element("text", [("x", _svg(L.left)), ("y", _svg(L.lightsTop + 9)), ("font-size", "10"), ("fill", _HTMLStyle.muted)],
-                "lights times not given: the analysis window is shaded where it ends")
-        }
-
-        // Sleep lane (only when a hypnogram was given).
-        if let sleepSpans {
-            let top = L.lightsTop + L.lightsHeight + 6
-            x.element("text", [("x", "4"), ("y", _svg(top + 9)), ("font-size", "11"), ("fill", _HTMLStyle.muted)], "Asleep")
-            x.empty("rect", [("x", _svg(L.left)), ("y", _svg(top)), ("width", _svg(L.plotWidth)), ("height", _svg(L.lightsHeight)), ("fill", "none"), ("stroke", "#bdbdbd"), ("stroke-width", "0.6")])
-            for span in sleepSpans where span.endS > t0 && span.startS < t1 {
-                x.empty("rect", [
-                    ("class", "sleep"), ("x", _svg(px(span.startS))), ("y", _svg(top)),
-                    ("width", _svg(max(0.8, px(span.endS) - px(span.startS)))), ("height", _svg(L.lightsHeight)), ("fill", _HTMLStyle.sleep),
-                ])
-            }
-        }
-
-        // Legs.
+        let ticks = hourTicks(t0: t0, t1: t1, pixelsPerSecond: frame.scale)
+        writeHourGrid(&x, frame, ticks)
+        writeOutsideWindow(&x, frame)
+        writeSeriesBands(&x, frame)
+        writeLightsLane(&x, frame)
+        writeSleepLane(&x, frame)
         for (k, side) in sides.enumerated() {
-            let top = legsTop + Double(k) * legBlock
-            let base = top + L.traceHeight
-            x.element("text", [("x", "4"), ("y", _svg(top + 13)), ("font-size", "12"), ("font-weight", "bold")], "\(side.side.rawValue.capitalized) leg")
-            x.element("text", [("x", "4"), ("y", _svg(top + 26)), ("font-size", "9.5"), ("fill", _HTMLStyle.muted)], "activity, \(unit)")
-            x.element("text", [("x", "4"), ("y", _svg(base + 11)), ("font-size", "9.5"), ("fill", _HTMLStyle.muted)], "LMs")
-            // y axis
-            x.empty("line", [("x1", _svg(L.left)), ("x2", _svg(L.left)), ("y1", _svg(top)), ("y2", _svg(base)), ("stroke", _HTMLStyle.ink), ("stroke-width", "0.8")])
-            for (value, label) in [(0.0, "0"), (yTop / 2, _Axis.label(yTop / 2)), (yTop, _Axis.label(yTop))] {
-                let y = base - value / yTop * L.traceHeight
-                x.empty("line", [("x1", _svg(L.left - 3)), ("x2", _svg(L.left)), ("y1", _svg(y)), ("y2", _svg(y)), ("stroke", _HTMLStyle.ink), ("stroke-width", "0.8")])
-                x.element("text", [("x", _svg(L.left - 5)), ("y", _svg(y + 3)), ("font-size", "9"), ("text-anchor", "end")], label)
-            }
-            x.empty("line", [("x1", _svg(L.left)), ("x2", _svg(L.width - L.right)), ("y1", _svg(base)), ("y2", _svg(base)), ("stroke", "#9e9e9e"), ("stroke-width", "0.6")])
-            // excluded time
-            for span in excludedSpans(side.side) where span.span.endS > t0 && span.span.startS < t1 {
-                let x0 = px(span.span.startS), x1 = max(px(span.span.endS), x0 + 1)
-                x.open("rect", [
-                    ("class", "excluded"), ("data-kind", span.kind), ("x", _svg(x0)), ("y", _svg(top)),
-                    ("width", _svg(x1 - x0)), ("height", _svg(L.traceHeight + L.lmLaneHeight)), ("fill", "url(#pat-excluded)"),
-                ])
-                x.element("title", [], "\(span.kind): \(clockTime(span.span.startS))-\(clockTime(span.span.endS)), excluded")
-                x.close("rect")
-            }
-            // trace
-            let path = tracePath(columns[k], base: base, height: L.traceHeight, yTop: yTop)
-            if !path.isEmpty {
-                x.empty("path", [("class", "activity"), ("d", path), ("fill", "#b3b3b3"), ("stroke", "#4d4d4d"), ("stroke-width", "0.5")])
-            }
-            // one mark per LM
-            for lm in report.legMovements where lm.side == side.side {
-                let x0 = px(lm.onsetS)
-                let w = max(1.2, (lm.offsetS - lm.onsetS) * scale)
-                x.empty("rect", [
-                    ("class", "lm-mark"), ("data-onset-s", DecimalText.json(lm.onsetS)), ("x", _svg(x0)),
-                    ("y", _svg(base + 2)), ("width", _svg(w)), ("height", _svg(L.lmLaneHeight - 4)),
-                    ("fill", lm.shorterThanMinimum ? "#9e9e9e" : _HTMLStyle.ink),
-                ])
-            }
+            writeLeg(&x, frame, side: side.side, top: frame.legsTop + Double(k) * frame.legBlock, columns: columns[k], yTop: yTop)
         }
-
-        // Candidate movement lanes.
-        let laneNames = ["PLM", "CLM, not periodic", "not a CLM"]
-        for (i, name) in laneNames.enumerated() {
-            let y = lanesTop + Double(i) * L.laneHeight
-            x.element("text", [("x", "4"), ("y", _svg(y + 11)), ("font-size", "9.5"), ("fill", _HTMLStyle.muted)], name)
-            x.empty("line", [("x1", _svg(L.left)), ("x2", _svg(L.width - L.right)), ("y1", _svg(y + L.laneHeight / 2)), ("y2", _svg(y + L.laneHeight / 2)), ("stroke", "#ececec"), ("stroke-width", "0.6")])
-        }
-        for cm in report.candidateMovements {
-            let cx = px(cm.onsetS)
-            let onset = DecimalText.json(cm.onsetS)
-            if cm.periodic {
-                let cy = lanesTop + L.laneHeight / 2
-                x.empty("path", [
-                    ("class", "cm-mark plm"), ("data-onset-s", onset), ("data-side", cm.side.rawValue),
-                    ("d", "M\(_svg(cx)),\(_svg(cy - 4.5))L\(_svg(cx + 4)),\(_svg(cy + 3.5))L\(_svg(cx - 4)),\(_svg(cy + 3.5))Z"),
-                    ("fill", _HTMLStyle.periodic), ("fill-opacity", "0.85"),
-                ])
-            } else if cm.isCandidate {
-                let cy = lanesTop + 1.5 * L.laneHeight
-                x.empty("circle", [
-                    ("class", "cm-mark clm"), ("data-onset-s", onset), ("data-side", cm.side.rawValue),
-                    ("cx", _svg(cx)), ("cy", _svg(cy)), ("r", "3.2"), ("fill", "none"),
-                    ("stroke", _HTMLStyle.nonPeriodic), ("stroke-width", "1.3"),
-                ])
-            } else {
-                let cy = lanesTop + 2.5 * L.laneHeight
-                x.empty("path", [
-                    ("class", "cm-mark other"), ("data-onset-s", onset), ("data-side", cm.side.rawValue),
-                    ("d", "M\(_svg(cx - 3)),\(_svg(cy - 3))L\(_svg(cx + 3)),\(_svg(cy + 3))M\(_svg(cx - 3)),\(_svg(cy + 3))L\(_svg(cx + 3)),\(_svg(cy - 3))"),
-                    ("stroke", _HTMLStyle.nonCandidate), ("stroke-width", "1.2"), ("fill", "none"),
-                ])
-            }
-        }
-
-        // Time axis.
-        x.empty("line", [("x1", _svg(L.left)), ("x2", _svg(L.width - L.right)), ("y1", _svg(axisY)), ("y2", _svg(axisY)), ("stroke", _HTMLStyle.ink), ("stroke-width", "0.8")])
-        for tick in ticks {
-            x.empty("line", [("x1", _svg(px(tick.s))), ("x2", _svg(px(tick.s))), ("y1", _svg(axisY)), ("y2", _svg(axisY + 4)), ("stroke", _HTMLStyle.ink), ("stroke-width", "0.8")])
-            if tick.labelled {
-                x.element("text", [("x", _svg(px(tick.s))), ("y", _svg(axisY + 15)), ("font-size", "10"), ("text-anchor", "middle")], clockTime(tick.s))
-            }
-        }
-        x.element("text", [("x", _svg(L.left + L.plotWidth / 2)), ("y", _svg(axisY + 31)), ("font-size", "10.5"), ("text-anchor", "middle"), ("fill", _HTMLStyle.muted)],
-            clock == nil ? "time since the recording start (h:mm)" : "clock time on the recording's clock (hh:mm)")
+        writeCandidateLanes(&x, frame)
+        writeTimeAxis(&x, frame, ticks)
         x.close("svg")
         writeNightLegend(&x)
         x.close("section")

@@ -44,35 +44,7 @@ extension _HTMLContext {
         x.close("tr")
         x.close("thead")
         x.open("tbody")
-        for q in report.quality {
-            let leg = report.recording.legs.first { $0.side == q.side }
-            x.open("tr", [("data-side", q.side.rawValue)])
-            x.element("td", [], q.side.rawValue.capitalized)
-            x.element("td", [("class", "num"), ("data-value", DecimalText.json(q.validHours))], DecimalText.fixed(q.validHours, 2))
-            x.element("td", [("class", "num"), ("data-value", DecimalText.json(q.excludedHours))], DecimalText.fixed(q.excludedHours, 2))
-            if let alone = q.scoredFromThisLegOnlyHours {
-                x.element("td", [("class", "num"), ("data-value", DecimalText.json(alone))], DecimalText.fixed(alone, 2))
-            } else {
-                x.element("td", [("class", "num")], "-")
-            }
-            let defects = q.defectCounts.entries.map { "\($0.value) \($0.name)" }.joined(separator: ", ")
-            x.element("td", [], defects.isEmpty ? "none" : defects)
-            x.element("td", [("class", "num")], q.declaredRateHz.map { DecimalText.fixed($0, 2) } ?? "not declared")
-            x.element("td", [("class", "num")], q.measuredRateHz.map { DecimalText.fixed($0, 3) } ?? "no timestamps")
-            if let limit = q.detectionLimit {
-                let step = limit.quantizationStepMg.map { DecimalText.fixed($0, 1) } ?? "-"
-                x.element("td", [("class", "num")], DecimalText.fixed(limit.noiseRMSMg, 1) + " / " + step)
-                x.element(
-                    "td", [("class", "num"), ("data-value", DecimalText.json(limit.peakDeviationMg))],
-                    DecimalText.fixed(limit.peakDeviationMg, 0) + " mg (" + DecimalText.fixed(limit.tiltDegrees, 1) + "\u{00B0})")
-            } else {
-                x.element("td", [("class", "num")], "-")
-                x.element("td", [("class", "num")], "-")
-            }
-            x.element("td", [("class", "num")], leg.map { String($0.samples) } ?? "-")
-            x.element("td", [], leg.map { "\($0.firstSample) / \($0.lastSample)" } ?? "-")
-            x.close("tr")
-        }
+        for q in report.quality { writeQualityRow(&x, q) }
         x.close("tbody")
         x.close("table")
 
@@ -89,6 +61,43 @@ extension _HTMLContext {
             x.element("p", [("class", "small"), ("id", "header-facts")], "From the file headers: " + facts.joined(separator: "; ") + ".")
         }
 
+        writeDefectTables(&x)
+        x.close("section")
+    }
+
+    /// One leg's row of the data-quality table.
+    func writeQualityRow(_ x: inout _XMLWriter, _ q: PLMReport.LegQuality) {
+        let leg = report.recording.legs.first { $0.side == q.side }
+        x.open("tr", [("data-side", q.side.rawValue)])
+        x.element("td", [], q.side.rawValue.capitalized)
+        x.element("td", [("class", "num"), ("data-value", DecimalText.json(q.validHours))], DecimalText.fixed(q.validHours, 2))
+        x.element("td", [("class", "num"), ("data-value", DecimalText.json(q.excludedHours))], DecimalText.fixed(q.excludedHours, 2))
+        if let alone = q.scoredFromThisLegOnlyHours {
+            x.element("td", [("class", "num"), ("data-value", DecimalText.json(alone))], DecimalText.fixed(alone, 2))
+        } else {
+            x.element("td", [("class", "num")], "-")
+        }
+        let defects = q.defectCounts.entries.map { "\($0.value) \($0.name)" }.joined(separator: ", ")
+        x.element("td", [], defects.isEmpty ? "none" : defects)
+        x.element("td", [("class", "num")], q.declaredRateHz.map { DecimalText.fixed($0, 2) } ?? "not declared")
+        x.element("td", [("class", "num")], q.measuredRateHz.map { DecimalText.fixed($0, 3) } ?? "no timestamps")
+        if let limit = q.detectionLimit {
+            let step = limit.quantizationStepMg.map { DecimalText.fixed($0, 1) } ?? "-"
+            x.element("td", [("class", "num")], DecimalText.fixed(limit.noiseRMSMg, 1) + " / " + step)
+            x.element(
+                "td", [("class", "num"), ("data-value", DecimalText.json(limit.peakDeviationMg))],
+                DecimalText.fixed(limit.peakDeviationMg, 0) + " mg (" + DecimalText.fixed(limit.tiltDegrees, 1) + "\u{00B0})")
+        } else {
+            x.element("td", [("class", "num")], "-")
+            x.element("td", [("class", "num")], "-")
+        }
+        x.element("td", [("class", "num")], leg.map { String($0.samples) } ?? "-")
+        x.element("td", [], leg.map { "\($0.firstSample) / \($0.lastSample)" } ?? "-")
+        x.close("tr")
+    }
+
+    /// Per leg with defects, the first 12 in a table (the JSON report lists them all).
+    func writeDefectTables(_ x: inout _XMLWriter) {
         let limit = 12
         for leg in report.recording.legs where !leg.defects.isEmpty {
             x.element("h3", [], "\(leg.side.rawValue.capitalized) leg: \(leg.defects.count) defect\(leg.defects.count == 1 ? "" : "s")")
@@ -115,7 +124,6 @@ extension _HTMLContext {
                 x.element("p", [("class", "small")], "and \(leg.defects.count - limit) more (all are listed in the JSON report).")
             }
         }
-        x.close("section")
     }
 
     func writeSettings(_ x: inout _XMLWriter) {

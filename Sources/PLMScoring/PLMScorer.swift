@@ -22,55 +22,17 @@ public enum PLMScorer {
         let window = input.window
         let defectTime = DefectTime(input, rules: rules)
         let excluded = defectTime.excluded
-        let exact = TimeArithmetic.exactMicroseconds
 
         // 1. Select movements, join touching ones of one leg when the rules do, and set aside the
         //    ones that are not leg movements under the rules.
-        var selected: [(index: Int, onsetS: Double, offsetS: Double, side: LegSide)] = []
-        selected.reserveCapacity(input.movements.count)
-        for (index, m) in input.movements.enumerated() {
-            guard m.onsetS.isFinite, m.offsetS.isFinite else { continue }
-            guard m.onsetS >= window.startS, m.onsetS < window.endS else { continue }
-            guard defectTime.admits(side: m.side, onsetS: m.onsetS) else { continue }
-            selected.append((index, m.onsetS, max(m.offsetS, m.onsetS), m.side))
-        }
-        let (legRuns, sameLegContacts) = _SameLegJoiner.join(selected, joining: rules.sameLegJoining)
-        var components: [_Component] = []
-        var notMovements: [CandidateMovement] = []
-        var leftComponents = 0, rightComponents = 0
-        for run in legRuns {
-            let durationS = exact.difference(run.offsetS, run.onsetS)
-            let countedS = rules.durationCounting.durationS(onsetS: run.onsetS, offsetS: run.offsetS)
-            var reason: CandidateExclusion?
-            if countedS < rules.minimumMovementDurationS {
-                reason = .shorterThanMinimum
-            } else if rules.exceedsDurationLimit(countedS, rules.maximumMonolateralCandidateDurationS),
-                rules.longMovementHandling == .ignored
-            {
-                reason = .longerThanMaximumIgnored
-            }
-            if let reason {
-                let stage = input.hypnogram?.stage(at: run.onsetS)
-                notMovements.append(
-                    CandidateMovement(
-                        side: run.side == .left ? .left : .right, onsetS: run.onsetS, offsetS: run.offsetS,
-                        durationS: durationS, componentIndices: run.indices, isLegMovement: false, isCandidate: false,
-                        exclusionReason: reason, inSleep: stage?.isSleep, sleepStage: stage))
-                continue
-            }
-            if run.side == .left { leftComponents += 1 } else { rightComponents += 1 }
-            components.append(
-                _Component(
-                    indices: run.indices, side: run.side, onsetS: run.onsetS, offsetS: run.offsetS,
-                    durationS: durationS, countedDurationS: countedS))
-        }
+        let selection = _selectLegMovements(input, rules: rules, defectTime: defectTime)
 
         // 2. Bilateral grouping and CLM classification.
-        let groups = _BilateralGrouper.group(components, rules: rules)
+        let groups = _BilateralGrouper.group(selection.components, rules: rules)
         let movements: [CandidateMovement] = groups.map { _classify($0, rules: rules, input: input) }
 
         // 3. Time order: LMs in grouping order, set-aside movements by onset after LMs of equal onset.
-        var ordered = _merged(movements, notMovements)
+        var ordered = _merged(movements, selection.notMovements)
 
         // 4. Series detection with every movement the rules let in.
         let entering: [Int] = ordered.indices.filter { k in
@@ -85,6 +47,87 @@ public enum PLMScorer {
         }
         let items = entering.map(seriesItem)
         let main = _SeriesDetector.detect(items, rules: rules, excluded: excluded)
+        let series = _markSeries(main, entering: entering, in: &ordered, rules: rules)
+
+        // 5. Series again without respiratory CLMs (WASM non-respiratory PLM index).
+        switch rules.respiratoryHandling {
+        case .removedBeforeSeries:
+            for k in ordered.indices { ordered[k].isPeriodicNonRespiratory = ordered[k].isPeriodic }
+        case .seriesWithAllThenRerunWithout:
+            let kept = entering.filter { !(ordered[$0].isCandidate && ordered[$0].isRespiratory) }
+            let rerun = _SeriesDetector.detect(kept.map(seriesItem), rules: rules, excluded: excluded)
+            for run in rerun.runs { for p in run { ordered[kept[p]].isPeriodicNonRespiratory = true } }
+        }
+
+        let indices = _PLMCounter.indices(
+            ordered, series: series, mainItems: items, mainIMIs: main.imis, input: input, excluded: excluded,
+            leftComponents: selection.leftCount, rightComponents: selection.rightCount)
+        let distributions = _PLMCounter.distributions(ordered, window: window)
+        let severity = indices.plmIndex.flatMap { SeverityBand.icsd1(plmIndex: $0) }
+        return ScoringResult(
+            rules: rules, candidates: ordered, series: series, indices: indices, distributions: distributions,
+            severity: severity, sameLegContacts: selection.sameLegContacts, defectTime: defectTime)
+    }
+
+    /// Step 1 of ``score(_:rules:)``: the movements that start in the window outside excluded
+    /// and defect time, joined per leg when the rules do; those that are leg movements under
+    /// the rules become components (with the count per leg), the others are set aside with the
+    /// reason.
+    private static func _selectLegMovements(_ input: ScoringInput, rules: RuleSet, defectTime: DefectTime) -> _Selection {
+        let window = input.window
+        let exact = TimeArithmetic.exactMicroseconds
+        var selected: [(index: Int, onsetS: Double, offsetS: Double, side: LegSide)] = []
+        selected.reserveCapacity(input.movements.count)
+        for (index, m) in input.movements.enumerated() {
+            guard m.onsetS.isFinite, m.offsetS.isFinite else { continue }
+            guard m.onsetS >= window.startS, m.onsetS < window.endS else { continue }
+            guard defectTime.admits(side: m.side, onsetS: m.onsetS) else { continue }
+            selected.append((index, m.onsetS, max(m.offsetS, m.onsetS), m.side))
+        }
+        let (legRuns, sameLegContacts) = _SameLegJoiner.join(selected, joining: rules.sameLegJoining)
+        var selection = _Selection(sameLegContacts: sameLegContacts)
+        for run in legRuns {
+            let durationS = exact.difference(run.offsetS, run.onsetS)
+            let countedS = rules.durationCounting.durationS(onsetS: run.onsetS, offsetS: run.offsetS)
+            var reason: CandidateExclusion?
+            if countedS < rules.minimumMovementDurationS {
+                reason = .shorterThanMinimum
+            } else if rules.exceedsDurationLimit(countedS, rules.maximumMonolateralCandidateDurationS),
+                rules.longMovementHandling == .ignored
+            {
+                reason = .longerThanMaximumIgnored
+            }
+            if let reason {
+                let stage = input.hypnogram?.stage(at: run.onsetS)
+                selection.notMovements.append(
+                    CandidateMovement(
+                        side: run.side == .left ? .left : .right, onsetS: run.onsetS, offsetS: run.offsetS,
+                        durationS: durationS, componentIndices: run.indices, isLegMovement: false, isCandidate: false,
+                        exclusionReason: reason, inSleep: stage?.isSleep, sleepStage: stage))
+                continue
+            }
+            if run.side == .left { selection.leftCount += 1 } else { selection.rightCount += 1 }
+            selection.components.append(
+                _Component(
+                    indices: run.indices, side: run.side, onsetS: run.onsetS, offsetS: run.offsetS,
+                    durationS: durationS, countedDurationS: countedS))
+        }
+        return selection
+    }
+
+    /// What step 1 selects.
+    private struct _Selection {
+        var sameLegContacts: SameLegContacts
+        var components: [_Component] = []
+        var notMovements: [CandidateMovement] = []
+        var leftCount = 0, rightCount = 0
+    }
+
+    /// Step 4 of ``score(_:rules:)``: marks the movements that entered series detection (their
+    /// IMI, short IMIs) and the members of each series, and returns the series.
+    private static func _markSeries(
+        _ main: _SeriesOutcome, entering: [Int], in ordered: inout [CandidateMovement], rules: RuleSet
+    ) -> [PLMSeries] {
         var series: [PLMSeries] = []
         for (p, k) in entering.enumerated() {
             ordered[k].enteredSeriesDetection = true
@@ -103,25 +146,7 @@ public enum PLMScorer {
                     number: n + 1, startS: ordered[members[0]].onsetS, endS: ordered[members[members.count - 1]].offsetS,
                     count: members.count, medianIMIS: _median(imis) ?? 0, candidateIndices: members))
         }
-
-        // 5. Series again without respiratory CLMs (WASM non-respiratory PLM index).
-        switch rules.respiratoryHandling {
-        case .removedBeforeSeries:
-            for k in ordered.indices { ordered[k].isPeriodicNonRespiratory = ordered[k].isPeriodic }
-        case .seriesWithAllThenRerunWithout:
-            let kept = entering.filter { !(ordered[$0].isCandidate && ordered[$0].isRespiratory) }
-            let rerun = _SeriesDetector.detect(kept.map(seriesItem), rules: rules, excluded: excluded)
-            for run in rerun.runs { for p in run { ordered[kept[p]].isPeriodicNonRespiratory = true } }
-        }
-
-        let indices = _PLMCounter.indices(
-            ordered, series: series, mainItems: items, mainIMIs: main.imis, input: input, excluded: excluded,
-            leftComponents: leftComponents, rightComponents: rightComponents)
-        let distributions = _PLMCounter.distributions(ordered, window: window)
-        let severity = indices.plmIndex.flatMap { SeverityBand.icsd1(plmIndex: $0) }
-        return ScoringResult(
-            rules: rules, candidates: ordered, series: series, indices: indices, distributions: distributions,
-            severity: severity, sameLegContacts: sameLegContacts, defectTime: defectTime)
+        return series
     }
 
     /// Merges the LMs (already in order) with the set-aside movements, by onset; an LM comes first
