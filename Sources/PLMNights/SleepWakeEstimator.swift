@@ -51,16 +51,9 @@ public struct SleepWakeEstimator: Sendable {
     ///   (unknown minutes, e.g. excluded for defects, as 0: they are excluded from scoring anyway).
     public func estimate(activity: [Double]) -> Estimate {
         let n = activity.count
-        let weights = rules.sleepWakeWeights
-        let lead = 4  // weights cover minutes -4...+2
         var sleepFlags = [Bool](repeating: false, count: n)
         for k in 0..<n {
-            var d = 0.0
-            for (j, w) in weights.enumerated() {
-                let index = k + j - lead
-                if index >= 0, index < n { d += w * activity[index] }
-            }
-            sleepFlags[k] = d * rules.sleepWakeScale < 1
+            sleepFlags[k] = readsAsSleep(minute: k, minuteCount: n) { activity[$0] }
         }
         let runs = InBedDetector.runs(of: sleepFlags).filter { $0.count >= rules.sleepRunMinutes }
         guard let first = runs.first, let last = runs.last else {
@@ -75,6 +68,22 @@ public struct SleepWakeEstimator: Sendable {
             asleep: asleep, sleepOnsetMinute: first.lowerBound, finalAwakeningMinute: last.upperBound,
             totalSleepMinutes: total, wakeAfterSleepOnsetMinutes: last.upperBound - first.lowerBound - total,
             sleepEfficiency: n > 0 ? Double(total) / Double(n) : 0)
+    }
+}
+
+extension SleepWakeEstimator {
+    /// Whether minute `k` reads as sleep by the epoch rule: the weighted activity of minutes
+    /// k-4...k+2 (``InBedRules/sleepWakeWeights``; minutes outside `0..<minuteCount` count 0)
+    /// times ``InBedRules/sleepWakeScale`` is below 1.
+    /// - Parameter activity: the activity of minute `i`, for `i` in `0..<minuteCount`.
+    public func readsAsSleep(minute k: Int, minuteCount n: Int, activity: (Int) -> Double) -> Bool {
+        let lead = 4  // weights cover minutes -4...+2
+        var d = 0.0
+        for (j, w) in rules.sleepWakeWeights.enumerated() {
+            let index = k + j - lead
+            if index >= 0, index < n { d += w * activity(index) }
+        }
+        return d * rules.sleepWakeScale < 1
     }
 }
 

@@ -29,22 +29,43 @@ public enum UnexplainedActivity {
     ///   - explained: the periodic leg movements.
     /// - Returns: per minute of the period, the largest unexplained moving seconds over the legs.
     public static func perMinute(movingSeconds: [[Double]], minuteCount count: Int, firstMinute: Int, explained: [Explained]) -> [Double] {
-        let minuteS = InBedRules.epochLengthS
+        largestOverLegs(
+            residualSeconds(movingSeconds: movingSeconds, minuteCount: count, firstMinute: firstMinute, explained: explained),
+            minuteCount: count)
+    }
+
+    /// Per leg, the moving seconds of each minute left after `explained` (the legs' own lengths).
+    public static func residualSeconds(movingSeconds: [[Double]], minuteCount count: Int, firstMinute: Int, explained: [Explained]) -> [[Double]] {
         var residual = movingSeconds
         for movement in explained {
-            var minute = Int((movement.span.startS / minuteS).rounded(.down))
-            while Double(minute) * minuteS < movement.span.endS {
-                let k = minute - firstMinute
-                if k >= 0, k < count {
-                    let m = TimeSpan(startS: Double(minute) * minuteS, endS: Double(minute + 1) * minuteS)
-                    let overlap = movement.span.clamped(to: m)?.durationS ?? 0
-                    for leg in movement.legs where leg >= 0 && leg < residual.count && k < residual[leg].count {
-                        residual[leg][k] = max(0, residual[leg][k] - overlap.rounded(.up) - 1)
-                    }
+            forEachMinute(of: movement.span, firstMinute: firstMinute, minuteCount: count) { k, seconds in
+                for leg in movement.legs where leg >= 0 && leg < residual.count && k < residual[leg].count {
+                    residual[leg][k] = max(0, residual[leg][k] - seconds)
                 }
-                minute += 1
             }
         }
-        return (0..<count).map { k in residual.map { k < $0.count ? $0[k] : 0 }.max() ?? 0 }
+        return residual
+    }
+
+    /// Per minute, the largest of the legs' seconds (a leg with fewer minutes counts 0).
+    public static func largestOverLegs(_ seconds: [[Double]], minuteCount count: Int) -> [Double] {
+        (0..<count).map { k in seconds.map { k < $0.count ? $0[k] : 0 }.max() ?? 0 }
+    }
+
+    /// Calls `body(k, seconds)` for every minute k of the period (0..<minuteCount) that `span`
+    /// touches, with the seconds the movement explains there: its overlap with the minute rounded
+    /// up to whole seconds, plus one second of edge.
+    static func forEachMinute(of span: TimeSpan, firstMinute: Int, minuteCount count: Int, _ body: (Int, Double) -> Void) {
+        let minuteS = InBedRules.epochLengthS
+        var minute = Int((span.startS / minuteS).rounded(.down))
+        while Double(minute) * minuteS < span.endS {
+            let k = minute - firstMinute
+            if k >= 0, k < count {
+                let m = TimeSpan(startS: Double(minute) * minuteS, endS: Double(minute + 1) * minuteS)
+                let overlap = span.clamped(to: m)?.durationS ?? 0
+                body(k, overlap.rounded(.up) + 1)
+            }
+            minute += 1
+        }
     }
 }

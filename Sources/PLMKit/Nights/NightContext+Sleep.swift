@@ -17,7 +17,8 @@ extension NightContext {
     /// minus the seconds explained by that leg's PLM-series candidates (a bilateral candidate
     /// explains both legs), through ``SleepWakeEstimator``. Only series that are periodic where
     /// they occur explain anything (``LocalPeriodicity``): a chance series among the short
-    /// intervals of wake movement does not.
+    /// intervals of wake movement does not. A body movement (a posture shift) that stands alone in
+    /// sleep explains its own seconds too (``SleepBodyMovements``).
     func sleepEstimate(span: TimeSpan, shift: Double, scoring: ScoringResult) -> SleepResult {
         let minuteS = InBedRules.epochLengthS
         let firstMinute = Int((span.startS / minuteS).rounded(.down))
@@ -33,16 +34,23 @@ extension NightContext {
                 LocalPeriodicity.Movement(onsetS: $0.onsetS, isCandidate: $0.isCandidate, seriesNumber: $0.seriesNumber)
             },
             marginS: rules.localPeriodicityMarginS, minimumIndex: rules.minimumLocalPeriodicityIndex)
-        let explained = scoring.candidates.filter { $0.seriesNumber.map(periodicSeries.contains) ?? false }.map { candidate in
-            UnexplainedActivity.Explained(
+        let movements = scoring.candidates.map { candidate in
+            SleepBodyMovements.Movement(
                 legs: legs.indices.filter { k in
                     legs.count == 1 || candidate.side == .bilateral || candidate.side.rawValue == legs[k].side.rawValue
                 },
-                span: TimeSpan(startS: candidate.onsetS + shift, endS: candidate.offsetS + shift))
+                span: TimeSpan(startS: candidate.onsetS + shift, endS: candidate.offsetS + shift),
+                isExplainedByPLMSeries: candidate.seriesNumber.map(periodicSeries.contains) ?? false)
+        }
+        let estimator = SleepWakeEstimator(rules: rules)
+        let bodyMovementsInSleep = SleepBodyMovements.inSleep(
+            movements, movingSeconds: movingSeconds, minuteCount: count, firstMinute: firstMinute, estimator: estimator)
+        let explained = (movements.filter(\.isExplainedByPLMSeries) + bodyMovementsInSleep).map {
+            UnexplainedActivity.Explained(legs: $0.legs, span: $0.span)
         }
         let activity = UnexplainedActivity.perMinute(
             movingSeconds: movingSeconds, minuteCount: count, firstMinute: firstMinute, explained: explained)
-        let estimate = SleepWakeEstimator(rules: rules).estimate(activity: activity)
+        let estimate = estimator.estimate(activity: activity)
         let hypnogram = Hypnogram(
             startS: Double(firstMinute) * minuteS - shift, epochLengthS: minuteS,
             stages: estimate.asleep.map { $0 ? .n2 : .wake })
