@@ -112,7 +112,7 @@ extension LegMovementDetector {
     }
 
     /// `candidates` (one valid run's, in order, absolute samples) with the energy runs of `scan`
-    /// added, each only where it lies at least ``DetectionSettings/energyClearanceS`` from every
+    /// added, each only where it lies at least ``DetectionSettings/energyAdjacencyS`` from every
     /// candidate of at least 0.5 s and every shorter one the dynamic channel saw; shorter ones the
     /// dynamic channel did not see that it overlaps are replaced.
     func withEnergyRuns(
@@ -120,7 +120,7 @@ extension LegMovementDetector {
         tiltBinSamples: Int
     ) -> [Candidate] {
         guard !runs.isEmpty else { return candidates }
-        let clearance = Int((settings.energyClearanceS * rateHz).rounded())
+        let clearance = Int((settings.energyAdjacencyS * rateHz).rounded())
         let minSamples = Int((PublishedRules.minimumLegMovementDurationS * rateHz).rounded())
         let base = scan.segment.lowerBound
         let binSamples = max(1, tiltBinSamples)
