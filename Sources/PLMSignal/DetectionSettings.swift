@@ -138,6 +138,30 @@ public struct DetectionSettings: Sendable, Hashable, Codable {
     /// the hard 8-bit night's PLM index error grows (its own-leg additions end series whose
     /// partners stay missed); docs/detection.md.
     public var lowLevelOwnLegConfirmation = false
+    /// On a leg with the low-level search (``tiltConfirmationWindowS``: noise raises its tilt
+    /// onset level), movements are also sought on the *energy of the acceleration vector*: each
+    /// axis minus its centred moving mean over this window, squared and summed over the axes,
+    /// averaged over ``energyAverageS``, against a level the leg's own still samples pass with
+    /// probability exp(-12.5) (``MeasuredTailLevel``). 3 s: longer than an LM's rise and fall, so
+    /// an LM's change stays in the deviation while the posture does not. Small LMs on 8-bit legs
+    /// with 9 mg noise move the vector across gravity without changing its length or the 2-Hz tilt
+    /// enough for either channel (branch `weak7`). 0 switches it off. Branch `weak8`;
+    /// docs/detection.md.
+    public var energyMeanWindowS = 3.0
+    /// The centred average of the energy (``energyMeanWindowS``), s: the shortest leg movement
+    /// (``PLMCore/PublishedRules/minimumLegMovementDurationS``).
+    public var energyAverageS = 0.5
+    /// The energy's still time leaves out this much on each side of every sample-level movement
+    /// of at least 0.5 s, and a movement found on the energy is added only this far from every
+    /// other movement (and every short one the dynamic channel saw), s: the 3-s mean spreads a
+    /// movement's energy 1.5 s around it, plus half of the 0.5-s average.
+    public var energyClearanceS = 2.0
+    /// How far from every other movement of at least 0.5 s (and every short one the dynamic
+    /// channel saw) a movement found on the energy must lie to be added, s; the still time keeps
+    /// ``energyClearanceS``. Branch `weak8`: 2 s as first written (variant A, the default); 1 s
+    /// (variant B, chosen after A's numbers: the four 40-100-mg LMs A left on the hard 8-bit night
+    /// lie 1.1-1.5 s from a movement found) measured and not kept; docs/detection.md.
+    public var energyAdjacencyS = 2.0
 
     // MARK: Resting levels
 
@@ -333,6 +357,10 @@ public struct DetectionSettings: Sendable, Hashable, Codable {
         nonNegative(&s.shortHoldS, d.shortHoldS)
         nonNegative(&s.tiltConfirmationWindowS, d.tiltConfirmationWindowS)
         nonNegative(&s.bilateralPartnerMarginS, d.bilateralPartnerMarginS)
+        nonNegative(&s.energyMeanWindowS, d.energyMeanWindowS)
+        positive(&s.energyAverageS, d.energyAverageS)
+        nonNegative(&s.energyClearanceS, d.energyClearanceS)
+        nonNegative(&s.energyAdjacencyS, d.energyAdjacencyS)
         nonNegative(&s.tiltSeriesNoiseFactor, d.tiltSeriesNoiseFactor)
         positive(&s.restingWindowS, d.restingWindowS)
         if !(s.restingQuantile.isFinite && (0...1).contains(s.restingQuantile)) { s.restingQuantile = d.restingQuantile }
@@ -397,6 +425,10 @@ public struct DetectionSettings: Sendable, Hashable, Codable {
             ("tiltConfirmationWindowS", tiltConfirmationWindowS, "s"),
             ("bilateralPartnerMarginS", bilateralPartnerMarginS, "s"),
             ("lowLevelOwnLegConfirmation", lowLevelOwnLegConfirmation ? 1 : 0, ""),
+            ("energyMeanWindowS", energyMeanWindowS, "s"),
+            ("energyAverageS", energyAverageS, "s"),
+            ("energyClearanceS", energyClearanceS, "s"),
+            ("energyAdjacencyS", energyAdjacencyS, "s"),
             ("levelBinS", levelBinS, "s"),
             ("restingWindowS", restingWindowS, "s"),
             ("restingQuantile", restingQuantile, ""),

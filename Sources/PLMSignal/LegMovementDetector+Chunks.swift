@@ -28,6 +28,8 @@ struct LowLevelScans: Sendable {
     /// The whole-night level and the still values it was read from (``LegMovementDetector/confirmation(_:search:tiltBinSamples:)``).
     var measuredLevel: Double
     var still: [Float]
+    /// The runs found on the energy of the acceleration vector, per scan (``LegMovementDetector/energyRuns(_:recording:search:)``).
+    var energy: [[EnergyRun]] = []
 }
 
 extension LegMovementDetector {
@@ -116,7 +118,8 @@ extension LegMovementDetector {
         if let search = pass.lowLevelSearch {
             let (measuredLevel, still) = confirmation(scans, search: search, tiltBinSamples: tiltBinSamples)
             let lowLevel = LowLevelScans(
-                scans: scans, search: search, tiltBinSamples: tiltBinSamples, measuredLevel: measuredLevel, still: still)
+                scans: scans, search: search, tiltBinSamples: tiltBinSamples, measuredLevel: measuredLevel, still: still,
+                energy: energyRuns(scans, recording: recording, search: search))
             if keep { kept = lowLevel }
             candidates += lowLevelCandidates(lowLevel, recording: recording, partnerWindowsS: partnerWindowsS)
         }
@@ -141,10 +144,19 @@ extension LegMovementDetector {
             still: lowLevel.still, searchedBins: searched, search: lowLevel.search)
         var candidates: [Candidate] = []
         for index in scans.indices {
+            let first = candidates.count
             finishScan(
                 &scans[index], rateHz: recording.sampleRateHz, confirmationDegrees: level,
                 partnerBins: partnerBins[index], partnerDegrees: partnerLevel, tiltBinSamples: tiltBinSamples,
                 into: &candidates)
+            // Then the movements on the energy of the acceleration vector (``DetectionSettings/energyMeanWindowS``).
+            if index < lowLevel.energy.count, !lowLevel.energy[index].isEmpty {
+                let withEnergy = withEnergyRuns(
+                    Array(candidates[first...]), runs: lowLevel.energy[index], scan: scans[index],
+                    rateHz: recording.sampleRateHz, dynamicOnsetG: lowLevel.search.dynamicOnsetG,
+                    tiltBinSamples: tiltBinSamples)
+                candidates.replaceSubrange(first..., with: withEnergy)
+            }
         }
         return candidates
     }
