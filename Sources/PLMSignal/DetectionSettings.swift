@@ -138,6 +138,14 @@ public struct DetectionSettings: Sendable, Hashable, Codable {
     /// the hard 8-bit night's PLM index error grows (its own-leg additions end series whose
     /// partners stay missed); docs/detection.md.
     public var lowLevelOwnLegConfirmation = false
+    /// Highest per-bin probability at which a partner window's level is read
+    /// (``bilateralPartnerMarginS``; `LegMovementDetector.partnerWindowDegrees`). Few windows on a
+    /// long still night would ask for p T / S near or above 0.01, where the level falls into the
+    /// bulk of the still values and out of ``MeasuredTailLevel``'s exponential tail, fitted above
+    /// their 0.99 quantile; 1e-3, a decade lower, keeps the window level inside the fitted noise
+    /// tail (at least one fitted decade above that quantile). Chosen for that reason, from no
+    /// standard. A constant of the method, not a setting: reports do not list it.
+    static let maxPartnerWindowProbability = 1e-3
 
     // MARK: Resting levels
 
