@@ -91,6 +91,16 @@ batch-speed: build
 slurm-test: build
 	PLM="$$($(SWIFT) build -c release --show-bin-path)/plm" bash scripts/slurm-test.sh $(OUT)/slurm-test
 
+# ThreadSanitizer over the suites that run threads: the legs side by side and their helper threads
+# (OrderedPrefetch, CoreBudget), the multi-night reading threads, the batch's task group, the
+# simulator's concurrent writers (docs/architecture.md, "Concurrency"). A build of its own in
+# .build/tsan, so make test's build is kept; about 5 min on 2 cores. Fails on any TSan report
+# (TSan's exit code 66). Not part of make test or .ci/run.
+TSAN_SUITES ?= OrderedPrefetchTests|ParallelDetectionTests|CoreBudgetTests|LockedValueTests|LegMovementDetectorTests|NightAnalyzerEndToEndTests|OneLegGapTests|RecordingAnalyzerTests|ProgressTests|StreamingAnalysisTests|BatchRunTests|MultiDayWriterTests
+.PHONY: tsan
+tsan: deps
+	$(SWIFT) test --sanitize=thread --scratch-path .build/tsan --filter "$(TSAN_SUITES)"
+
 report-preview: build
 	bash scripts/report-preview.sh
 

@@ -62,7 +62,7 @@ let package = Package(
             providers: [.apt(["libisal-dev"]), .brew(["isa-l"])]),
         .target(name: "CInflate", dependencies: ["CISAL"], linkerSettings: [.linkedLibrary("z")]),
         .target(name: "PLMCore", swiftSettings: strictSwift),
-        .target(name: "PLMFFT", dependencies: ["CFFTW"], swiftSettings: strictSwift),
+        .target(name: "PLMFFT", dependencies: ["PLMCore", "CFFTW"], swiftSettings: strictSwift),
         .target(
             name: "PLMReaders", dependencies: ["PLMCore", "CInflate", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             swiftSettings: strictSwift),

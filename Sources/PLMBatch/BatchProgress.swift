@@ -1,5 +1,5 @@
 import Foundation
-import Synchronization
+import PLMCore
 import PLMKit
 
 /// The batch's progress line on stderr, redrawn in place: recordings done, failed and left, and
@@ -9,7 +9,7 @@ final class BatchProgress: Sendable {
     private let total: Int
     private let enabled: Bool
     private let start = ContinuousClock.now
-    private let state = Mutex((done: 0, failed: 0, analysed: 0))
+    private let state = LockedValue((done: 0, failed: 0, analysed: 0))
 
     init(total: Int, enabled: Bool) {
         self.total = total

@@ -1,12 +1,12 @@
 internal import CFFTW
-import Synchronization
+import PLMCore
 
 /// The process-wide FFTW planner: makes each plan once per size and serialises every call into
 /// FFTW's planner and wisdom functions.
 ///
 /// FFTW's planner, plan destruction and wisdom calls are not thread-safe (only `fftw_execute*`
 /// is); concurrent planning with a wisdom call crashed or hung here in 3 of 5 runs
-/// (`../shared/SWIFT_NOTES.md`). Everything that touches the planner goes through ``lock``.
+/// (`../shared/SWIFT_NOTES.md`). Everything that touches the planner goes through its lock.
 /// Plans are cached for the life of the process and never destroyed, so no destroy call can
 /// race with an execute.
 public final class FFTPlanner: Sendable {
@@ -18,7 +18,7 @@ public final class FFTPlanner: Sendable {
         var wisdomLoaded = false
     }
 
-    private let state = Mutex(State())
+    private let state = LockedValue(State())
 
     private init() {}
 

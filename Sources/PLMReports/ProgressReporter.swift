@@ -1,4 +1,4 @@
-import Synchronization
+import PLMCore
 
 #if canImport(Glibc)
     import Glibc
@@ -11,14 +11,14 @@ import Synchronization
 /// Progress of long stages on standard error: a one-line bar redrawn in place when stderr is a
 /// terminal, nothing at all otherwise (so logs and pipes stay clean).
 ///
-/// Safe to call from several tasks: the state sits behind a `Mutex`, and each line is drawn while
+/// Safe to call from several tasks: the state sits behind a lock (``LockedValue``), and each line is drawn while
 /// it is held, so lines reach the terminal in the order the state took them (drawn after the
 /// lock, a stale line could overtake a newer one and the bar would go back). Redraws only when
 /// the shown percentage changes, so calling ``update(_:)`` per block of samples is cheap.
 public final class ProgressReporter: Sendable {
     /// Whether anything is drawn.
     public let isEnabled: Bool
-    private let state = Mutex(State())
+    private let state = LockedValue(State())
     private let output: @Sendable (String) -> Void
 
     private struct State {

@@ -162,6 +162,14 @@ public struct DetectionSettings: Sendable, Hashable, Codable {
     /// (variant B, chosen after A's numbers: the four 40-100-mg LMs A left on the hard 8-bit night
     /// lie 1.1-1.5 s from a movement found) measured and not kept; docs/detection.md.
     public var energyAdjacencyS = 2.0
+    /// Highest per-bin probability at which a partner window's level is read
+    /// (``bilateralPartnerMarginS``; `LegMovementDetector.partnerWindowDegrees`). Few windows on a
+    /// long still night would ask for p T / S near or above 0.01, where the level falls into the
+    /// bulk of the still values and out of ``MeasuredTailLevel``'s exponential tail, fitted above
+    /// their 0.99 quantile; 1e-3, a decade lower, keeps the window level inside the fitted noise
+    /// tail (at least one fitted decade above that quantile). Chosen for that reason, from no
+    /// standard. A constant of the method, not a setting: reports do not list it.
+    static let maxPartnerWindowProbability = 1e-3
 
     // MARK: Resting levels
 

@@ -1,24 +1,6 @@
 import PLMCore
 import PLMReaders
 
-/// A leg's constants for the chunked pass of ``LegMovementDetector``: its filters, and the
-/// levels derived from its measured noise and resolution (see
-/// ``LegMovementDetector/detect(_:side:)``, where each is explained).
-struct LegPass: Sendable {
-    var dynamicFilter: ZeroPhaseFilter
-    var tiltFilter: ZeroPhaseFilter?
-    var tiltBinSamples: Int
-    var tiltSeriesNoiseG: Double
-    var tiltOnsetFloorDegrees: Double
-    var tiltNoisePerRestingG: Double
-    var tiltNoiseLevelDegrees: Double
-    var dynamicNoiseLevelG: Double
-    var tiltSeriesNoiseDegrees: Double
-    var maxRestingG: Double
-    var lowLevelSearch: LowLevelTiltSearch?
-    var lowFootLevelDegrees: Float
-}
-
 /// A leg's low-level scans, every valid run closed but not yet confirmed, with what their
 /// confirmation needs (``LegMovementDetector/lowLevelCandidates(_:recording:partnerWindowsS:)``).
 struct LowLevelScans: Sendable {
@@ -40,45 +22,27 @@ extension LegMovementDetector {
     /// candidates are confirmed at the whole-night level or inside `partnerWindowsS`. With `keep`,
     /// `kept` is set to the low-level search's scans before their confirmation (nil when the leg has
     /// no low-level search), from which ``lowLevelCandidates(_:recording:partnerWindowsS:)`` gives
-    /// the same candidates for other partner windows without scanning the leg again.
+    /// the same candidates for other partner windows without scanning the leg again. None, and
+    /// nothing kept or traced, when the leg's dynamic low-pass cannot be realised.
     func chunkedCandidates(
         _ recording: AccelerationRecording, segments: ValidSegments, pass: LegPass, traceDynamic: inout [Float],
         traceTilt: inout [Float], partnerWindowsS: [TimeSpan], keep: Bool, kept: inout LowLevelScans?
     ) -> [Candidate] {
+        guard let dynamicFilter = pass.dynamicFilter else { return [] }
         let rate = recording.sampleRateHz
         let tiltBinSamples = pass.tiltBinSamples
         let traceBins = traceDynamic.count
         var candidates: [Candidate] = []
-        // Chunks of the valid runs, each built with a margin so that every window the core
-        // samples see (filters, rolling medians and quantiles) lies inside what was built.
-        // Chunk and margin are whole multiples of every bin grid, so the bins line up with
-        // those of an unchunked pass.
-        let grid = MovementSignal.binGrid(settings: settings, rateHz: rate, tiltBinSamples: tiltBinSamples)
-        let chunk = grid * max(1, Int((settings.processingChunkS * rate / Double(grid)).rounded(.up)))
-        let reachS =
-            max(
-                (settings.tiltBaselineOneSided ? settings.baselineWindowS : settings.baselineWindowS / 2)
-                    + 2 * settings.baselineBinS,
-                settings.restingWindowS / 2 + 2 * settings.levelBinS)
-            + 1
-        let filterReach = pass.dynamicFilter.halfWidth + (pass.tiltFilter?.halfWidth ?? 0) * tiltBinSamples
-        let margin = grid * Int(((reachS * rate + Double(filterReach)) / Double(grid)).rounded(.up))
+        let filterReach = dynamicFilter.halfWidth + (pass.tiltFilter?.halfWidth ?? 0) * tiltBinSamples
+        let chunks = processingChunks(segments, rateHz: rate, tiltBinSamples: tiltBinSamples, filterReach: filterReach)
         let timesAscending = recording.sampleTimesS.map(ValidSegments.isAscending) ?? false
-        // Every chunk of every valid run, in order: (run, core samples, samples built).
-        let chunks = segments.sampleRanges.enumerated().flatMap { segmentIndex, range in
-            stride(from: range.lowerBound, to: range.upperBound, by: chunk).map { coreStart in
-                let core = coreStart..<min(range.upperBound, coreStart + chunk)
-                let built = max(range.lowerBound, coreStart - margin)..<min(range.upperBound, core.upperBound + margin)
-                return (segmentIndex: segmentIndex, core: core, built: built)
-            }
-        }
         let settings = settings
         let pass = pass
         let signals = OrderedPrefetch(
             count: chunks.count, helperThreads: buildThreads - 1, window: 2 * buildThreads
         ) { k in
             MovementSignal(
-                recording, range: chunks[k].built, settings: settings, dynamicFilter: pass.dynamicFilter,
+                recording, range: chunks[k].built, settings: settings, dynamicFilter: dynamicFilter,
                 tiltFilter: pass.tiltFilter, tiltBinSamples: pass.tiltBinSamples,
                 tiltSeriesNoiseG: pass.tiltSeriesNoiseG, tiltHoldLevelDegrees: pass.tiltOnsetFloorDegrees,
                 tiltAverageBins: pass.lowLevelSearch?.averageBins ?? 0)
@@ -124,6 +88,32 @@ extension LegMovementDetector {
             candidates += lowLevelCandidates(lowLevel, recording: recording, partnerWindowsS: partnerWindowsS)
         }
         return candidates
+    }
+
+    /// Every chunk of every valid run of `segments`, in order: (run, core samples, samples built).
+    /// Each chunk is built with a margin so that every window its core samples see (filters of
+    /// `filterReach` samples each side, rolling medians and quantiles) lies inside what was built.
+    /// Chunk and margin are whole multiples of every bin grid, so the bins line up with those of
+    /// an unchunked pass.
+    func processingChunks(
+        _ segments: ValidSegments, rateHz rate: Double, tiltBinSamples: Int, filterReach: Int
+    ) -> [(segmentIndex: Int, core: Range<Int>, built: Range<Int>)] {
+        let grid = MovementSignal.binGrid(settings: settings, rateHz: rate, tiltBinSamples: tiltBinSamples)
+        let chunk = grid * max(1, Int((settings.processingChunkS * rate / Double(grid)).rounded(.up)))
+        let reachS =
+            max(
+                (settings.tiltBaselineOneSided ? settings.baselineWindowS : settings.baselineWindowS / 2)
+                    + 2 * settings.baselineBinS,
+                settings.restingWindowS / 2 + 2 * settings.levelBinS)
+            + 1
+        let margin = grid * Int(((reachS * rate + Double(filterReach)) / Double(grid)).rounded(.up))
+        return segments.sampleRanges.enumerated().flatMap { segmentIndex, range in
+            stride(from: range.lowerBound, to: range.upperBound, by: chunk).map { coreStart in
+                let core = coreStart..<min(range.upperBound, coreStart + chunk)
+                let built = max(range.lowerBound, coreStart - margin)..<min(range.upperBound, core.upperBound + margin)
+                return (segmentIndex: segmentIndex, core: core, built: built)
+            }
+        }
     }
 
     /// The candidates of a leg's low-level scans (every valid run's, in order), confirmed at the

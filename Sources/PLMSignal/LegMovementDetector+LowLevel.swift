@@ -222,13 +222,16 @@ extension LegMovementDetector {
     /// The level of the partner windows (``DetectionSettings/bilateralPartnerMarginS``),
     /// degrees: the whole-night design expects p T false confirmations over the T still bins
     /// (p = ``LowLevelTiltSearch/tailProbability``); over the S bins searched the same count is
-    /// kept with p_w = p T / S per bin, at most 1e-3 (so the level stays in the fitted tail above
-    /// the 0.99 quantile), read from the same still values, and never below the Gaussian model's
-    /// level at p_w. Infinite when nothing is searched or too little still time was measured.
+    /// kept with p_w = p T / S per bin, at most ``DetectionSettings/maxPartnerWindowProbability``
+    /// (so the level stays in the fitted tail above the 0.99 quantile), read from the same still
+    /// values, and never below the Gaussian model's level at p_w. Infinite when nothing is
+    /// searched or too little still time was measured.
     static func partnerWindowDegrees(still: [Float], searchedBins: Int, search: LowLevelTiltSearch) -> Double {
         let stillCount = still.reduce(0) { $1.isNaN ? $0 : $0 + 1 }
         guard searchedBins > 0, stillCount > 0 else { return .infinity }
-        let probability = min(1e-3, search.tailProbability * Double(stillCount) / Double(searchedBins))
+        let probability = min(
+            DetectionSettings.maxPartnerWindowProbability,
+            search.tailProbability * Double(stillCount) / Double(searchedBins))
         guard
             let measured = MeasuredTailLevel.level(
                 values: still, exceedanceProbability: probability, minValues: search.minStillBins)

@@ -76,71 +76,21 @@ public struct LegMovementDetector: Sendable {
         let traceBins = Int(min(max((recording.durationS / settings.activityTraceBinS).rounded(.up), 0), 1e8))
         var traceDynamic = [Float](repeating: 0, count: traceBins)
         var traceTilt = [Float](repeating: 0, count: traceBins)
-        var candidates: [Candidate] = []
-
-        let nyquist = rate / 2
-        let dynamicBand = ButterworthResponse(
-            band: .lowPass(cutoffHz: min(settings.dynamicLowPassHz, 0.8 * nyquist)),
-            order: settings.dynamicLowPassOrder, sampleRateHz: rate)
-        let tiltBinSamples = max(1, Int((rate / settings.tiltRateHz).rounded()))
-        let tiltRate = rate / Double(tiltBinSamples)
-        // The sensor's own noise and resolution, measured once per leg. The gravity series is
-        // smoothed only as much as that noise needs (``tiltCornerHz``), and its noise sets the
-        // stillness level and a tilt onset level that serve a quiet 12-bit and a coarse 8-bit
-        // sensor alike.
-        let sensorNoise = SensorNoise.measure(recording, validRanges: segments.sampleRanges)
-        let tiltCornerHz = settings.tiltLowPassHz <= 0
-            ? tiltRate / 2
-            : tiltCornerHz(sensorNoise, tiltBinSamples: tiltBinSamples, tiltRateHz: tiltRate)
-        let tiltResponse = ButterworthResponse(
-            band: .lowPass(cutoffHz: tiltCornerHz), order: settings.tiltLowPassOrder, sampleRateHz: tiltRate)
-        let tiltFilter = settings.tiltLowPassHz <= 0 ? nil : ZeroPhaseFilter(response: tiltResponse)
-        let tiltSeriesNoiseG = Self.seriesNoiseG(
-            sensorNoise, binSamples: tiltBinSamples, lowPass: tiltFilter == nil ? nil : tiltResponse)
-        let tiltSeriesNoiseDegrees = tiltSeriesNoiseG * 180 / Double.pi
-        let tiltNoiseLevelDegrees = settings.tiltSeriesNoiseFactor * tiltSeriesNoiseDegrees
-        // The tilt onset level where the resting level does not raise it further.
-        let tiltOnsetFloorDegrees = max(settings.onsetTiltDegrees, tiltNoiseLevelDegrees)
-        // The magnitude's noise is the sensor's along gravity through the dynamic low-pass.
-        let dynamicSeriesNoiseG = Self.seriesNoiseG(sensorNoise, binSamples: 1, lowPass: dynamicBand)
-        let dynamicNoiseLevelG = settings.dynamicSeriesNoiseFactor * dynamicSeriesNoiseG
-        // The resting level is read as noise up to what the measured noise explains.
-        let maxRestingG = settings.maxRestingNoiseRatio > 0 ? settings.maxRestingNoiseRatio * dynamicSeriesNoiseG : .infinity
-        // The tilt's noise against the dynamic channel's: both are the sensor noise through a
-        // low-pass (averaging in tilt bins and the lower bin rate cancel), so their RMS go as the
-        // square roots of the two corners (8 against 20 Hz at 50 Hz and above, 8 against 12 Hz
-        // at 30 Hz).
-        let tiltNoisePerRestingG = (tiltCornerHz / min(settings.dynamicLowPassHz, 0.8 * nyquist)).squareRoot()
-        // Where the noise holds the tilt onset level above its floor, small movements are also
-        // sought at the floor and confirmed on the averaged tilt (``DetectionSettings/tiltConfirmationWindowS``).
-        let lowLevelSearch = tiltFilter == nil
-            ? nil
-            : lowLevelTiltSearch(
-                effectiveNoiseRMSG: sensorNoise.effectiveNoiseRMSG, tiltNoiseLevelDegrees: tiltNoiseLevelDegrees,
-                tiltRateHz: tiltRate, tiltBinSamples: tiltBinSamples, dynamicNoiseLevelG: dynamicNoiseLevelG)
-        let lowFootLevelDegrees = Float(max(settings.footNoiseFactor * tiltSeriesNoiseDegrees, settings.minFootDegrees))
-        if partnerWindowsS != nil, lowLevelSearch == nil { return nil }
-
+        let pass = legPass(recording, segments: segments)
+        if partnerWindowsS != nil, pass.lowLevelSearch == nil { return nil }
         var lowLevelScans: LowLevelScans?
-        if let dynamicFilter = ZeroPhaseFilter(response: dynamicBand) {
-            let pass = LegPass(
-                dynamicFilter: dynamicFilter, tiltFilter: tiltFilter, tiltBinSamples: tiltBinSamples,
-                tiltSeriesNoiseG: tiltSeriesNoiseG, tiltOnsetFloorDegrees: tiltOnsetFloorDegrees,
-                tiltNoisePerRestingG: tiltNoisePerRestingG, tiltNoiseLevelDegrees: tiltNoiseLevelDegrees,
-                dynamicNoiseLevelG: dynamicNoiseLevelG, tiltSeriesNoiseDegrees: tiltSeriesNoiseDegrees,
-                maxRestingG: maxRestingG, lowLevelSearch: lowLevelSearch,
-                lowFootLevelDegrees: lowFootLevelDegrees)
-            candidates = chunkedCandidates(
-                recording, segments: segments, pass: pass, traceDynamic: &traceDynamic, traceTilt: &traceTilt,
-                partnerWindowsS: partnerWindowsS ?? [], keep: keep, kept: &lowLevelScans)
-        }
+        let candidates = chunkedCandidates(
+            recording, segments: segments, pass: pass, traceDynamic: &traceDynamic, traceTilt: &traceTilt,
+            partnerWindowsS: partnerWindowsS ?? [], keep: keep, kept: &lowLevelScans)
+        let bandLimitHz = pass.dynamicBand.slowestCornerHz
+        let noiseRMSG = pass.sensorNoise.effectiveNoiseRMSG
         let (movements, rejected) = joinedAndClassified(
             candidates, sampleRanges: segments.sampleRanges, side: side, recording: recording,
-            bandLimitHz: dynamicBand.slowestCornerHz, noiseRMSG: sensorNoise.effectiveNoiseRMSG)
+            bandLimitHz: bandLimitHz, noiseRMSG: noiseRMSG)
         kept = lowLevelScans.map {
             PartnerScans(
-                lowLevel: $0, sampleRanges: segments.sampleRanges, bandLimitHz: dynamicBand.slowestCornerHz,
-                noiseRMSG: sensorNoise.effectiveNoiseRMSG, sampleCount: recording.sampleCount)
+                lowLevel: $0, sampleRanges: segments.sampleRanges, bandLimitHz: bandLimitHz, noiseRMSG: noiseRMSG,
+                sampleCount: recording.sampleCount)
         }
         return LegDetection(
             side: side, movements: movements, rejected: rejected, excludedSpans: segments.excludedSpans,
@@ -148,11 +98,7 @@ public struct LegMovementDetector: Sendable {
             activityTrace: ActivityTrace(
                 binWidthS: settings.activityTraceBinS, peakDynamicAccelerationG: traceDynamic,
                 peakTiltDegrees: traceTilt),
-            detectionLimit: segments.validDurationS > 0
-                ? DetectionLimit(
-                    sensorNoise: sensorNoise, tiltCornerHz: tiltCornerHz,
-                    tiltOnsetDegrees: tiltOnsetFloorDegrees, seriesNoiseDegrees: tiltSeriesNoiseDegrees)
-                : nil)
+            detectionLimit: segments.validDurationS > 0 ? pass.detectionLimit : nil)
     }
 
     /// `detection` (this detector's of `recording`, made with `kept` kept) with the low-level
@@ -190,45 +136,6 @@ public struct LegMovementDetector: Sendable {
         LegDetection(
             side: side, movements: [], rejected: [], excludedSpans: [], validDurationS: 0,
             activityTrace: ActivityTrace(binWidthS: settings.activityTraceBinS, peakDynamicAccelerationG: [], peakTiltDegrees: []))
-    }
-
-    /// The low-pass corner of the gravity series for a sensor with this noise, Hz:
-    /// ``DetectionSettings/tiltLowPassHz`` (at most 0.8 x the series' Nyquist frequency) when
-    /// the tilt noise level there (``DetectionSettings/tiltSeriesNoiseFactor`` x the series'
-    /// noise as an angle) is below the tilt onset floor; otherwise lower, in proportion to the
-    /// square of the ratio (white noise power goes with the corner), so that the level comes down
-    /// to the floor, but not below ``DetectionSettings/minTiltLowPassHz``. A leg movement's tilt
-    /// (0.5-10 s, rises of 0.2-2 s) lies below 2 Hz; what a lower corner costs is timing of fast
-    /// movements, which the dynamic channel keeps.
-    func tiltCornerHz(_ noise: SensorNoise, tiltBinSamples: Int, tiltRateHz: Double) -> Double {
-        let maxCorner = min(settings.tiltLowPassHz, 0.8 * tiltRateHz / 2)
-        let response = ButterworthResponse(
-            band: .lowPass(cutoffHz: maxCorner), order: settings.tiltLowPassOrder, sampleRateHz: tiltRateHz)
-        let level = settings.tiltSeriesNoiseFactor
-            * Self.seriesNoiseG(noise, binSamples: tiltBinSamples, lowPass: response) * 180 / Double.pi
-        guard level > settings.onsetTiltDegrees, settings.onsetTiltDegrees > 0 else { return maxCorner }
-        let ratio = settings.onsetTiltDegrees / level
-        return min(maxCorner, max(min(settings.minTiltLowPassHz, maxCorner), maxCorner * ratio * ratio))
-    }
-
-    /// The noise of one axis of the gravity series, g RMS: the sensor's (effective) noise averaged
-    /// over a tilt bin and passed through the tilt low-pass, whose zero-phase power response is
-    /// `|H(f)|^4` (white noise keeps the band-average of that share of its power).
-    static func seriesNoiseG(
-        _ noise: SensorNoise, binSamples: Int, lowPass: ButterworthResponse?
-    ) -> Double {
-        var powerGain = 1.0
-        if let response = lowPass {
-            let nyquist = response.sampleRateHz / 2
-            let steps = 2000
-            var sum = 0.0
-            for k in 0..<steps {
-                let h2 = response.squaredMagnitude(atHz: nyquist * (Double(k) + 0.5) / Double(steps))
-                sum += h2 * h2
-            }
-            powerGain = sum / Double(steps)
-        }
-        return noise.effectiveNoiseRMSG / Double(max(1, binSamples)).squareRoot() * powerGain.squareRoot()
     }
 
     /// What a detection keeps for the bilateral-partner search

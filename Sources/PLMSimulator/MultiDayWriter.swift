@@ -1,6 +1,5 @@
 import Foundation
 import PLMCore
-import Synchronization
 
 /// Writes a simulated multi-day recording: `left.csv[.gz]`, `right.csv[.gz]` in any layout the
 /// night writer supports, and `truth.json` (plm-days-truth/1). Every file is written atomically.
@@ -50,7 +49,7 @@ public enum MultiDayWriter {
                     RecordingEncoder(recording: empty, layout: layout, units: units, settings: settings, durationS: durationS).header())
             }
             let truth = try MultiDaySimulator.simulateSegments(multiDay) { (segment: [SimulatedLegRecording]) throws(SimulationError) in
-                let failures = Mutex<[SimulationError?]>([nil, nil])
+                let failures = LockedValue<[SimulationError?]>([nil, nil])
                 DispatchQueue.concurrentPerform(iterations: segment.count) { k in
                     var encoder = RecordingEncoder(
                         recording: segment[k], layout: layout, units: units, settings: settings, durationS: durationS)
@@ -101,44 +100,41 @@ public enum MultiDayWriter {
 
 /// One leg's file written segment after segment (from the simulator's thread and a formatting
 /// thread per segment, one at a time: the lock only hands the sink over).
-private final class _SegmentedLegFile: @unchecked Sendable {
-    private let lock = NSLock()
-    private var sink: _LegFileSink?
+private final class _SegmentedLegFile: Sendable {
+    private let sink: LockedValue<_LegFileSink?>
 
     init(path: String, gzip: Bool) throws(SimulationError) {
-        sink = try _LegFileSink(path: path, gzip: gzip)
+        sink = LockedValue(try _LegFileSink(path: path, gzip: gzip))
     }
 
     func write(_ bytes: [UInt8]) throws(SimulationError) {
-        lock.lock()
-        defer { lock.unlock() }
-        try sink?.write(bytes)
+        try sink.withLock { sink throws(SimulationError) in try sink?.write(bytes) }
     }
 
     /// Formats and writes the encoder's rows `0..<count` in chunks of ``NightWriter/chunkRows``.
     func writeRows(of encoder: inout RecordingEncoder, count: Int) throws(SimulationError) {
-        lock.lock()
-        defer { lock.unlock() }
-        var start = 0
-        while start < count {
-            let end = min(count, start + NightWriter.chunkRows)
-            try sink?.write(encoder.rows(start..<end))
-            start = end
+        try sink.withLock { sink throws(SimulationError) in
+            var start = 0
+            while start < count {
+                let end = min(count, start + NightWriter.chunkRows)
+                try sink?.write(encoder.rows(start..<end))
+                start = end
+            }
         }
     }
 
     func commit() throws(SimulationError) {
-        lock.lock()
-        defer { lock.unlock() }
-        try sink?.commit()
-        sink = nil
+        try sink.withLock { sink throws(SimulationError) in
+            try sink?.commit()
+            sink = nil
+        }
     }
 
     /// Drops the unfinished file (a failure elsewhere).
     func abandon() {
-        lock.lock()
-        defer { lock.unlock() }
-        sink?.abandon()
-        sink = nil
+        sink.withLock { sink in
+            sink?.abandon()
+            sink = nil
+        }
     }
 }

@@ -1,6 +1,5 @@
 import Foundation
 import PLMCore
-import Synchronization
 
 /// A simulated night: both legs' recordings and the truth.
 public struct SimulatedNight: Sendable {
@@ -29,7 +28,7 @@ public enum NightSimulator {
         let (plan, truth) = calibratedPlan(settings)
         let synthesizer = NightSynthesizer(settings: settings, plan: plan)
         // The legs are independent (own noise streams): synthesise them concurrently.
-        let legs = Mutex<[SimulatedLegRecording]>([])
+        let legs = LockedValue<[SimulatedLegRecording]>([])
         DispatchQueue.concurrentPerform(iterations: 2) { k in
             let recording = synthesizer.synthesize(side: LegSide.allCases[k])
             legs.withLock { $0.append(recording) }

@@ -1,6 +1,5 @@
 import Foundation
 import PLMCore
-import Synchronization
 
 /// The files of a written night.
 public struct WrittenNight: Sendable {
@@ -33,7 +32,7 @@ public enum NightWriter {
         let suffix = gzip ? ".csv.gz" : ".csv"
         // The two legs are formatted and compressed concurrently (zlib dominates the time).
         let paths = LegSide.allCases.map { (directory as NSString).appendingPathComponent($0.rawValue + suffix) }
-        let failures = Mutex<[SimulationError?]>([nil, nil])
+        let failures = LockedValue<[SimulationError?]>([nil, nil])
         DispatchQueue.concurrentPerform(iterations: 2) { k in
             let side = LegSide.allCases[k]
             do throws(SimulationError) {

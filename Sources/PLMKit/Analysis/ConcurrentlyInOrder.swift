@@ -8,38 +8,22 @@ import PLMCore
 /// The one way PLMKit reads or detects legs concurrently: one night's
 /// legs (`NightAnalyzer`), the surveys and epochs of a multi-night recording (`RecordingAnalyzer`).
 func concurrentlyInOrder<T>(_ count: Int, _ body: (Int) throws -> T) throws -> [T] {
-    let results = _OrderedResults<T>(count: count)
+    let results = LockedValue([_UncheckedSendable<Result<T, any Error>>?](repeating: nil, count: count))
     withoutActuallyEscaping(body) { body in
         let task = _UncheckedSendable(body)
         DispatchQueue.concurrentPerform(iterations: count) { k in
-            results.set(k, Result { try CoreBudget.shared.working { try task.value(k) } })
+            let result = _UncheckedSendable(Result { try CoreBudget.shared.working { try task.value(k) } })
+            results.withLock { $0[k] = result }
         }
     }
-    return try results.values()
-}
-
-/// The results of ``concurrentlyInOrder(_:_:)``, written under a lock.
-private final class _OrderedResults<T>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var results: [Result<T, any Error>?]
-
-    init(count: Int) { results = Array(repeating: nil, count: count) }
-
-    func set(_ k: Int, _ result: Result<T, any Error>) {
-        lock.lock()
-        results[k] = result
-        lock.unlock()
-    }
-
-    func values() throws -> [T] {
-        try results.map { result -> T in
-            guard let result else { throw AnalysisError("internal: a leg's task did not run", exitStatus: .software) }
-            return try result.get()
-        }
+    return try results.withLock { $0 }.map { result -> T in
+        guard let result else { throw AnalysisError("internal: a leg's task did not run", exitStatus: .software) }
+        return try result.value.get()
     }
 }
 
-/// A value handed to `concurrentPerform` (which runs it before returning).
+/// A value handed to `concurrentPerform` (which runs it before returning), or a result handed
+/// back from it (read only once it has returned).
 private struct _UncheckedSendable<V>: @unchecked Sendable {
     let value: V
     init(_ value: V) { self.value = value }

@@ -1,4 +1,4 @@
-import Synchronization
+import PLMCore
 
 /// Combines the legs' progress into one bar: each leg's share of its file read (bytes) and
 /// whether its detection is done, shown as `reading 2 legs` then `detecting: 1 of 2 legs done`.
@@ -11,12 +11,12 @@ import Synchronization
 final class _LegProgress: Sendable {
     private let reporter: ProgressReporter
     private let legCount: Int
-    private let state: Mutex<(read: [Double], detected: [Bool])>
+    private let state: LockedValue<(read: [Double], detected: [Bool])>
 
     init(reporter: ProgressReporter, legCount: Int) {
         self.reporter = reporter
         self.legCount = max(1, legCount)
-        state = Mutex((read: [Double](repeating: 0, count: max(1, legCount)), detected: [Bool](repeating: false, count: max(1, legCount))))
+        state = LockedValue((read: [Double](repeating: 0, count: max(1, legCount)), detected: [Bool](repeating: false, count: max(1, legCount))))
     }
 
     /// Leg `leg` has read `fraction` of its file.

@@ -105,28 +105,22 @@ struct LegSource: Sendable {
 
 /// Counts the samples the multi-night analysis holds at once (chunks in flight, nights' windows),
 /// for tests that prove memory stays bounded without timing anything.
-final class SampleHoldingProbe: @unchecked Sendable {
-    private let lock = NSLock()
-    private var held = 0
-    private var peak = 0
+final class SampleHoldingProbe: Sendable {
+    private let samples = LockedValue((held: 0, peak: 0))
 
-    func hold(_ samples: Int) {
-        lock.lock()
-        held += samples
-        peak = max(peak, held)
-        lock.unlock()
+    func hold(_ count: Int) {
+        samples.withLock { s in
+            s.held += count
+            s.peak = max(s.peak, s.held)
+        }
     }
 
-    func release(_ samples: Int) {
-        lock.lock()
-        held -= samples
-        lock.unlock()
+    func release(_ count: Int) {
+        samples.withLock { $0.held -= count }
     }
 
     /// Most samples held at once so far.
     var peakSamples: Int {
-        lock.lock()
-        defer { lock.unlock() }
-        return peak
+        samples.withLock { $0.peak }
     }
 }

@@ -1,5 +1,5 @@
 import Foundation
-import Synchronization
+import PLMCore
 import Testing
 
 @testable import PLMKit
@@ -10,7 +10,7 @@ import PLMTestSupport
 struct ProgressTests {
     /// Collects what the reporter would draw on the terminal.
     final class Drawing: Sendable {
-        let lines = Mutex<[String]>([])
+        let lines = LockedValue<[String]>([])
         func append(_ text: String) { lines.withLock { $0.append(text) } }
     }
 
@@ -52,7 +52,7 @@ struct ProgressTests {
             text += "2026-01-01T\(s / 3600 < 10 ? "0" : "")\(s / 3600):\((s / 60) % 60 < 10 ? "0" : "")\((s / 60) % 60):\(s % 60 < 10 ? "0" : "")\(s % 60).\(cs < 10 ? "0" : "")\(cs)0,0.0100,0.0200,0.9900\n"
         }
         try text.write(toFile: path, atomically: true, encoding: .utf8)
-        let fractions = Mutex<[Double]>([])
+        let fractions = LockedValue<[Double]>([])
         _ = try RecordingReader.read(path: path) { f in fractions.withLock { $0.append(f) } }
         let seen = fractions.withLock { $0 }
         #expect(seen.contains { $0 > 0.3 && $0 < 0.9 }, "\(seen)")
