@@ -192,22 +192,22 @@ enum _DecimalParser {
         if p != e { status = .invalid; return .nan }
         status = .value
         if mantissa == 0 { return negative ? -0.0 : 0.0 }
-        if !truncated {
-            while mantissa > (1 << 53) && mantissa % 10 == 0 {
-                mantissa /= 10
-                exponent += 1
-            }
-            if mantissa <= (1 << 53) && exponent >= -22 && exponent <= 22 {
-                var value = Double(mantissa)
-                if exponent < 0 {
-                    value /= _exactPowersOfTen[-exponent]
-                } else {
-                    value *= _exactPowersOfTen[exponent]
-                }
-                return negative ? -value : value
-            }
-        }
+        if !truncated, let value = _exactValue(mantissa: mantissa, exponent: exponent) { return negative ? -value : value }
         return _strtod(numberStart, e, decimalMark: decimalMark, status: &status)
+    }
+
+    /// mantissa x 10^exponent when both the mantissa (trailing zeros moved into the exponent) and
+    /// the power of ten are exact doubles, so that one IEEE operation rounds it correctly (the
+    /// Clinger fast path); nil otherwise (then `strtod` decides).
+    private static func _exactValue(mantissa: UInt64, exponent: Int) -> Double? {
+        var mantissa = mantissa, exponent = exponent
+        while mantissa > (1 << 53) && mantissa % 10 == 0 {
+            mantissa /= 10
+            exponent += 1
+        }
+        guard mantissa <= (1 << 53) && exponent >= -22 && exponent <= 22 else { return nil }
+        let value = Double(mantissa)
+        return exponent < 0 ? value / _exactPowersOfTen[-exponent] : value * _exactPowersOfTen[exponent]
     }
 
     /// `NaN`, `nan`, `NA`, `N/A`, `null` (any case): a missing value, not garbage.

@@ -52,59 +52,90 @@ enum _GT3XReader {
         decoded.declaredRateHz = rateHz
         decoded.utcOffsetS = info.utcOffsetS
         decoded.metadata = info.metadata
-        func scaleFact(_ value: Double, source: String) -> (key: String, value: String) {
-            ("scale", "\(DecimalText.short(value)) counts per g (\(source))")
-        }
-        let familySource = "ActiGraph's for this device family; info.txt states none"
+        let scale = _GT3XScale(countsPerG: countsPerG, stated: stated, calibration: coefficients, calibrationState: calibrationState)
         if let logEntry = archive["log.bin"] {
-            decoded.reason = "ActiGraph .gt3x: zip archive with info.txt and log.bin (\(info.deviceType))"
-            // At least 4.5 bytes of log.bin per sample; the entry's size is only a claim (bounded
-            // by what its compressed bytes could plausibly inflate to, and by `reserve`'s cap).
-            let claimed = min(logEntry.uncompressedSize, logEntry.compressedSize.multipliedReportingOverflow(by: 20).partialValue)
-            if pieces == nil { decoded.reserve(Int(clamping: claimed / 5)) }
-            var decoder = _GT3XLogDecoder(rateHz: rateHz, countsPerG: countsPerG, calibration: coefficients)
-            decoder.scaleStated = stated
-            try extract(archive, logEntry, path: path, skipCRC32: true, bufferSize: pieceBytes) { data in
-                data.withUnsafeBytes { decoder.feed($0, into: &decoded) }
-                try pieces?.drainIfFull(&decoded)
-            }
-            decoder.finish(into: &decoded)
-            try pieces?.drainAll(&decoded)
-            let fromParameters = !stated && decoder.parametersScale != nil && decoder.parametersScale == decoder.countsPerG
-            decoded.metadata.append(
-                scaleFact(decoder.countsPerG, source: stated ? "info.txt Acceleration Scale" : fromParameters ? "log.bin PARAMETERS record, ACCEL_SCALE" : familySource))
-            if let parameters = decoder.parametersScale, parameters != decoder.countsPerG {
-                let why = stated ? "info.txt's Acceleration Scale used" : "met after the first samples: not used"
-                decoded.metadata.append(("parametersScale", "\(DecimalText.short(parameters)) counts per g in log.bin's PARAMETERS record (\(why))"))
-            }
-            if let calibrationState { decoded.metadata.append(("calibration", calibrationState.note)) }
-            decoded.metadata.append(("records", "\(decoder.recordsRead) in log.bin"))
-            if decoder.zeroPaddingBytes > 0 { decoded.metadata.append(("zeroPadding", "\(decoder.zeroPaddingBytes) zero byte(s) between records (skipped)")) }
-            if decoder.idleCount > 0 { decoded.metadata.append(("idleSleep", "\(decoder.idleCount) period(s)")) }
+            try decodeLogBin(archive, logEntry, info: info, rateHz: rateHz, scale: scale, path: path, pieces: pieces, pieceBytes: pieceBytes, into: &decoded)
         } else if let activityEntry = archive["activity.bin"] {
-            decoded.reason = "ActiGraph .gt3x: zip archive with info.txt and activity.bin (NHANES-era \(info.deviceType))"
-            guard let startS = info.seconds("start date") else {
-                throw ReadError(kind: .malformedData, path: path, found: "info.txt without a Start Date", expected: "Start Date in .NET ticks (activity.bin has no time stamps of its own)")
-            }
-            // The entry's size is a claim: reserve at most what its compressed bytes could plausibly hold.
-            let claimed = min(activityEntry.uncompressedSize, activityEntry.compressedSize.multipliedReportingOverflow(by: 20).partialValue)
-            if pieces == nil { decoded.reserve(Int(clamping: min(claimed, UInt64(maximumActivityBinBytes)) * 2 / 9)) }
-            var decoder = _GT3XActivityBinDecoder(
-                startS: startS, rateHz: rateHz, countsPerG: countsPerG, calibration: coefficients, into: &decoded)
-            try extract(archive, activityEntry, path: path, limit: maximumActivityBinBytes, bufferSize: pieceBytes) { data in
-                data.withUnsafeBytes { decoder.feed($0, into: &decoded) }
-                try pieces?.drainIfFull(&decoded)
-            }
-            decoder.finish(into: &decoded)
-            try pieces?.drainAll(&decoded)
-            decoded.metadata.append(scaleFact(countsPerG, source: stated ? "info.txt Acceleration Scale" : familySource))
-            if let calibrationState { decoded.metadata.append(("calibration", calibrationState.note)) }
+            try decodeActivityBin(
+                archive, activityEntry, info: info, rateHz: rateHz, scale: scale, path: path, pieces: pieces, pieceBytes: pieceBytes, into: &decoded)
         } else {
             throw ReadError(
                 kind: .malformedData, path: path, found: "a .gt3x archive without log.bin or activity.bin",
                 expected: "the raw acceleration entry log.bin (or activity.bin in older files)")
         }
         return decoded
+    }
+
+    /// How a file's counts become g: the scale, whether info.txt stated it, and calibration.json.
+    struct _GT3XScale {
+        var countsPerG: Double
+        var stated: Bool
+        var calibration: _GT3XCalibration?
+        var calibrationState: _GT3XCalibration.State?
+
+        /// The "scale" fact of the report: the counts per g and where they came from.
+        static func fact(_ value: Double, source: String) -> (key: String, value: String) {
+            ("scale", "\(DecimalText.short(value)) counts per g (\(source))")
+        }
+        static let familySource = "ActiGraph's for this device family; info.txt states none"
+    }
+
+    /// Decodes log.bin (GT3X+ from 2014 on, wGT3X-BT, GT9X) into `decoded`, with its facts.
+    static func decodeLogBin(
+        _ archive: Archive, _ logEntry: Entry, info: _GT3XInfo, rateHz: Double, scale: _GT3XScale, path: String,
+        pieces: _BinaryPieces?, pieceBytes: Int, into decoded: inout _BinaryDecoded
+    ) throws {
+        let stated = scale.stated
+        decoded.reason = "ActiGraph .gt3x: zip archive with info.txt and log.bin (\(info.deviceType))"
+        // At least 4.5 bytes of log.bin per sample; the entry's size is only a claim (bounded
+        // by what its compressed bytes could plausibly inflate to, and by `reserve`'s cap).
+        let claimed = min(logEntry.uncompressedSize, logEntry.compressedSize.multipliedReportingOverflow(by: 20).partialValue)
+        if pieces == nil { decoded.reserve(Int(clamping: claimed / 5)) }
+        var decoder = _GT3XLogDecoder(rateHz: rateHz, countsPerG: scale.countsPerG, calibration: scale.calibration)
+        decoder.scaleStated = stated
+        try extract(archive, logEntry, path: path, skipCRC32: true, bufferSize: pieceBytes) { data in
+            data.withUnsafeBytes { decoder.feed($0, into: &decoded) }
+            try pieces?.drainIfFull(&decoded)
+        }
+        decoder.finish(into: &decoded)
+        try pieces?.drainAll(&decoded)
+        let fromParameters = !stated && decoder.parametersScale != nil && decoder.parametersScale == decoder.countsPerG
+        decoded.metadata.append(
+            _GT3XScale.fact(
+                decoder.countsPerG,
+                source: stated ? "info.txt Acceleration Scale" : fromParameters ? "log.bin PARAMETERS record, ACCEL_SCALE" : _GT3XScale.familySource))
+        if let parameters = decoder.parametersScale, parameters != decoder.countsPerG {
+            let why = stated ? "info.txt's Acceleration Scale used" : "met after the first samples: not used"
+            decoded.metadata.append(("parametersScale", "\(DecimalText.short(parameters)) counts per g in log.bin's PARAMETERS record (\(why))"))
+        }
+        if let calibrationState = scale.calibrationState { decoded.metadata.append(("calibration", calibrationState.note)) }
+        decoded.metadata.append(("records", "\(decoder.recordsRead) in log.bin"))
+        if decoder.zeroPaddingBytes > 0 { decoded.metadata.append(("zeroPadding", "\(decoder.zeroPaddingBytes) zero byte(s) between records (skipped)")) }
+        if decoder.idleCount > 0 { decoded.metadata.append(("idleSleep", "\(decoder.idleCount) period(s)")) }
+    }
+
+    /// Decodes activity.bin (NHANES-era GT3X+: 12-bit packed samples from info.txt's Start Date).
+    static func decodeActivityBin(
+        _ archive: Archive, _ activityEntry: Entry, info: _GT3XInfo, rateHz: Double, scale: _GT3XScale, path: String,
+        pieces: _BinaryPieces?, pieceBytes: Int, into decoded: inout _BinaryDecoded
+    ) throws {
+        decoded.reason = "ActiGraph .gt3x: zip archive with info.txt and activity.bin (NHANES-era \(info.deviceType))"
+        guard let startS = info.seconds("start date") else {
+            throw ReadError(kind: .malformedData, path: path, found: "info.txt without a Start Date", expected: "Start Date in .NET ticks (activity.bin has no time stamps of its own)")
+        }
+        // The entry's size is a claim: reserve at most what its compressed bytes could plausibly hold.
+        let claimed = min(activityEntry.uncompressedSize, activityEntry.compressedSize.multipliedReportingOverflow(by: 20).partialValue)
+        if pieces == nil { decoded.reserve(Int(clamping: min(claimed, UInt64(maximumActivityBinBytes)) * 2 / 9)) }
+        var decoder = _GT3XActivityBinDecoder(
+            startS: startS, rateHz: rateHz, countsPerG: scale.countsPerG, calibration: scale.calibration, into: &decoded)
+        try extract(archive, activityEntry, path: path, limit: maximumActivityBinBytes, bufferSize: pieceBytes) { data in
+            data.withUnsafeBytes { decoder.feed($0, into: &decoded) }
+            try pieces?.drainIfFull(&decoded)
+        }
+        decoder.finish(into: &decoded)
+        try pieces?.drainAll(&decoded)
+        decoded.metadata.append(_GT3XScale.fact(scale.countsPerG, source: scale.stated ? "info.txt Acceleration Scale" : _GT3XScale.familySource))
+        if let calibrationState = scale.calibrationState { decoded.metadata.append(("calibration", calibrationState.note)) }
     }
 
     /// Streams an entry through `consumer`, turning archive errors into read errors.
