@@ -18,8 +18,18 @@ TARGETS=${FUZZ_TARGETS:-"FuzzRecordingCSV FuzzEventsCSV FuzzAnnotations FuzzRepo
 OUT=${FUZZ_OUT:-$ROOT/out/fuzz}
 SHARED=$ROOT/../shared/corpus
 
+# SwiftPM can keep the root package's target file lists from the fuzz package's last build: a
+# source file added to the root since then is then missing from the fuzz build ("cannot find
+# 'X' in scope" for everything it declares; seen 2026-12-03). Start the fuzz build afresh when the
+# root's list of source files has changed since the last one.
+SOURCES_STAMP=$(find Sources -name '*.swift' | LC_ALL=C sort | cksum)
+if [ -d Fuzz/.build ] && [ "$(cat Fuzz/.build/plm-sources.cksum 2>/dev/null)" != "$SOURCES_STAMP" ]; then
+    echo "The root package's source files changed since the last fuzz build: building afresh."
+    rm -rf Fuzz/.build
+fi
 echo "Building the fuzz targets (release, -sanitize=fuzzer,address) ..."
 (cd Fuzz && $SWIFT build -c release -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library)
+echo "$SOURCES_STAMP" > Fuzz/.build/plm-sources.cksum
 BIN=$(cd Fuzz && $SWIFT build -c release -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library --show-bin-path)
 
 # seed TARGET FILE...: copies the first 64 KiB of each file (gunzipped when .gz) into the corpus.
