@@ -45,7 +45,7 @@ extension LegMovementDetector {
         guard
             let level = MeasuredTailLevel.level(
                 values: still, exceedanceProbability: search.tailProbability,
-                minValues: 1000 * (2 * averageHalf + 1))
+                minValues: LowLevelTiltSearch.minimumStillWindows * (2 * averageHalf + 1))
         else { return none }
         still = []
         let offsetLevel = Float(level * offsetRatio), onsetLevel = Float(level)

@@ -20,9 +20,13 @@ struct LowLevelTiltSearch: Sendable {
     /// the angle of a 2-D Gaussian deviation (Rayleigh), passing f times its scale with
     /// probability exp(-f^2 / 2). The measured level is set for the same probability.
     var tailProbability: Double
-    /// Still bins needed to measure the level: 1000 windows, so that about 10 independent
-    /// windows lie above the measured 0.99 quantile. With fewer, nothing is confirmed.
+    /// Still bins needed to measure the level: ``minimumStillWindows`` windows. With fewer,
+    /// nothing is confirmed.
     var minStillBins: Int
+    /// Averaging windows of still time a measured tail level needs (``MeasuredTailLevel``): 1000,
+    /// so that about 10 independent windows lie above the measured 0.99 quantile. Shared by the
+    /// averaged tilt and the energy of the acceleration vector.
+    static let minimumStillWindows = 1000
     /// Tilt bins below the offset level that end a movement.
     var quietBins: Int
     /// Samples of the shortest leg movement (``PLMCore/PublishedRules/minimumLegMovementDurationS``).
@@ -59,7 +63,7 @@ extension LegMovementDetector {
             averageBins: averageBins, confirmationDegrees: settings.tiltSeriesNoiseFactor * averagedNoiseDegrees,
             averagedNoiseDegrees: averagedNoiseDegrees,
             tailProbability: exp(-settings.tiltSeriesNoiseFactor * settings.tiltSeriesNoiseFactor / 2),
-            minStillBins: 1000 * averageBins,
+            minStillBins: LowLevelTiltSearch.minimumStillWindows * averageBins,
             quietBins: max(1, Int((settings.offsetQuietDurationS * tiltRateHz).rounded())),
             minSamples: Int((PublishedRules.minimumLegMovementDurationS * tiltRateHz).rounded()) * max(1, tiltBinSamples),
             dynamicOnsetG: max(settings.onsetThresholdG, dynamicNoiseLevelG))
