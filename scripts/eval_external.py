@@ -32,6 +32,41 @@ def sensitivity_by_peak(reference, report, tol=1.0):
         hit[b][1] += 1
     return {f"{b[0]}-{int(b[1]) if b[1] < 1e8 else ''}": h for b, h in hit.items()}
 
+def edges_by_peak(reference, report, tol=1.0):
+    """Onset and duration errors (found - reference) of the reference LMs (kind lm, 0.5-10 s) whose
+    nearest detection (0.5-10 s, as above) has its onset within `tol` s, by peak deviation bin."""
+    found = {"L": [], "R": []}
+    for m in report["legMovements"]:
+        d = m["offsetS"] - m["onsetS"]
+        if not m["shorterThanMinimum"] and 0.5 <= d <= 10:
+            found[m["side"][0].upper()].append((m["onsetS"], m["offsetS"]))
+    bins = [(0, 40), (40, 100), (100, 300), (300, 1e9)]
+    errors = {b: [] for b in bins}
+    for r in reference:
+        if r["kind"] != "lm" or not r["peak_deviation_mg"]:
+            continue
+        on, off, pk = float(r["onset_s"]), float(r["offset_s"]), float(r["peak_deviation_mg"])
+        if not 0.5 <= off - on <= 10:
+            continue
+        near = [(abs(o - on), o, f) for o, f in found[r["side"]] if abs(o - on) <= tol]
+        if not near:
+            continue
+        _, o, f = min(near)
+        errors[next(b for b in bins if b[0] <= pk < b[1])].append((o - on, (f - o) - (off - on)))
+    return errors
+
+def print_edges(pooled):
+    print("\nEdges of matched LMs (onset within 1 s), pooled over the nights, by peak deviation:\n")
+    print("| peak mg | matched | durations within 0.3 s | median duration error s | median onset error s |")
+    print("|---|---:|---:|---:|---:|")
+    for (lo, hi), pairs in pooled.items():
+        if not pairs:
+            continue
+        name = f"{lo}-{int(hi)}" if hi < 1e8 else f">= {lo}"
+        within = sum(abs(d) <= 0.3 for _, d in pairs) / len(pairs)
+        print(f"| {name} | {len(pairs)} | {within:.2f} | {statistics.median(d for _, d in pairs):+.2f} | "
+              f"{statistics.median(o for o, _ in pairs):+.2f} |")
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--plm", required=True)
@@ -39,6 +74,7 @@ def main():
     ap.add_argument("--out", required=True)
     a = ap.parse_args()
     rows, f1s = [], []
+    pooled_edges = {}
     for name in sorted(os.listdir(a.nights)):
         nd = os.path.join(a.nights, name)
         if not os.path.isfile(os.path.join(nd, "night.json")):
@@ -62,6 +98,8 @@ def main():
         f1 = pooled["f1"]
         f1s.append(f1)
         bypk = sensitivity_by_peak(reference, report)
+        for b, pairs in edges_by_peak(reference, report).items():
+            pooled_edges.setdefault(b, []).extend(pairs)
         rows.append((name, pooled["sensitivity"], pooled["positivePredictiveValue"], f1, night["onsetError"]["medianS"],
                      truth, found, err, bypk))
     print("| night | sens | PPV | F1 | median onset err s | PLMI truth | PLMI found | err % | sens by peak mg (0-40 / 40-100 / 100-300 / >300) |")
@@ -71,6 +109,7 @@ def main():
         print(f"| {n} | {s:.3f} | {p:.3f} | {f:.3f} | {o:.3f} | {t:.1f} | {fo:.1f} | {er:+.1f} | {pk} |")
     if f1s:
         print(f"\nmean F1 {statistics.mean(f1s):.3f}, min F1 {min(f1s):.3f}")
+        print_edges(pooled_edges)
 
 if __name__ == "__main__":
     main()

@@ -14,7 +14,8 @@ import Testing
     /// A 1.5 s LM of 30 mg peak deviation (1.72 degrees) in 7 mg noise per axis: found, not as a
     /// blip, with its duration within 0.45 s of 1.5 s. (The issue asks for 0.3 s; the first and
     /// last ~0.15 s of a raised-cosine ramp of this height stay below one noise RMS of the tilt
-    /// and are not recovered: durations come out 1.08-1.2 s.)
+    /// and are not recovered: durations come out 1.08-1.48 s. A ramp line to the feet, branch edge10
+    /// in docs/detection.md, met 0.3 s here but not on the other generator's nights.)
     @Test(arguments: [25.0, 50.0, 100.0])
     func smallLMInNoise(rateHz: Double) {
         let theta = 2 * asin(0.030 / 2) * 180 / Double.pi  // 30 mg as a rotation: 1.719 degrees
