@@ -11,14 +11,20 @@ def analyze(plm, night_dir, meta, out_json):
         cmd += ["--units", meta["units"]]
     subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL)
 
-def sensitivity_by_peak(reference, report, tol=1.0):
-    """Share of reference LMs (kind lm, 0.5-10 s) with a detection (0.5-10 s, candidate) whose onset
-    is within `tol` s or that overlaps by half the shorter, by peak deviation bin."""
+def found_lms(report):
+    """The report's leg movements of 0.5-10 s (not shorter than the minimum), per side L/R, as
+    (onset, offset) pairs."""
     found = {"L": [], "R": []}
     for m in report["legMovements"]:
         d = m["offsetS"] - m["onsetS"]
         if not m["shorterThanMinimum"] and 0.5 <= d <= 10:
             found[m["side"][0].upper()].append((m["onsetS"], m["offsetS"]))
+    return found
+
+def sensitivity_by_peak(reference, report, tol=1.0):
+    """Share of reference LMs (kind lm, 0.5-10 s) with a detection (0.5-10 s, candidate) whose onset
+    is within `tol` s or that overlaps by half the shorter, by peak deviation bin."""
+    found = found_lms(report)
     bins = [(0, 40), (40, 100), (100, 300), (300, 1e9)]
     hit = {b: [0, 0] for b in bins}
     for r in reference:
@@ -35,11 +41,7 @@ def sensitivity_by_peak(reference, report, tol=1.0):
 def edges_by_peak(reference, report, tol=1.0):
     """Onset and duration errors (found - reference) of the reference LMs (kind lm, 0.5-10 s) whose
     nearest detection (0.5-10 s, as above) has its onset within `tol` s, by peak deviation bin."""
-    found = {"L": [], "R": []}
-    for m in report["legMovements"]:
-        d = m["offsetS"] - m["onsetS"]
-        if not m["shorterThanMinimum"] and 0.5 <= d <= 10:
-            found[m["side"][0].upper()].append((m["onsetS"], m["offsetS"]))
+    found = found_lms(report)
     bins = [(0, 40), (40, 100), (100, 300), (300, 1e9)]
     errors = {b: [] for b in bins}
     for r in reference:
