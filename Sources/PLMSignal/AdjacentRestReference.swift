@@ -77,11 +77,8 @@ enum AdjacentRestReference {
             interruptionBins: Int(maxInterruptionS * tiltRateHz), edgeDirection: fallback)
         // The rise of a movement between two positions is read against the position it left up
         // to its extreme when it overshoots the position it ends at (``risePastRestAfterEnd``).
-        let offsetPerOnset = settings.onsetTiltDegrees > 0 ? settings.offsetTiltDegrees / settings.onsetTiltDegrees : 1
-        let overshootMargin = holdLevelDegrees * offsetPerOnset * Double.pi / 180
-        let movementBins = Int(maxInterruptionS * tiltRateHz), positionBins = Int(settings.shortHoldS * tiltRateHz)
-        let otherPosition = holdLevelDegrees / 2 * Double.pi / 180
-        let stillBins = positionStillBins(kept, sameLevel: otherPosition, maxGapBins: movementBins)
+        let rise = RiseAgainstLeftPosition(
+            kept, holdLevelDegrees: holdLevelDegrees, tiltRateHz: tiltRateHz, settings: settings)
         // The reference of every bin first, then the angles in one vectorised pass.
         var referenceX = [Double](repeating: 0, count: n)
         var referenceY = [Double](repeating: 0, count: n)
@@ -90,80 +87,16 @@ enum AdjacentRestReference {
         // the fallback's 90-s medians), for the noise of the averaged tilt.
         var referenceBins = [Double](repeating: .infinity, count: averageBins > 1 ? n : 0)
         referenceX.withUnsafeMutableBufferPointer { rx in
-            referenceY.withUnsafeMutableBufferPointer { ry in
-                referenceZ.withUnsafeMutableBufferPointer { rz in
-                    @inline(__always) func set(_ k: Int, _ reference: (Double, Double, Double), bins: Double = .infinity) {
-                        rx[k] = reference.0
-                        ry[k] = reference.1
-                        rz[k] = reference.2
-                        if averageBins > 1 { referenceBins[k] = bins }
-                    }
-                    guard let last = kept.last else {
-                        for k in 0..<n { set(k, fallback(k)) }
-                        return
-                    }
-                    // Rest by rest (they are disjoint and in order): the bins before it (before
-                    // the first rest its start level; between two rests the nearer of the two
-                    // levels), then its own sub-bins' levels.
-                    var k = 0
-                    for (r, rest) in kept.enumerated() {
-                        let lower = max(k, min(n, rest.bins.lowerBound))
-                        if r == 0 {
-                            while k < lower {
-                                set(k, rest.startLevel, bins: rest.levelBins(atSubBin: 0))
-                                k += 1
-                            }
-                        } else {
-                            let before = kept[r - 1].endLevel, after = rest.startLevel
-                            let beforeBins = kept[r - 1].levelBins(atSubBin: kept[r - 1].levels.count - 1)
-                            let afterBins = rest.levelBins(atSubBin: 0)
-                            // A rise between two positions that overshoots the one it ends at is
-                            // read against the position it left, up to its extreme.
-                            let gap = kept[r - 1].bins.upperBound..<rest.bins.lowerBound
-                            let betweenPositions = gap.count <= movementBins
-                                && stillBins.before[r - 1] > positionBins && stillBins.after[r] > positionBins
-                                && angle(before, after) >= otherPosition
-                            let riseEnd = min(lower, betweenPositions
-                                ? risePastRestAfterEnd(
-                                    gx: gx, gy: gy, gz: gz, gap: gap, before: before, after: after,
-                                    margin: overshootMargin)
-                                : gap.lowerBound)
-                            while k < riseEnd {
-                                set(k, before, bins: beforeBins)
-                                k += 1
-                            }
-                            // Both unit vectors, so the larger dot product is the smaller angle.
-                            while k < lower {
-                                let ux = Double(gx[k]), uy = Double(gy[k]), uz = Double(gz[k])
-                                let dotBefore = ux * before.0 + uy * before.1 + uz * before.2
-                                let dotAfter = ux * after.0 + uy * after.1 + uz * after.2
-                                if dotBefore >= dotAfter {
-                                    set(k, before, bins: beforeBins)
-                                } else {
-                                    set(k, after, bins: afterBins)
-                                }
-                                k += 1
-                            }
-                        }
-                        // Inside the rest: sub-bin s holds bins lower + s * subBinBins ...
-                        let upper = max(k, min(n, rest.bins.upperBound))
-                        while k < upper {
-                            let level = rest.level(atBin: k)
-                            let levelBins = rest.levelBins(atSubBin: (k - rest.bins.lowerBound) / rest.subBinBins)
-                            let subBinEnd = min(upper, k + rest.subBinBins - (k - rest.bins.lowerBound) % rest.subBinBins)
-                            while k < subBinEnd {
-                                set(k, level, bins: levelBins)
-                                k += 1
-                            }
-                        }
-                    }
-                    let lastBins = last.levelBins(atSubBin: last.levels.count - 1)
-                    while k < n {
-                        set(k, last.endLevel, bins: lastBins)
-                        k += 1
-                    }
-                }
-            }
+        referenceY.withUnsafeMutableBufferPointer { ry in
+        referenceZ.withUnsafeMutableBufferPointer { rz in
+        referenceBins.withUnsafeMutableBufferPointer { rb in
+            guard let x = rx.baseAddress, let y = ry.baseAddress, let z = rz.baseAddress else { return }
+            let references = ReferenceWriter(x: x, y: y, z: z, bins: averageBins > 1 ? rb.baseAddress : nil)
+            fillReferences(
+                references, count: n, rests: kept, gx: gx, gy: gy, gz: gz, rise: rise, fallback: fallback)
+        }
+        }
+        }
         }
         let tilt = MovementSignal.anglesDegrees(gx: gx, gy: gy, gz: gz, toUnit: referenceX, referenceY, referenceZ)
         guard averageBins > 1 else { return (tilt, []) }
@@ -173,6 +106,148 @@ enum AdjacentRestReference {
                 gx: gx, gy: gy, gz: gz, averageBins: averageBins, referenceX: referenceX, referenceY, referenceZ,
                 referenceBins: referenceBins)
         )
+    }
+
+    /// Where ``tiltDegrees(gx:gy:gz:tiltRateHz:seriesNoiseG:holdLevelDegrees:settings:averageBins:fallback:)``
+    /// writes each bin's reference: the unit direction per axis, and the tilt bins behind it
+    /// (``Rest/levelBins(atSubBin:)``) when the averaged tilt is asked for (`bins` nil otherwise).
+    struct ReferenceWriter {
+        let x: UnsafeMutablePointer<Double>, y: UnsafeMutablePointer<Double>, z: UnsafeMutablePointer<Double>
+        let bins: UnsafeMutablePointer<Double>?
+
+        /// Bin `k`'s reference is `reference`, from `levelBins` tilt bins (infinite: the fallback).
+        @inline(__always)
+        func set(_ k: Int, _ reference: (Double, Double, Double), bins levelBins: Double = .infinity) {
+            x[k] = reference.0
+            y[k] = reference.1
+            z[k] = reference.2
+            if let bins { bins[k] = levelBins }
+        }
+    }
+
+    /// The reading of a rise between two positions against the position it left, up to its
+    /// extreme, when it overshoots the one it ends at (``risePastRestAfterEnd``): the rests it
+    /// applies between and the levels it uses.
+    struct RiseAgainstLeftPosition {
+        /// The longest gap between two rests that holds one movement's rise, tilt bins.
+        var movementBins: Int
+        /// A rest is a position when the leg lay still there longer than this, tilt bins
+        /// (``DetectionSettings/shortHoldS``).
+        var positionBins: Int
+        /// The least angle between two positions (half the tilt onset level), radians.
+        var otherPosition: Double
+        /// How far past the position it ends at a rise overshoots at least, radians.
+        var overshootMargin: Double
+        /// How long the leg lay still at each rest's position (``positionStillBins``).
+        var stillBins: (before: [Int], after: [Int])
+
+        init(_ rests: [Rest], holdLevelDegrees: Double, tiltRateHz: Double, settings: DetectionSettings) {
+            let offsetPerOnset =
+                settings.onsetTiltDegrees > 0 ? settings.offsetTiltDegrees / settings.onsetTiltDegrees : 1
+            overshootMargin = holdLevelDegrees * offsetPerOnset * Double.pi / 180
+            movementBins = Int(AdjacentRestReference.maxInterruptionS * tiltRateHz)
+            positionBins = Int(settings.shortHoldS * tiltRateHz)
+            otherPosition = holdLevelDegrees / 2 * Double.pi / 180
+            stillBins = AdjacentRestReference.positionStillBins(
+                rests, sameLevel: otherPosition, maxGapBins: movementBins)
+        }
+
+        /// The end (exclusive bin) of the stretch after rest `r - 1` read against it alone: the
+        /// rise's end between two positions, the gap's start otherwise (at most `lower`).
+        func end(
+            afterRest r: Int, of rests: [Rest], lower: Int, gx: [Float], gy: [Float], gz: [Float]
+        ) -> Int {
+            let before = rests[r - 1].endLevel, after = rests[r].startLevel
+            let gap = rests[r - 1].bins.upperBound..<rests[r].bins.lowerBound
+            let betweenPositions = gap.count <= movementBins
+                && stillBins.before[r - 1] > positionBins && stillBins.after[r] > positionBins
+                && AdjacentRestReference.angle(before, after) >= otherPosition
+            return min(lower, betweenPositions
+                ? AdjacentRestReference.risePastRestAfterEnd(
+                    gx: gx, gy: gy, gz: gz, gap: gap, before: before, after: after, margin: overshootMargin)
+                : gap.lowerBound)
+        }
+    }
+
+    /// Step 4 of the type's description for bins `0 ..< n`, rest by rest (they are disjoint and in
+    /// order): the bins before it (before the first rest its start level; between two rests the
+    /// nearer of the two levels, ``fillBetween``), then its own sub-bins' levels; after the last
+    /// rest its end level. With no rest, `fallback` everywhere.
+    private static func fillReferences(
+        _ references: ReferenceWriter, count n: Int, rests: [Rest], gx: [Float], gy: [Float], gz: [Float],
+        rise: RiseAgainstLeftPosition, fallback: (Int) -> (Double, Double, Double)
+    ) {
+        guard let last = rests.last else {
+            for k in 0..<n { references.set(k, fallback(k)) }
+            return
+        }
+        var k = 0
+        for (r, rest) in rests.enumerated() {
+            let lower = max(k, min(n, rest.bins.lowerBound))
+            if r == 0 {
+                let startBins = rest.levelBins(atSubBin: 0)
+                while k < lower {
+                    references.set(k, rest.startLevel, bins: startBins)
+                    k += 1
+                }
+            } else {
+                let riseEnd = rise.end(afterRest: r, of: rests, lower: lower, gx: gx, gy: gy, gz: gz)
+                fillBetween(
+                    references, &k, riseEnd: riseEnd, lower: lower, before: rests[r - 1], after: rest,
+                    gx: gx, gy: gy, gz: gz)
+            }
+            let upper = max(k, min(n, rest.bins.upperBound))
+            fillInside(references, &k, rest: rest, upper: upper)
+        }
+        let lastBins = last.levelBins(atSubBin: last.levels.count - 1)
+        while k < n {
+            references.set(k, last.endLevel, bins: lastBins)
+            k += 1
+        }
+    }
+
+    /// The bins from `k` to `lower` between rests `before` and `after`: up to `riseEnd` the level
+    /// `before` ends at (a rise read against the position it left), then the nearer of the two
+    /// levels. Leaves `k` at `lower`.
+    @inline(__always)
+    private static func fillBetween(
+        _ references: ReferenceWriter, _ k: inout Int, riseEnd: Int, lower: Int, before previous: Rest,
+        after rest: Rest, gx: [Float], gy: [Float], gz: [Float]
+    ) {
+        let before = previous.endLevel, after = rest.startLevel
+        let beforeBins = previous.levelBins(atSubBin: previous.levels.count - 1)
+        let afterBins = rest.levelBins(atSubBin: 0)
+        while k < riseEnd {
+            references.set(k, before, bins: beforeBins)
+            k += 1
+        }
+        // Both unit vectors, so the larger dot product is the smaller angle.
+        while k < lower {
+            let ux = Double(gx[k]), uy = Double(gy[k]), uz = Double(gz[k])
+            let dotBefore = ux * before.0 + uy * before.1 + uz * before.2
+            let dotAfter = ux * after.0 + uy * after.1 + uz * after.2
+            if dotBefore >= dotAfter {
+                references.set(k, before, bins: beforeBins)
+            } else {
+                references.set(k, after, bins: afterBins)
+            }
+            k += 1
+        }
+    }
+
+    /// The bins from `k` to `upper` inside `rest`: each its sub-bin's level (sub-bin s holds bins
+    /// `rest.bins.lowerBound + s * subBinBins ...`). Leaves `k` at `upper`.
+    @inline(__always)
+    private static func fillInside(_ references: ReferenceWriter, _ k: inout Int, rest: Rest, upper: Int) {
+        while k < upper {
+            let level = rest.level(atBin: k)
+            let levelBins = rest.levelBins(atSubBin: (k - rest.bins.lowerBound) / rest.subBinBins)
+            let subBinEnd = min(upper, k + rest.subBinBins - (k - rest.bins.lowerBound) % rest.subBinBins)
+            while k < subBinEnd {
+                references.set(k, level, bins: levelBins)
+                k += 1
+            }
+        }
     }
 
     /// The angle, degrees, between the centred mean of the gravity series over `averageBins` bins
@@ -346,145 +421,9 @@ enum AdjacentRestReference {
         }
     }
 
-    /// `rests` without the held flexions (step 3 of the type's description).
-    ///
-    /// An *excursion* from a rest (the base) is a run of following rests at one held position (the
-    /// first one's, within a quarter of the excursion's distance from the base), at least the tilt
-    /// onset level away from the base, reached by a movement of at most ``maxInterruptionS`` and
-    /// never nearer than half the onset level to the base in between, that ends
-    /// with a return: a rest within half the excursion's smallest distance (and at least within
-    /// half the onset level) of the base. Its rests are holds when the excursion lasts at most
-    /// ``DetectionSettings/shortHoldS`` (a held flexion between a movement and the return, however
-    /// deep), or at most ``DetectionSettings/maxHoldS`` and lies at least ``holdPeakFraction`` of
-    /// the way out to the largest tilt of the movement that left the base: a flexion is held at
-    /// its extreme, while a movement that leaves a lasting change of position (a partial return,
-    /// 1-3 degrees after a 5-30 degree movement) rests well inside its excursion. A long movement
-    /// whose hold is broken into several still runs by slow wiggles is one excursion. Where the
-    /// signal leaves no rest before the first or after the last one (a valid run cut by a
-    /// defect, the recording's ends), `edgeDirection` (the rolling median direction) stands in.
-    /// A still run of at most ``DetectionSettings/shortHoldS`` reached from the base and left by a
-    /// fall toward it that stops short of it (``isHeldBeforeFallTowardBase``) is a hold too, and
-    /// the rest the leg fell to is the next base.
-    static func withoutHolds(
-        _ rests: [Rest], gx: [Float], gy: [Float], gz: [Float], holdLevelDegrees: Double, maxHoldBins: Int,
-        shortHoldBins: Int, interruptionBins: Int, edgeDirection: (Int) -> (Double, Double, Double)
-    ) -> [Rest] {
-        guard !rests.isEmpty else { return rests }
-        let level = holdLevelDegrees * Double.pi / 180
-        var isHold = [Bool](repeating: false, count: rests.count)
-        var i = -1  // the base rest; -1 stands for the signal's start
-        while i < rests.count - 1 {
-            let base = i >= 0 ? rests[i].endLevel : edgeDirection(rests[0].bins.lowerBound)
-            let baseEnd = i >= 0 ? rests[i].bins.upperBound : 0
-            var j = i + 1, minAway = Double.infinity, returned = false
-            while true {
-                let previousEnd = j == i + 1 ? baseEnd : rests[j - 1].bins.upperBound
-                let returnLevel = max(level / 2, 0.5 * minAway)
-                if j == rests.count {
-                    // The signal ends during the excursion: its edge direction closes it.
-                    returned = j > i + 1 && angle(edgeDirection(previousEnd), base) <= returnLevel
-                    break
-                }
-                let r = rests[j]
-                // The fall back to the base ends the excursion.
-                if j > i + 1 && angle(r.startLevel, base) <= returnLevel {
-                    // The leg stays away (a long movement's hold may stir for many seconds) until
-                    // it comes back near the base, within the hold's span, and settles there
-                    // within an LM's length.
-                    var back = previousEnd
-                    while back < r.bins.lowerBound,
-                        angle((Double(gx[back]), Double(gy[back]), Double(gz[back])), base) > level / 2
-                    {
-                        back += 1
-                    }
-                    returned = back - rests[i + 1].bins.lowerBound <= maxHoldBins
-                        && r.bins.lowerBound - back <= interruptionBins
-                    break
-                }
-                if j == i + 1 {
-                    // The movement that leaves the base (an LM's rise) is at most an LM long.
-                    guard r.bins.lowerBound - previousEnd <= interruptionBins else { break }
-                } else {
-                    // Inside the excursion the leg may stir (a long movement's slow wiggles) but
-                    // not come back to the base on the way.
-                    var nearest = Double.infinity
-                    for k in previousEnd..<r.bins.lowerBound {
-                        nearest = min(nearest, angle((Double(gx[k]), Double(gy[k]), Double(gz[k])), base))
-                    }
-                    guard nearest >= level / 2 else { break }
-                }
-                let away = min(angle(r.startLevel, base), angle(r.endLevel, base))
-                guard away >= level, r.bins.upperBound - rests[i + 1].bins.lowerBound <= maxHoldBins else { break }
-                // One held position: a later still run of the excursion lies where the first did
-                // (a train of LMs that each leave the leg somewhere else is not one hold).
-                if j > i + 1 {
-                    let held = rests[i + 1].endLevel
-                    guard angle(r.startLevel, held) <= max(level / 2, 0.25 * minAway) else { break }
-                }
-                minAway = min(minAway, away)
-                j += 1
-            }
-            if !returned && j == i + 2 && j < rests.count
-                && isHeldBeforeFallTowardBase(
-                    rests[i + 1], next: rests[j], base: base, level: level, shortHoldBins: shortHoldBins,
-                    interruptionBins: interruptionBins)
-            {
-                // A partial return: the leg held still at its extreme and fell back toward the base
-                // without reaching it. The hold belongs to the movement; the rest it fell to is
-                // the next base.
-                isHold[i + 1] = true
-                i = j
-                continue
-            }
-            guard returned else {
-                i += 1
-                continue
-            }
-            let first = i + 1, last = j - 1
-            var hold = true
-            if rests[last].bins.upperBound - rests[first].bins.lowerBound > shortHoldBins {
-                var peak = 0.0
-                for k in baseEnd..<rests[first].bins.lowerBound {
-                    peak = max(peak, angle((Double(gx[k]), Double(gy[k]), Double(gz[k])), base))
-                }
-                hold = minAway >= holdPeakFraction * peak
-            }
-            if hold {
-                for k in first...last { isHold[k] = true }
-                i = j  // the rest the leg returned to is the next base
-            } else {
-                i += 1
-            }
-        }
-        return rests.indices.filter { !isHold[$0] }.map { rests[$0] }
-    }
-
-    /// Whether `hold`, a still run away from `base` (by at least the onset level), is the held
-    /// extreme of a movement that returns only part of the way (a lasting change of position):
-    /// it lasts at most ``DetectionSettings/shortHoldS`` (the pause of a flexion at its extreme,
-    /// shorter than the rests between the LMs of a dense train), and the leg leaves it within an
-    /// LM's length by a fall toward the base, to a rest `next` nearer the base and at another
-    /// level (at least half the onset level away, the level that tells two still runs apart in
-    /// ``findRests``). Such a run is no position of the leg. As a rest of its own it read the
-    /// hold as no tilt, so that a partial-return LM was found as its rise alone; and it became
-    /// the base of the next excursion, so that a long rest after it at the level of a later
-    /// movement's hold could be taken for a hold and fill a movement of tens of seconds.
-    static func isHeldBeforeFallTowardBase(
-        _ hold: Rest, next: Rest, base: (Double, Double, Double), level: Double, shortHoldBins: Int,
-        interruptionBins: Int
-    ) -> Bool {
-        hold.bins.count <= shortHoldBins
-            && next.bins.lowerBound - hold.bins.upperBound <= interruptionBins
-            && angle(next.startLevel, base) < angle(hold.endLevel, base)
-            && angle(next.startLevel, hold.endLevel) >= level / 2
-    }
-
     /// The movement that leaves a rest for a hold, and the fall back to it, last at most this
     /// long, s: the longest leg movement of the scoring rules.
     static let maxInterruptionS = PublishedRules.maximumLegMovementDurationS
-
-    /// A hold lies at least this fraction of the way out to the movement's largest tilt.
-    static let holdPeakFraction = 0.6
 
     /// Angle between two vectors of any non-zero length, radians (0 when one is zero).
     @inline(__always)

@@ -66,78 +66,44 @@ extension LegMovementDetector {
         tiltNoisePerRestingG: Double, tiltNoiseLevelDegrees: Double = 0, dynamicNoiseLevelG: Double = 0,
         tiltSeriesNoiseDegrees: Double = 0, maxRestingG: Double = .infinity
     ) {
-        // The dynamic floor rises to the level set by the leg's measured noise and resolution.
-        let onsetG = max(settings.onsetThresholdG, dynamicNoiseLevelG)
-        let offsetG = onsetG * (settings.onsetThresholdG > 0 ? settings.offsetThresholdG / settings.onsetThresholdG : 1)
-        let noiseFactor = settings.restingNoiseFactor
-        let offsetRatio = onsetG > 0 ? offsetG / onsetG : 1
-        // The tilt floor rises to the level set by the leg's measured noise and resolution.
-        let onsetDeg = max(settings.onsetTiltDegrees, tiltNoiseLevelDegrees)
-        let offsetDeg = onsetDeg * (settings.onsetTiltDegrees > 0 ? settings.offsetTiltDegrees / settings.onsetTiltDegrees : 1)
-        let tiltNoiseFactor = settings.tiltRestingNoiseFactor * tiltNoisePerRestingG * 180 / Double.pi
-        let tiltOffsetRatio = onsetDeg > 0 ? offsetDeg / onsetDeg : 1
-        let levels = ScanLevels(
-            onsetG: onsetG, offsetG: offsetG, noiseFactor: noiseFactor, offsetRatio: offsetRatio,
-            onsetDegrees: onsetDeg, offsetDegrees: offsetDeg, tiltNoiseFactor: tiltNoiseFactor,
-            tiltOffsetRatio: tiltOffsetRatio)
+        let levels = scanLevels(
+            tiltNoisePerRestingG: tiltNoisePerRestingG, tiltNoiseLevelDegrees: tiltNoiseLevelDegrees,
+            dynamicNoiseLevelG: dynamicNoiseLevelG)
         let offset = core.lowerBound - signalStart
         var restingCursor = InterpolationCursor(signal.restingLevelG, binSamples: signal.levelBinSamples)
         restingCursor.skip(offset)
-        // The tilt is held over its bin (40 ms at the default rate): no interpolation needed at
-        // that resolution.
-        let tiltBinSamples = signal.tiltBinSamples
-        var tiltBin = offset / tiltBinSamples, tiltPhase = offset % tiltBinSamples
+        var tiltCursor = HeldTiltCursor(binSamples: signal.tiltBinSamples, atSample: offset)
         let footLevelDegrees = Float(max(settings.footNoiseFactor * tiltSeriesNoiseDegrees, settings.minFootDegrees))
         // The samples go through in blocks: the resting level and the tilt of each sample (the
         // cursor's additions are one chain), the levels and flags (``ScanLevels``, vectorised),
         // the trace's maxima per bin, then the state machine over the flags.
-        let block = Self.scanBlockSamples
-        var dynamicValues = [Double](repeating: 0, count: block), tiltValues = [Double](repeating: 0, count: block)
-        var dynamicFloats = [Float](repeating: 0, count: block), tiltFloats = [Float](repeating: 0, count: block)
-        var flagValues = [UInt8](repeating: 0, count: block)
+        var scratch = ScanBlockScratch(count: Self.scanBlockSamples)
         traceDynamic.withUnsafeMutableBufferPointer { traceDynamic in
         traceTilt.withUnsafeMutableBufferPointer { traceTilt in
-        dynamicValues.withUnsafeMutableBufferPointer { dynamicBuffer in
-        tiltValues.withUnsafeMutableBufferPointer { tiltBuffer in
-        dynamicFloats.withUnsafeMutableBufferPointer { dynamicFloatBuffer in
-        tiltFloats.withUnsafeMutableBufferPointer { tiltFloatBuffer in
-        flagValues.withUnsafeMutableBufferPointer { flagBuffer in
         signal.envelope.withUnsafeBufferPointer { envelope in
         signal.tiltDegrees.withUnsafeBufferPointer { tilts in
-            guard let dynamic = dynamicBuffer.baseAddress, let tilt = tiltBuffer.baseAddress,
-                let dynamicFloat = dynamicFloatBuffer.baseAddress, let tiltFloat = tiltFloatBuffer.baseAddress,
-                let flags = flagBuffer.baseAddress, let envelopeBase = envelope.baseAddress
-            else { return }
+        scratch.withPointers { block in
+            guard let envelopeBase = envelope.baseAddress else { return }
             var blockStart = core.lowerBound
             while blockStart < core.upperBound {
-                let count = min(block, core.upperBound - blockStart)
+                let count = min(Self.scanBlockSamples, core.upperBound - blockStart)
                 // A resting level above what the leg's noise explains is a long movement filling
                 // the window, not noise (``maxRestingNoiseRatio``).
-                restingCursor.fill(dynamic, count: count)
-                ScanLevels.cap(dynamic, at: maxRestingG, count: count)
-                // Each tilt bin's value for its samples (one read and conversion per bin).
-                var j = 0
-                while j < count {
-                    let run = min(tiltBinSamples - tiltPhase, count - j)
-                    (tilt + j).update(repeating: Double(tilts[tiltBin]), count: run)
-                    j += run
-                    tiltPhase += run
-                    if tiltPhase == tiltBinSamples {
-                        tiltPhase = 0
-                        tiltBin += 1
-                    }
-                }
+                restingCursor.fill(block.dynamic, count: count)
+                ScanLevels.cap(block.dynamic, at: maxRestingG, count: count)
+                tiltCursor.fill(block.tilt, count: count, from: tilts)
                 levels.evaluate(
-                    envelope: envelopeBase + (blockStart - signalStart), restingInDynamicOut: dynamic, tilt: tilt,
-                    dynamicFloat: dynamicFloat, tiltFloat: tiltFloat, flags: flags, count: count)
+                    envelope: envelopeBase + (blockStart - signalStart), restingInDynamicOut: block.dynamic,
+                    tilt: block.tilt, dynamicFloat: block.dynamicFloat, tiltFloat: block.tiltFloat,
+                    flags: block.flags, count: count)
                 let samples = blockStart..<(blockStart + count)
                 addToTrace(
-                    &state, samples: samples, dynamic: dynamicFloat, tilt: tiltFloat, recording: recording,
-                    traceDynamic: traceDynamic, traceTilt: traceTilt)
+                    &state, samples: samples, dynamic: block.dynamicFloat, tilt: block.tiltFloat,
+                    recording: recording, traceDynamic: traceDynamic, traceTilt: traceTilt)
                 runHysteresis(
-                    &state, samples: samples, flags: flags, dynamic: dynamic, tilt: tilt, signalStart: signalStart,
-                    tilts: tilts, tiltBinSamples: tiltBinSamples, rateHz: recording.sampleRateHz,
-                    footLevelDegrees: footLevelDegrees)
+                    &state, samples: samples, flags: block.flags, dynamic: block.dynamic, tilt: block.tilt,
+                    signalStart: signalStart, tilts: tilts, tiltBinSamples: signal.tiltBinSamples,
+                    rateHz: recording.sampleRateHz, footLevelDegrees: footLevelDegrees)
                 blockStart += count
             }
             // Partial maxima are merged with max, so flushing at every chunk end is safe.
@@ -151,10 +117,26 @@ extension LegMovementDetector {
         }
         }
         }
-        }
-        }
-        }
-        }
+    }
+
+    /// The onset and offset levels of ``scan``: each channel's floor rises to the level set by the
+    /// leg's measured noise and resolution (`dynamicNoiseLevelG`, `tiltNoiseLevelDegrees`), and
+    /// the tilt's levels follow the dynamic channel's resting level through `tiltNoisePerRestingG`.
+    func scanLevels(
+        tiltNoisePerRestingG: Double, tiltNoiseLevelDegrees: Double, dynamicNoiseLevelG: Double
+    ) -> ScanLevels {
+        let onsetG = max(settings.onsetThresholdG, dynamicNoiseLevelG)
+        let offsetG = onsetG * (settings.onsetThresholdG > 0 ? settings.offsetThresholdG / settings.onsetThresholdG : 1)
+        let noiseFactor = settings.restingNoiseFactor
+        let offsetRatio = onsetG > 0 ? offsetG / onsetG : 1
+        let onsetDeg = max(settings.onsetTiltDegrees, tiltNoiseLevelDegrees)
+        let offsetDeg = onsetDeg * (settings.onsetTiltDegrees > 0 ? settings.offsetTiltDegrees / settings.onsetTiltDegrees : 1)
+        let tiltNoiseFactor = settings.tiltRestingNoiseFactor * tiltNoisePerRestingG * 180 / Double.pi
+        let tiltOffsetRatio = onsetDeg > 0 ? offsetDeg / onsetDeg : 1
+        return ScanLevels(
+            onsetG: onsetG, offsetG: offsetG, noiseFactor: noiseFactor, offsetRatio: offsetRatio,
+            onsetDegrees: onsetDeg, offsetDegrees: offsetDeg, tiltNoiseFactor: tiltNoiseFactor,
+            tiltOffsetRatio: tiltOffsetRatio)
     }
 
     /// Merges the running maxima of the current trace bin into the trace.

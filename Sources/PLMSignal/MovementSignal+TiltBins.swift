@@ -25,29 +25,9 @@ extension MovementSignal {
         if binSamples == 4, let xp = x.baseAddress, let yp = y.baseAddress, let zp = z.baseAddress,
             let gxp = gx.baseAddress, let gyp = gy.baseAddress, let gzp = gz.baseAddress
         {
-            let fullBins = min(bins, n / 4)
-            while b + 4 <= fullBins {
-                let first = 4 * b
-                let bx = loadFourBins(xp + first), by = loadFourBins(yp + first), bz = loadFourBins(zp + first)
-                if let op = magnitudeBase {
-                    // The same operations in the same order as the scalar magnitude.
-                    @inline(__always) func magnitude(_ a: SIMD4<Float>, _ b: SIMD4<Float>, _ c: SIMD4<Float>) -> SIMD4<Float> {
-                        (a * a + b * b + c * c).squareRoot()
-                    }
-                    let out = UnsafeMutableRawPointer(op + first)
-                    out.storeBytes(of: magnitude(bx.0, by.0, bz.0), as: SIMD4<Float>.self)
-                    out.storeBytes(of: magnitude(bx.1, by.1, bz.1), toByteOffset: 16, as: SIMD4<Float>.self)
-                    out.storeBytes(of: magnitude(bx.2, by.2, bz.2), toByteOffset: 32, as: SIMD4<Float>.self)
-                    out.storeBytes(of: magnitude(bx.3, by.3, bz.3), toByteOffset: 48, as: SIMD4<Float>.self)
-                }
-                let mx = robustMeansOfFourBins(bx, scale: fullBinScale)
-                let my = robustMeansOfFourBins(by, scale: fullBinScale)
-                let mz = robustMeansOfFourBins(bz, scale: fullBinScale)
-                UnsafeMutableRawPointer(gxp + b).storeBytes(of: mx, as: SIMD4<Float>.self)
-                UnsafeMutableRawPointer(gyp + b).storeBytes(of: my, as: SIMD4<Float>.self)
-                UnsafeMutableRawPointer(gzp + b).storeBytes(of: mz, as: SIMD4<Float>.self)
-                b += 4
-            }
+            b = robustMeansOfFourSampleBins(
+                x: xp, y: yp, z: zp, fullBins: min(bins, n / 4), scale: fullBinScale, into: gxp, gyp, gzp,
+                magnitudes: magnitudeBase)
         }
         if let op = magnitudeBase {
             // The samples the SIMD bins did not cover.
@@ -56,7 +36,57 @@ extension MovementSignal {
                 x: UnsafeBufferPointer(rebasing: x[done..<n]), y: UnsafeBufferPointer(rebasing: y[done..<n]),
                 z: UnsafeBufferPointer(rebasing: z[done..<n]), into: UnsafeMutableBufferPointer(start: op + done, count: n - done))
         }
-        while b < bins {
+        robustMeansBinByBin(
+            x: x, y: y, z: z, count: n, bins: b..<bins, binSamples: binSamples, fullBinScale: fullBinScale,
+            into: gx, gy, gz)
+    }
+
+    /// The SIMD path of ``robustBinMeans(x:y:z:binSamples:into:_:_:magnitudes:)`` for bins of 4
+    /// samples: four full bins at a time from bin 0 while all four lie within `fullBins`, with the
+    /// magnitude of each of their samples into `magnitudes` when given. Returns the number of
+    /// bins done (a multiple of 4).
+    @inline(__always)
+    private static func robustMeansOfFourSampleBins(
+        x xp: UnsafePointer<Float>, y yp: UnsafePointer<Float>, z zp: UnsafePointer<Float>, fullBins: Int,
+        scale fullBinScale: Double, into gxp: UnsafeMutablePointer<Float>, _ gyp: UnsafeMutablePointer<Float>,
+        _ gzp: UnsafeMutablePointer<Float>, magnitudes magnitudeBase: UnsafeMutablePointer<Float>?
+    ) -> Int {
+        var b = 0
+        while b + 4 <= fullBins {
+            let first = 4 * b
+            let bx = loadFourBins(xp + first), by = loadFourBins(yp + first), bz = loadFourBins(zp + first)
+            if let op = magnitudeBase {
+                // The same operations in the same order as the scalar magnitude.
+                @inline(__always) func magnitude(_ a: SIMD4<Float>, _ b: SIMD4<Float>, _ c: SIMD4<Float>) -> SIMD4<Float> {
+                    (a * a + b * b + c * c).squareRoot()
+                }
+                let out = UnsafeMutableRawPointer(op + first)
+                out.storeBytes(of: magnitude(bx.0, by.0, bz.0), as: SIMD4<Float>.self)
+                out.storeBytes(of: magnitude(bx.1, by.1, bz.1), toByteOffset: 16, as: SIMD4<Float>.self)
+                out.storeBytes(of: magnitude(bx.2, by.2, bz.2), toByteOffset: 32, as: SIMD4<Float>.self)
+                out.storeBytes(of: magnitude(bx.3, by.3, bz.3), toByteOffset: 48, as: SIMD4<Float>.self)
+            }
+            let mx = robustMeansOfFourBins(bx, scale: fullBinScale)
+            let my = robustMeansOfFourBins(by, scale: fullBinScale)
+            let mz = robustMeansOfFourBins(bz, scale: fullBinScale)
+            UnsafeMutableRawPointer(gxp + b).storeBytes(of: mx, as: SIMD4<Float>.self)
+            UnsafeMutableRawPointer(gyp + b).storeBytes(of: my, as: SIMD4<Float>.self)
+            UnsafeMutableRawPointer(gzp + b).storeBytes(of: mz, as: SIMD4<Float>.self)
+            b += 4
+        }
+        return b
+    }
+
+    /// The scalar path of ``robustBinMeans(x:y:z:binSamples:into:_:_:magnitudes:)``: bins `bins`
+    /// one at a time over the first `n` samples (every bin at rates other than 100 Hz, the last
+    /// few at 100 Hz). `fullBinScale` is `1 / (binSamples - 2)`.
+    private static func robustMeansBinByBin(
+        x: UnsafeBufferPointer<Float>, y: UnsafeBufferPointer<Float>, z: UnsafeBufferPointer<Float>, count n: Int,
+        bins: Range<Int>, binSamples: Int, fullBinScale: Double,
+        into gx: UnsafeMutableBufferPointer<Float>, _ gy: UnsafeMutableBufferPointer<Float>,
+        _ gz: UnsafeMutableBufferPointer<Float>
+    ) {
+        for b in bins {
             let lo = b * binSamples, hi = min(n, lo + binSamples)
             let count = hi - lo
             if count < 3 {
@@ -71,7 +101,6 @@ extension MovementSignal {
                 gx[b] = sx * scale
                 gy[b] = sy * scale
                 gz[b] = sz * scale
-                b += 1
                 continue
             }
             var sx = 0.0, sy = 0.0, sz = 0.0
@@ -93,7 +122,6 @@ extension MovementSignal {
             gx[b] = Float((sx - Double(minX) - Double(maxX)) * scale)
             gy[b] = Float((sy - Double(minY) - Double(maxY)) * scale)
             gz[b] = Float((sz - Double(minZ) - Double(maxZ)) * scale)
-            b += 1
         }
     }
 

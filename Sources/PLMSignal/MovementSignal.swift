@@ -39,26 +39,54 @@ struct MovementSignal {
         dynamicFilter: ZeroPhaseFilter, tiltFilter: ZeroPhaseFilter?, tiltBinSamples: Int,
         tiltSeriesNoiseG: Double = 0, tiltHoldLevelDegrees: Double = 1, tiltAverageBins: Int = 0
     ) {
-        let n = range.count
         let rate = recording.sampleRateHz
-        let a = range.lowerBound
         // One pass over the samples: the magnitude for the dynamic channel, and the robust bin
         // means of each axis for the tilt channel.
+        var (envelope, gx, gy, gz) = Self.magnitudesAndTiltBinMeans(
+            recording, range: range, tiltBinSamples: tiltBinSamples)
+        envelope.withUnsafeMutableBufferPointer {
+            Self.makeEnvelope(fromMagnitudes: $0, settings: settings, rateHz: rate, dynamicFilter: dynamicFilter)
+        }
+        self.envelope = envelope
+
+        // Resting level of the envelope: rolling low quantile of level-bin means.
+        let levelBin = max(1, Int((settings.levelBinS * rate).rounded()))
+        levelBinSamples = levelBin
+        let halfWindowBins = max(1, Int((settings.restingWindowS / settings.levelBinS / 2).rounded()))
+        let levelMeans = envelope.withUnsafeBufferPointer { Self.binMeans($0, binSamples: levelBin) }
+        restingLevelG = rollingQuantile(levelMeans, halfWindow: halfWindowBins, quantile: settings.restingQuantile)
+
+        self.tiltBinSamples = tiltBinSamples
+        let tilt = Self.tiltChannel(
+            gx: &gx, gy: &gy, gz: &gz, rateHz: rate, settings: settings, tiltFilter: tiltFilter,
+            tiltBinSamples: tiltBinSamples, seriesNoiseG: tiltSeriesNoiseG, holdLevelDegrees: tiltHoldLevelDegrees,
+            averageBins: tiltAverageBins)
+        tiltDegrees = tilt.tilt
+        averagedTiltDegrees = tilt.averaged
+    }
+
+    /// The magnitude of every sample of `range` (to become the envelope) and the robust means of
+    /// each axis per tilt bin of `tiltBinSamples` samples (``robustBinMeans(x:y:z:binSamples:into:_:_:magnitudes:)``),
+    /// both from one pass over the samples.
+    private static func magnitudesAndTiltBinMeans(
+        _ recording: AccelerationRecording, range: Range<Int>, tiltBinSamples: Int
+    ) -> (magnitudes: [Float], gx: [Float], gy: [Float], gz: [Float]) {
+        let n = range.count
+        let a = range.lowerBound
         let tiltBins = (n + tiltBinSamples - 1) / tiltBinSamples
         // Every element of these is written below before it is read (no zero-fill pass).
-        var envelope = [Float](unsafeUninitializedCapacity: n) { _, count in count = n }
+        var magnitudes = [Float](unsafeUninitializedCapacity: n) { _, count in count = n }
         var gx = [Float](unsafeUninitializedCapacity: tiltBins) { _, count in count = tiltBins }
         var gy = [Float](unsafeUninitializedCapacity: tiltBins) { _, count in count = tiltBins }
         var gz = [Float](unsafeUninitializedCapacity: tiltBins) { _, count in count = tiltBins }
         recording.x.withUnsafeBufferPointer { xs in
             recording.y.withUnsafeBufferPointer { ys in
                 recording.z.withUnsafeBufferPointer { zs in
-                    envelope.withUnsafeMutableBufferPointer { magnitude in
+                    magnitudes.withUnsafeMutableBufferPointer { magnitude in
                     gx.withUnsafeMutableBufferPointer { gx in
                     gy.withUnsafeMutableBufferPointer { gy in
                     gz.withUnsafeMutableBufferPointer { gz in
-                        // Both from one pass over the samples.
-                        Self.robustBinMeans(
+                        robustBinMeans(
                             x: UnsafeBufferPointer(rebasing: xs[a..<(a + n)]),
                             y: UnsafeBufferPointer(rebasing: ys[a..<(a + n)]),
                             z: UnsafeBufferPointer(rebasing: zs[a..<(a + n)]), binSamples: tiltBinSamples,
@@ -70,167 +98,49 @@ struct MovementSignal {
                 }
             }
         }
-        // Dynamic channel: low-pass the magnitude, take away its rolling median (a rank filter
-        // removes gravity and drift without the seconds-long ringing a linear high-pass shows
-        // after a strong short knock), rectify, and smooth when asked to.
+        return (magnitudes, gx, gy, gz)
+    }
+
+    /// Dynamic channel, in place over the magnitudes: low-pass the magnitude, take away its rolling
+    /// median (a rank filter removes gravity and drift without the seconds-long ringing a linear
+    /// high-pass shows after a strong short knock), rectify, and smooth when asked to.
+    private static func makeEnvelope(
+        fromMagnitudes buffer: UnsafeMutableBufferPointer<Float>, settings: DetectionSettings, rateHz rate: Double,
+        dynamicFilter: ZeroPhaseFilter
+    ) {
+        guard let base = buffer.baseAddress else { return }
+        let n = buffer.count
         let baselineBin = max(1, Int((settings.baselineBinS * rate).rounded()))
         let baselineHalfWindow = max(1, Int((settings.baselineWindowS / settings.baselineBinS / 2).rounded()))
-        envelope.withUnsafeMutableBufferPointer { buffer in
-            guard let base = buffer.baseAddress else { return }
-            // The median is taken over bin means (``DetectionSettings/baselineBinS``, 2 s) of the
-            // raw magnitude: a low-pass at 10 Hz or more does not change a 2-s mean, and this lets
-            // the subtraction and the rectification happen as the filter stores its output.
-            let magnitudeBaseline = rollingQuantile(
-                Self.binMeans(UnsafeBufferPointer(buffer), binSamples: baselineBin), halfWindow: baselineHalfWindow,
-                quantile: 0.5)
-            var cursor = InterpolationCursor(magnitudeBaseline, binSamples: baselineBin)
-            // The baseline of one stored block (stores are at most a block long).
-            var baselineValues = [Double](repeating: 0, count: dynamicFilter.blockLength)
-            baselineValues.withUnsafeMutableBufferPointer { scratch in
-                guard let baseline = scratch.baseAddress else { return }
-                dynamicFilter.apply(
-                    count: n,
-                    load: { start, values in
-                        guard let out = values.baseAddress else { return }
-                        ZeroPhaseFilter.widen(base + start, into: out, count: values.count)
-                    },
-                    store: { start, values in
-                        // Stores arrive in order and contiguous, so the cursor walks sample by
-                        // sample: first the baseline of the block, then one vectorisable pass.
-                        let count = min(values.count, scratch.count)
-                        cursor.fill(baseline, count: count)
-                        guard let filtered = values.baseAddress else { return }
-                        let out = base + start
-                        Self.rectifiedDifference(filtered, minus: baseline, into: out, count: count)
-                    })
-            }
-            let half = Int((settings.envelopeSmoothingS * rate / 2).rounded())
-            if half > 0 { Self.rectifyAndSmooth(buffer, halfWidth: half) }
+        // The median is taken over bin means (``DetectionSettings/baselineBinS``, 2 s) of the
+        // raw magnitude: a low-pass at 10 Hz or more does not change a 2-s mean, and this lets
+        // the subtraction and the rectification happen as the filter stores its output.
+        let magnitudeBaseline = rollingQuantile(
+            binMeans(UnsafeBufferPointer(buffer), binSamples: baselineBin), halfWindow: baselineHalfWindow,
+            quantile: 0.5)
+        var cursor = InterpolationCursor(magnitudeBaseline, binSamples: baselineBin)
+        // The baseline of one stored block (stores are at most a block long).
+        var baselineValues = [Double](repeating: 0, count: dynamicFilter.blockLength)
+        baselineValues.withUnsafeMutableBufferPointer { scratch in
+            guard let baseline = scratch.baseAddress else { return }
+            dynamicFilter.apply(
+                count: n,
+                load: { start, values in
+                    guard let out = values.baseAddress else { return }
+                    ZeroPhaseFilter.widen(base + start, into: out, count: values.count)
+                },
+                store: { start, values in
+                    // Stores arrive in order and contiguous, so the cursor walks sample by
+                    // sample: first the baseline of the block, then one vectorisable pass.
+                    let count = min(values.count, scratch.count)
+                    cursor.fill(baseline, count: count)
+                    guard let filtered = values.baseAddress else { return }
+                    let out = base + start
+                    rectifiedDifference(filtered, minus: baseline, into: out, count: count)
+                })
         }
-        self.envelope = envelope
-
-        // Resting level of the envelope: rolling low quantile of level-bin means.
-        let levelBin = max(1, Int((settings.levelBinS * rate).rounded()))
-        levelBinSamples = levelBin
-        let halfWindowBins = max(1, Int((settings.restingWindowS / settings.levelBinS / 2).rounded()))
-        let levelMeans = envelope.withUnsafeBufferPointer { Self.binMeans($0, binSamples: levelBin) }
-        restingLevelG = rollingQuantile(levelMeans, halfWindow: halfWindowBins, quantile: settings.restingQuantile)
-
-        // Tilt channel: robust bin means of each axis, low-passed, against a rolling median direction.
-        self.tiltBinSamples = tiltBinSamples
-        if tiltBinSamples < 3 {
-            // Bins of one or two samples cannot drop their extremes (below 75 Hz): a single-sample
-            // spike (a jump of more than 0.1 g from both neighbours, the same rule as the
-            // spectral features') is held at its neighbours' mean, or the low-pass would spread
-            // it into a tilt bump of a second.
-            SpectralFeatures.holdSingleSampleOutliers(&gx)
-            SpectralFeatures.holdSingleSampleOutliers(&gy)
-            SpectralFeatures.holdSingleSampleOutliers(&gz)
-        }
-        if let tiltFilter {
-            gx.withUnsafeMutableBufferPointer { tiltFilter.apply(inPlace: $0) }
-            gy.withUnsafeMutableBufferPointer { tiltFilter.apply(inPlace: $0) }
-            gz.withUnsafeMutableBufferPointer { tiltFilter.apply(inPlace: $0) }
-        }
-        let tiltRate = rate / Double(tiltBinSamples)
-        let perLevel = max(1, Int((settings.baselineBinS * tiltRate).rounded()))
-        let tiltHalfWindow = max(1, Int((settings.baselineWindowS / (Double(perLevel) / tiltRate) / 2).rounded()))
-        func binned(_ g: [Float]) -> [Double] {
-            g.withUnsafeBufferPointer { Self.binMeans($0, binSamples: perLevel) }
-        }
-        // Unit resting directions (interpolating between unit vectors stays within 1e-4 of unit
-        // length for the few degrees the baseline moves per bin).
-        func normalise(_ bx: inout [Double], _ by: inout [Double], _ bz: inout [Double]) {
-            for b in bx.indices {
-                let norm = (bx[b] * bx[b] + by[b] * by[b] + bz[b] * bz[b]).squareRoot()
-                if norm > 0 {
-                    bx[b] /= norm
-                    by[b] /= norm
-                    bz[b] /= norm
-                }
-            }
-        }
-        let mx = binned(gx), my = binned(gy), mz = binned(gz)
-        let radiansToDegrees = 180 / Double.pi
-        if settings.tiltAdjacentRest {
-            // The resting direction of the still stretch next to each bin; the centred rolling
-            // median direction (computed only when asked for) where no still stretch is on one side.
-            var medians = RollingMedianDirection(x: mx, y: my, z: mz, halfWindow: tiltHalfWindow)
-            let tilt = AdjacentRestReference.tiltDegrees(
-                gx: gx, gy: gy, gz: gz, tiltRateHz: tiltRate, seriesNoiseG: tiltSeriesNoiseG,
-                holdLevelDegrees: tiltHoldLevelDegrees, settings: settings, averageBins: tiltAverageBins
-            ) { k in medians.direction(atBin: k / perLevel) }
-            tiltDegrees = tilt.tilt
-            averagedTiltDegrees = tilt.averaged
-            return
-        }
-        if settings.tiltBaselineOneSided {
-            // Two resting directions: the median of the window (``DetectionSettings/baselineWindowS``)
-            // ending and of the window starting at each bin; the tilt is the angle to the nearer
-            // one. After a posture shift the
-            // following window holds the new posture at once, where a centred median would
-            // take until most of its window had it (with wake activity around, tens of seconds
-            // during which every later movement ran into one).
-            let quarter = tiltHalfWindow
-            // The median of the window ending at bin b is the centred median at b - quarter, the
-            // one of the window starting there the centred median at b + quarter: one rolling
-            // median per axis serves both.
-            func shifted(_ centred: [Double], by shift: Int) -> [Double] {
-                let n = centred.count
-                return (0..<n).map { centred[min(max($0 + shift, 0), n - 1)] }
-            }
-            let cx = rollingQuantile(mx, halfWindow: quarter, quantile: 0.5)
-            let cy = rollingQuantile(my, halfWindow: quarter, quantile: 0.5)
-            let cz = rollingQuantile(mz, halfWindow: quarter, quantile: 0.5)
-            var px = shifted(cx, by: -quarter), py = shifted(cy, by: -quarter), pz = shifted(cz, by: -quarter)
-            var fx = shifted(cx, by: quarter), fy = shifted(cy, by: quarter), fz = shifted(cz, by: quarter)
-            normalise(&px, &py, &pz)
-            normalise(&fx, &fy, &fz)
-            var cpx = InterpolationCursor(px, binSamples: perLevel), cpy = InterpolationCursor(py, binSamples: perLevel)
-            var cpz = InterpolationCursor(pz, binSamples: perLevel)
-            var cfx = InterpolationCursor(fx, binSamples: perLevel), cfy = InterpolationCursor(fy, binSamples: perLevel)
-            var cfz = InterpolationCursor(fz, binSamples: perLevel)
-            gx.withUnsafeMutableBufferPointer { gx in
-                gy.withUnsafeBufferPointer { gy in
-                    gz.withUnsafeBufferPointer { gz in
-                        for k in 0..<tiltBins {
-                            let ux = Double(gx[k]), uy = Double(gy[k]), uz = Double(gz[k])
-                            let px = cpx.next(), py = cpy.next(), pz = cpz.next()
-                            let fx = cfx.next(), fy = cfy.next(), fz = cfz.next()
-                            // Both directions are unit vectors, so the nearer one has the larger
-                            // dot product with the sample: one angle to compute, not two.
-                            let beforeIsNearer = ux * px + uy * py + uz * pz >= ux * fx + uy * fy + uz * fz
-                            let angle =
-                                beforeIsNearer
-                                ? Self.angleRadians(ux, uy, uz, toUnit: px, py, pz)
-                                : Self.angleRadians(ux, uy, uz, toUnit: fx, fy, fz)
-                            gx[k] = Float(angle * radiansToDegrees)
-                        }
-                    }
-                }
-            }
-        } else {
-            var bx = rollingQuantile(mx, halfWindow: tiltHalfWindow, quantile: 0.5)
-            var by = rollingQuantile(my, halfWindow: tiltHalfWindow, quantile: 0.5)
-            var bz = rollingQuantile(mz, halfWindow: tiltHalfWindow, quantile: 0.5)
-            normalise(&bx, &by, &bz)
-            var cursorX = InterpolationCursor(bx, binSamples: perLevel)
-            var cursorY = InterpolationCursor(by, binSamples: perLevel)
-            var cursorZ = InterpolationCursor(bz, binSamples: perLevel)
-            // The angle overwrites the x series it is computed from (one array less to allocate).
-            gx.withUnsafeMutableBufferPointer { gx in
-                gy.withUnsafeBufferPointer { gy in
-                    gz.withUnsafeBufferPointer { gz in
-                        for k in 0..<tiltBins {
-                            let ux = Double(gx[k]), uy = Double(gy[k]), uz = Double(gz[k])
-                            let vx = cursorX.next(), vy = cursorY.next(), vz = cursorZ.next()
-                            gx[k] = Float(Self.angleRadians(ux, uy, uz, toUnit: vx, vy, vz) * radiansToDegrees)
-                        }
-                    }
-                }
-            }
-        }
-        tiltDegrees = gx
+        let half = Int((settings.envelopeSmoothingS * rate / 2).rounded())
+        if half > 0 { rectifyAndSmooth(buffer, halfWidth: half) }
     }
 
     /// The smallest number of samples that is a whole number of every bin the signal uses
