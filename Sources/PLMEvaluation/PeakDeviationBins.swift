@@ -12,12 +12,28 @@ public struct PeakDeviationBin: Sendable, Hashable, Codable {
     public var referenceCount: Int
     /// Of them, matched by a detected movement.
     public var truePositives: Int
+    /// Of the matched ones, those whose detected duration lies within ``durationToleranceS`` of
+    /// the reference's: whether durations follow the movement, by its size.
+    public var durationsWithinTolerance: Int
 
-    public init(lowerMg: Double, upperMg: Double?, referenceCount: Int = 0, truePositives: Int = 0) {
+    public init(
+        lowerMg: Double, upperMg: Double?, referenceCount: Int = 0, truePositives: Int = 0, durationsWithinTolerance: Int = 0
+    ) {
         self.lowerMg = lowerMg
         self.upperMg = upperMg
         self.referenceCount = referenceCount
         self.truePositives = truePositives
+        self.durationsWithinTolerance = durationsWithinTolerance
+    }
+
+    /// A detected duration counts as following the movement within this, s. Source: issue 11's
+    /// acceptance ("a 1.5 s LM of 30 mg in 7 mg noise is found with its duration within 0.3 s").
+    public static let durationToleranceS = 0.3
+
+    /// Share of the matched movements with their duration within ``durationToleranceS``; nil
+    /// when none matched.
+    public var durationShareWithinTolerance: Double? {
+        truePositives > 0 ? Double(durationsWithinTolerance) / Double(truePositives) : nil
     }
 
     /// TP / reference count; nil for an empty bin.
@@ -53,6 +69,7 @@ public struct PeakDeviationBin: Sendable, Hashable, Codable {
             for k in total.indices {
                 total[k].referenceCount += set[k].referenceCount
                 total[k].truePositives += set[k].truePositives
+                total[k].durationsWithinTolerance += set[k].durationsWithinTolerance
             }
         }
         return total
@@ -61,7 +78,8 @@ public struct PeakDeviationBin: Sendable, Hashable, Codable {
 
 extension PeakDeviationBin {
     enum CodingKeys: String, CodingKey {
-        case lowerMg, upperMg, referenceCount, truePositives, sensitivity
+        case lowerMg, upperMg, referenceCount, truePositives, sensitivity, durationsWithinTolerance
+        case durationShareWithinTolerance
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -71,6 +89,8 @@ extension PeakDeviationBin {
         try c.encode(referenceCount, forKey: .referenceCount)
         try c.encode(truePositives, forKey: .truePositives)
         try c.encode(sensitivity, forKey: .sensitivity)
+        try c.encode(durationsWithinTolerance, forKey: .durationsWithinTolerance)
+        try c.encode(durationShareWithinTolerance, forKey: .durationShareWithinTolerance)
     }
 
     public init(from decoder: any Decoder) throws {
@@ -78,24 +98,30 @@ extension PeakDeviationBin {
         self.init(
             lowerMg: try c.decode(Double.self, forKey: .lowerMg), upperMg: try c.decodeIfPresent(Double.self, forKey: .upperMg),
             referenceCount: try c.decode(Int.self, forKey: .referenceCount),
-            truePositives: try c.decode(Int.self, forKey: .truePositives))
+            truePositives: try c.decode(Int.self, forKey: .truePositives),
+            durationsWithinTolerance: try c.decodeIfPresent(Int.self, forKey: .durationsWithinTolerance) ?? 0)
     }
 }
 
 extension Evaluator {
     /// Sensitivity by peak deviation of one night's matching: every assessed reference movement
-    /// with a known peak deviation is counted in its bin, and as a true positive when matched.
-    /// Nil when the reference gives no peak deviations.
+    /// with a known peak deviation is counted in its bin, as a true positive when matched, and
+    /// among the durations within tolerance when the match's duration error (offset error minus
+    /// onset error) is at most ``PeakDeviationBin/durationToleranceS``. Nil when the reference
+    /// gives no peak deviations.
     static func sensitivityByPeakDeviation(
         _ matching: EventMatching, reference: EventSet, missedInExcludedTime: Set<Int>
     ) -> [PeakDeviationBin]? {
         guard let deviations = reference.peakDeviationsMg, deviations.count == reference.movements.count else { return nil }
         var bins = PeakDeviationBin.standard
-        let matched = Set(matching.pairs.map(\.referenceIndex))
+        var durationErrorS: [Int: Double] = [:]
+        for pair in matching.pairs { durationErrorS[pair.referenceIndex] = pair.offsetErrorS - pair.onsetErrorS }
         for (k, inputIndex) in matching.referenceInputIndices.enumerated() where !missedInExcludedTime.contains(k) {
             guard let mg = deviations[inputIndex], let b = bins.firstIndex(where: { $0.contains(mg) }) else { continue }
             bins[b].referenceCount += 1
-            if matched.contains(k) { bins[b].truePositives += 1 }
+            guard let error = durationErrorS[k] else { continue }
+            bins[b].truePositives += 1
+            if abs(error) <= PeakDeviationBin.durationToleranceS { bins[b].durationsWithinTolerance += 1 }
         }
         return bins
     }

@@ -23,6 +23,9 @@ import Testing
     ///
     /// By hand: 0-40 mg 1 of 2; 40-100 mg 1 of 2; 100-300 mg 1 of 1; >= 300 mg 0 of 1. Every row of
     /// 0.5-10 s counts as a reference movement whatever its kind: 7 reference, 4 matched.
+    /// Durations of the matches (found - reference): row 1 1.9 - 2 = -0.1 s (within 0.3 s), row 3
+    /// 1.5 - 2 = -0.5 s (not), row 4 2.2 - 2 = +0.2 s (within), row 5 no bin: within 0.3 s per
+    /// bin 1, 0, 1, 0, shares 1, 0, 1 and none for the empty last bin.
     static let csv = """
         onset_s,offset_s,side,kind,peak_deviation_mg
         10,12,L,lm,25
@@ -55,15 +58,21 @@ import Testing
         #expect(bins.map(\.referenceCount) == [2, 2, 1, 1])
         #expect(bins.map(\.truePositives) == [1, 1, 1, 0])
         #expect(bins.map(\.sensitivity) == [0.5, 0.5, 1, 0])
+        #expect(bins.map(\.durationsWithinTolerance) == [1, 0, 1, 0])
+        #expect(bins.map(\.durationShareWithinTolerance) == [1, 0, 1, nil])
 
         let report = EvaluationReport(nights: [night, night])
         #expect(report.pooledByPeakDeviation?.map(\.referenceCount) == [4, 4, 2, 2])
         #expect(report.pooledByPeakDeviation?.map(\.truePositives) == [2, 2, 2, 0])
+        #expect(report.pooledByPeakDeviation?.map(\.durationsWithinTolerance) == [2, 0, 2, 0])
         let text = report.text()
         #expect(text.contains("sens 0-40 mg") && text.contains("sens >= 300 mg") && text.contains("50.0 % (2)"))
         let json = String(decoding: try report.jsonBytes(), as: UTF8.self)
         #expect(json.contains("\"sensitivityByPeakDeviation\"") && json.contains("\"pooledByPeakDeviation\""))
         #expect(json.contains("\"upperMg\" : null"))
+        #expect(json.contains("\"durationsWithinTolerance\" : 2") && json.contains("\"durationShareWithinTolerance\" : null"))
+        let decoded = try JSONDecoder().decode([PeakDeviationBin].self, from: try JSONEncoder().encode(bins))
+        #expect(decoded == bins)
     }
 
     /// A missed reference movement in time the detection declared excluded is left out of its bin

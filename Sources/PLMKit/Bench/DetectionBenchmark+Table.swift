@@ -54,6 +54,7 @@ extension DetectionBenchmark.Result {
         for row in body { text += line(row) + "\n" }
         text += line(footer) + "\n"
         text += agreementText() + "\n"
+        text += durationText()
         return text
     }
 
@@ -64,6 +65,8 @@ extension DetectionBenchmark.Result {
         text += "|" + header.indices.map { $0 < 2 ? "---|" : "---:|" }.joined() + "\n"
         for row in body + [footer] { text += "| " + row.joined(separator: " | ") + " |\n" }
         text += "\n" + agreementText() + "\n"
+        let durations = durationText()
+        if !durations.isEmpty { text += "\n" + durations }
         text += sensorCurveMarkdown()
         return text
     }
@@ -105,6 +108,18 @@ extension DetectionBenchmark.Result {
             text += "| " + cells.joined(separator: " | ") + " |\n"
         }
         return text
+    }
+
+    /// Whether durations follow the movement, by its size: the share of matched LMs whose found
+    /// duration lies within ``PeakDeviationBin/durationToleranceS`` of the truth's, per bin of
+    /// peak deviation, pooled over the nights (matched count in brackets); empty without bins.
+    private func durationText() -> String {
+        guard let bins = pooledByPeakDeviation, bins.contains(where: { $0.truePositives > 0 }) else { return "" }
+        let cells = bins.map { bin in
+            "\(bin.label) \(bin.truePositives > 0 ? Self.fixed(bin.durationShareWithinTolerance, 2) : "-") (\(bin.truePositives))"
+        }
+        return "Durations within \(Self.fixed(PeakDeviationBin.durationToleranceS, 1)) s of the truth (matched LMs, pooled): "
+            + cells.joined(separator: ", ") + ".\n"
     }
 
     private func agreementText() -> String {

@@ -61,16 +61,23 @@ struct DetectionBenchmarkTests {
         }
         #expect(result.plmIndexAgreement?.nightCount == 2)
 
-        // Text: header, rule, one line per night, the pooled line, the agreement line.
+        // Text: header, rule, one line per night, the pooled line, the agreement line, the
+        // durations line.
         let text = result.text()
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map(String.init)
         #expect(text.hasSuffix("\n"))
-        try #require(lines.count == 2 + result.nights.count + 2)
+        try #require(lines.count == 2 + result.nights.count + 3)
         #expect(lines[0].hasPrefix("night"))
         #expect(lines[1].allSatisfy { $0 == "-" || $0 == " " })
         #expect(lines[2].hasPrefix("night-a") && lines[3].hasPrefix("night-b"))
         #expect(lines[4].hasPrefix("all (pooled)"))
         #expect(lines[5].hasPrefix("PLM index agreement over 2 nights"))
+        // The durations line: per bin the share within 0.3 s and, in brackets, the matched count,
+        // which is the pooled bins' true positives.
+        let pooledBins = try #require(result.pooledByPeakDeviation)
+        #expect(lines[6].hasPrefix("Durations within 0.3 s of the truth (matched LMs, pooled): 0-40 mg "))
+        for bin in pooledBins { #expect(lines[6].contains("\(bin.label) ") && lines[6].contains("(\(bin.truePositives))")) }
+        #expect(pooledBins.allSatisfy { $0.durationsWithinTolerance <= $0.truePositives })
 
         // Markdown: a table whose rows all have the header's number of cells.
         let table = result.markdown().split(separator: "\n", omittingEmptySubsequences: false).prefix { !$0.isEmpty }
