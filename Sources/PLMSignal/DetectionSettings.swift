@@ -265,6 +265,15 @@ public struct DetectionSettings: Sendable, Hashable, Codable {
     /// degree, and slow settling of a rest after a lasting change of position walked onsets up
     /// to 0.4 s early.
     public var minFootDegrees = 0.25
+    /// ... and, when true on a leg whose tilt low-pass was lowered for its noise (below
+    /// ``tiltLowPassHz``), above the low-pass's own ringing: at least the filter's step
+    /// undershoot (``ZeroPhaseFilter/stepUndershoot``) times the movement's peak tilt. The tilt
+    /// is an angle, so the undershoot before a large movement shows as a bump of that share of
+    /// its height (at 2 Hz 3.6 %: 0.6 degree before a 17-degree LM, in the quiet 0.15-0.45 s
+    /// before the ramp), and the walk ran on through it: large LMs on 7-9 mg 8/10-bit sensors
+    /// came out 0.25-0.57 s long (docs/benchmarks.md). Not at the full corner: see
+    /// `LegMovementDetector.tiltRingingShare`.
+    public var footAboveFilterRinging = true
 
     /// Candidates shorter than this have their edges re-measured on the raw acceleration when
     /// they are strong (see ``edgeRefinementPeakFactor``), s. The filters' spread is what can lift
@@ -453,6 +462,7 @@ public struct DetectionSettings: Sendable, Hashable, Codable {
             ("maxEdgeExtensionS", maxEdgeExtensionS, "s"),
             ("footNoiseFactor", footNoiseFactor, ""),
             ("minFootDegrees", minFootDegrees, "deg"),
+            ("footAboveFilterRinging", footAboveFilterRinging ? 1 : 0, ""),
             ("edgeRefinementMaxDurationS", edgeRefinementMaxDurationS, "s"),
             ("edgeRefinementPeakFactor", edgeRefinementPeakFactor, ""),
             ("maxHoldGapS", maxHoldGapS, "s"),

@@ -64,11 +64,12 @@ extension LegMovementDetector {
                     state: &state, recording: recording, traceDynamic: &traceDynamic, traceTilt: &traceTilt,
                     tiltNoisePerRestingG: pass.tiltNoisePerRestingG, tiltNoiseLevelDegrees: pass.tiltNoiseLevelDegrees,
                     dynamicNoiseLevelG: pass.dynamicNoiseLevelG, tiltSeriesNoiseDegrees: pass.tiltSeriesNoiseDegrees,
-                    maxRestingG: pass.maxRestingG)
+                    maxRestingG: pass.maxRestingG, tiltRinging: pass.tiltRinging)
                 if let search = pass.lowLevelSearch {
                     scanLowLevel(
                         signal, signalStart: chunks[nextChunk].built.lowerBound, core: chunks[nextChunk].core,
-                        state: &state, search: search, rateHz: rate, footLevelDegrees: pass.lowFootLevelDegrees)
+                        state: &state, search: search, rateHz: rate, footLevelDegrees: pass.lowFootLevelDegrees,
+                        tiltRinging: pass.tiltRinging)
                 }
                 nextChunk += 1
             }

@@ -81,7 +81,7 @@ extension LegMovementDetector {
     /// the run is bin `b - (signalStart - runStart) / tiltBinSamples` of the signal.
     func scanLowLevel(
         _ signal: MovementSignal, signalStart: Int, core: Range<Int>, state: inout SegmentScan,
-        search: LowLevelTiltSearch, rateHz: Double, footLevelDegrees: Float
+        search: LowLevelTiltSearch, rateHz: Double, footLevelDegrees: Float, tiltRinging: TiltRinging = .none
     ) {
         let binSamples = max(1, signal.tiltBinSamples)
         let runStart = state.segment.lowerBound, runCount = state.segment.count
@@ -119,7 +119,7 @@ extension LegMovementDetector {
                         burst.samples = extendedToRampFeet(
                             samples, tilts: tilts, binOffset: runStart - signalStart, tiltBinSamples: binSamples,
                             notBefore: state.lowBursts.last?.burst.samples.upperBound ?? 0, rateHz: rateHz,
-                            footLevelDegrees: footLevelDegrees)
+                            footLevelDegrees: footLevelDegrees, ringing: tiltRinging, peakTiltDegrees: Float(peakTilt))
                         // The search is for leg movements: a shorter stretch is left to the
                         // sample-level path (noise, or a twitch's tilt).
                         if burst.samples.count >= search.minSamples {

@@ -64,7 +64,7 @@ extension LegMovementDetector {
         _ signal: MovementSignal, signalStart: Int, core: Range<Int>, state: inout SegmentScan,
         recording: AccelerationRecording, traceDynamic: inout [Float], traceTilt: inout [Float],
         tiltNoisePerRestingG: Double, tiltNoiseLevelDegrees: Double = 0, dynamicNoiseLevelG: Double = 0,
-        tiltSeriesNoiseDegrees: Double = 0, maxRestingG: Double = .infinity
+        tiltSeriesNoiseDegrees: Double = 0, maxRestingG: Double = .infinity, tiltRinging: TiltRinging = .none
     ) {
         let levels = scanLevels(
             tiltNoisePerRestingG: tiltNoisePerRestingG, tiltNoiseLevelDegrees: tiltNoiseLevelDegrees,
@@ -103,7 +103,8 @@ extension LegMovementDetector {
                 runHysteresis(
                     &state, samples: samples, flags: block.flags, dynamic: block.dynamic, tilt: block.tilt,
                     signalStart: signalStart, tilts: tilts, tiltBinSamples: signal.tiltBinSamples,
-                    rateHz: recording.sampleRateHz, footLevelDegrees: footLevelDegrees)
+                    rateHz: recording.sampleRateHz, footLevelDegrees: footLevelDegrees,
+                    tiltRinging: tiltRinging)
                 blockStart += count
             }
             // Partial maxima are merged with max, so flushing at every chunk end is safe.
@@ -183,7 +184,7 @@ extension LegMovementDetector {
     private func runHysteresis(
         _ state: inout SegmentScan, samples: Range<Int>, flags: UnsafePointer<UInt8>, dynamic: UnsafePointer<Double>,
         tilt: UnsafePointer<Double>, signalStart: Int, tilts: UnsafeBufferPointer<Float>, tiltBinSamples: Int,
-        rateHz: Double, footLevelDegrees: Float
+        rateHz: Double, footLevelDegrees: Float, tiltRinging: TiltRinging
     ) {
         let count = samples.count, first = samples.lowerBound
         let segmentStart = state.segment.lowerBound
@@ -214,7 +215,7 @@ extension LegMovementDetector {
                 burst.samples = extendedToRampFeet(
                     crossing.samples, tilts: tilts, binOffset: segmentStart - signalStart,
                     tiltBinSamples: tiltBinSamples, notBefore: previousEnd, rateHz: rateHz,
-                    footLevelDegrees: footLevelDegrees)
+                    footLevelDegrees: footLevelDegrees, ringing: tiltRinging, peakTiltDegrees: Float(peakTilt))
                 state.bursts.append((burst, crossing.samples, peakDynamic, peakTilt))
             }
             if detector.isActive {
@@ -249,10 +250,13 @@ extension LegMovementDetector {
     /// offset halfway down its fall, and was reported 0.55 s short. The feet of the low-passed
     /// tilt are where the leg left and reached rest (give or take the low-pass's spread of about
     /// 0.1 s); the offset rule's 0.5 s of quiet still decides where a movement ends.
-    /// `binOffset` is the run's first sample in the signal's samples.
+    /// `binOffset` is the run's first sample in the signal's samples. The walk also stays above
+    /// the bump the tilt low-pass's `ringing` can make beside a movement of peak `peakTiltDegrees`
+    /// rising as steeply as the crossing's bins (``TiltRinging``).
     func extendedToRampFeet(
         _ samples: Range<Int>, tilts: UnsafeBufferPointer<Float>, binOffset: Int, tiltBinSamples: Int,
-        notBefore: Int, rateHz: Double, footLevelDegrees: Float
+        notBefore: Int, rateHz: Double, footLevelDegrees baseFootLevel: Float, ringing: TiltRinging = .none,
+        peakTiltDegrees: Float = 0
     ) -> Range<Int> {
         let maxBins = Int((settings.maxEdgeExtensionS * rateHz / Double(tiltBinSamples)).rounded())
         // A crossing shorter than half the minimum LM is a twitch or a noise peak, whose feet are
@@ -260,6 +264,13 @@ extension LegMovementDetector {
         let minSamples = Int((PublishedRules.minimumLegMovementDurationS / 2 * rateHz).rounded())
         guard maxBins > 0, samples.count >= minSamples, tilts.count > 1 else { return samples }
         let n = tilts.count
+        var footLevelDegrees = baseFootLevel
+        if ringing.share > 0 {
+            let steepest = Self.steepestTiltChange(
+                tilts, bins: (samples.lowerBound + binOffset) / tiltBinSamples..<((samples.upperBound + binOffset) / tiltBinSamples))
+            footLevelDegrees = max(
+                footLevelDegrees, ringing.bumpDegrees(peakDegrees: peakTiltDegrees, steepestDegreesPerBin: steepest))
+        }
         var lower = samples.lowerBound, upper = samples.upperBound
         let onsetSignalSample = samples.lowerBound + binOffset
         if onsetSignalSample >= 0 && onsetSignalSample / tiltBinSamples < n {
@@ -278,6 +289,19 @@ extension LegMovementDetector {
             upper = max(upper, b * tiltBinSamples - binOffset)
         }
         return max(lower, notBefore)..<upper
+    }
+
+    /// The largest change of the tilt from one bin to the next over `bins` (clipped to the
+    /// series), degrees.
+    static func steepestTiltChange(_ tilts: UnsafeBufferPointer<Float>, bins: Range<Int>) -> Float {
+        let lower = max(0, bins.lowerBound), upper = min(tilts.count - 1, bins.upperBound)
+        var steepest: Float = 0
+        var b = lower
+        while b < upper {
+            steepest = max(steepest, abs(tilts[b + 1] - tilts[b]))
+            b += 1
+        }
+        return steepest
     }
 
     /// Ends the hysteresis over a valid run: a movement still open at its end is closed there.

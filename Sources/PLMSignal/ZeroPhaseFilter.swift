@@ -30,6 +30,22 @@ public struct ZeroPhaseFilter: Sendable {
     /// The kernel taps `h[0 ... halfWidth]` (symmetric: `h[-j] = h[j]`).
     let kernel: [Double]
 
+    /// The filter's response to a unit step of the kernel's centre, before the step: its deepest
+    /// undershoot (`max(0, -min over m >= 1 of (h[m] + ... + h[halfWidth]))`, the output `m`
+    /// samples before the step) and the area of its undershoot (the sum of those outputs below
+    /// zero, samples). A Butterworth response squared rings: at 2 Hz on a 20-25 Hz series the
+    /// undershoot is 3.6 % of the step about 0.3 s before it, its area 0.0064 s; at 8 Hz 8.3-8.6 %
+    /// 0.1 s before it (as `scipy.signal.filtfilt` of `butter(2, ...)` gives).
+    public var stepUndershoot: (deepest: Double, areaSamples: Double) {
+        var tail = 0.0, deepest = 0.0, area = 0.0
+        for m in stride(from: halfWidth, through: 1, by: -1) {
+            tail += kernel[m]
+            deepest = min(deepest, tail)
+            area += max(0, -tail)
+        }
+        return (-deepest, area)
+    }
+
     /// Designs the filter.
     /// - Parameters:
     ///   - response: the Butterworth design; its corners must lie strictly inside (0, Nyquist).
