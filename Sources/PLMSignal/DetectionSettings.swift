@@ -266,13 +266,12 @@ public struct DetectionSettings: Sendable, Hashable, Codable {
     /// to 0.4 s early.
     public var minFootDegrees = 0.25
     /// ... and, when true on a leg whose tilt low-pass was lowered for its noise (below
-    /// ``tiltLowPassHz``), above the low-pass's own ringing: at least the filter's step
-    /// undershoot (``ZeroPhaseFilter/stepUndershoot``) times the movement's peak tilt. The tilt
-    /// is an angle, so the undershoot before a large movement shows as a bump of that share of
-    /// its height (at 2 Hz 3.6 %: 0.6 degree before a 17-degree LM, in the quiet 0.15-0.45 s
-    /// before the ramp), and the walk ran on through it: large LMs on 7-9 mg 8/10-bit sensors
-    /// came out 0.25-0.57 s long (docs/benchmarks.md). Not at the full corner: see
-    /// `LegMovementDetector.tiltRingingShare`.
+    /// ``tiltLowPassHz``), above the low-pass's own ringing beside each edge (`TiltRinging`, from
+    /// ``ZeroPhaseFilter/stepUndershoot``). The tilt is an angle, so the undershoot beside a large
+    /// movement shows as a bump (at 2 Hz 3.6 % of a jump: 0.6 degree before a 17-degree LM, in
+    /// the quiet 0.2-0.5 s before the ramp), and the walk ran on through it: large LMs on 7-9 mg
+    /// 8/10-bit sensors came out 0.25-0.57 s long (docs/benchmarks.md). Not at the full corner:
+    /// see `LegMovementDetector.tiltRinging`.
     public var footAboveFilterRinging = true
 
     /// Candidates shorter than this have their edges re-measured on the raw acceleration when

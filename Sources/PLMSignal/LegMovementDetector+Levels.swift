@@ -96,15 +96,17 @@ extension LegMovementDetector {
 
     /// The undershoot a movement's feet are kept above (``DetectionSettings/footAboveFilterRinging``):
     /// the tilt low-pass's when its corner was lowered for the leg's noise
-    /// (``tiltCornerHz(_:tiltBinSamples:tiltRateHz:)``), none otherwise. At the full corner (8 Hz) the undershoot lies within 0.1 s (two bins) of the
-    /// ramp and walking through it costs less than stopping at its 8 % of the height: on the
-    /// project's 8-Hz nights and the other generator's 12-bit nights the share of 40-300 mg LMs
-    /// with their duration within 0.3 s fell by 0.01-0.05 when it applied there too.
+    /// (``tiltCornerHz(_:tiltBinSamples:tiltRateHz:)``), none otherwise. At the full corner
+    /// (8 Hz) the undershoot lies within 0.1 s (two bins) of the ramp, and walking through it
+    /// costs less than stopping above its 8 % of the height: on the project's 8-Hz nights and
+    /// the other generator's 12-bit nights the share of 40-300 mg LMs with their duration within
+    /// 0.3 s fell by 0.01-0.05 when a foot at 8 % of the peak applied there too.
     func tiltRinging(_ filter: ZeroPhaseFilter?, cornerHz: Double, tiltRateHz: Double) -> TiltRinging {
         guard settings.footAboveFilterRinging, let filter, cornerHz < min(settings.tiltLowPassHz, 0.8 * tiltRateHz / 2)
         else { return .none }
         let undershoot = filter.stepUndershoot
-        return TiltRinging(share: Float(undershoot.deepest), areaBins: Float(undershoot.areaSamples))
+        return TiltRinging(
+            share: Float(undershoot.deepest), areaBins: Float(undershoot.areaSamples), reachBins: undershoot.reachSamples)
     }
 
     /// The low-pass corner of the gravity series for a sensor with this noise, Hz:

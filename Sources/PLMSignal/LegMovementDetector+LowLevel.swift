@@ -119,7 +119,7 @@ extension LegMovementDetector {
                         burst.samples = extendedToRampFeet(
                             samples, tilts: tilts, binOffset: runStart - signalStart, tiltBinSamples: binSamples,
                             notBefore: state.lowBursts.last?.burst.samples.upperBound ?? 0, rateHz: rateHz,
-                            footLevelDegrees: footLevelDegrees, ringing: tiltRinging, peakTiltDegrees: Float(peakTilt))
+                            footLevelDegrees: footLevelDegrees, ringing: tiltRinging)
                         // The search is for leg movements: a shorter stretch is left to the
                         // sample-level path (noise, or a twitch's tilt).
                         if burst.samples.count >= search.minSamples {

@@ -215,7 +215,7 @@ extension LegMovementDetector {
                 burst.samples = extendedToRampFeet(
                     crossing.samples, tilts: tilts, binOffset: segmentStart - signalStart,
                     tiltBinSamples: tiltBinSamples, notBefore: previousEnd, rateHz: rateHz,
-                    footLevelDegrees: footLevelDegrees, ringing: tiltRinging, peakTiltDegrees: Float(peakTilt))
+                    footLevelDegrees: footLevelDegrees, ringing: tiltRinging)
                 state.bursts.append((burst, crossing.samples, peakDynamic, peakTilt))
             }
             if detector.isActive {
@@ -250,13 +250,11 @@ extension LegMovementDetector {
     /// offset halfway down its fall, and was reported 0.55 s short. The feet of the low-passed
     /// tilt are where the leg left and reached rest (give or take the low-pass's spread of about
     /// 0.1 s); the offset rule's 0.5 s of quiet still decides where a movement ends.
-    /// `binOffset` is the run's first sample in the signal's samples. The walk also stays above
-    /// the bump the tilt low-pass's `ringing` can make beside a movement of peak `peakTiltDegrees`
-    /// rising as steeply as the crossing's bins (``TiltRinging``).
+    /// `binOffset` is the run's first sample in the signal's samples. Each walk also stays above
+    /// the bump the tilt low-pass's `ringing` can make beside its edge (``TiltRinging``).
     func extendedToRampFeet(
         _ samples: Range<Int>, tilts: UnsafeBufferPointer<Float>, binOffset: Int, tiltBinSamples: Int,
-        notBefore: Int, rateHz: Double, footLevelDegrees baseFootLevel: Float, ringing: TiltRinging = .none,
-        peakTiltDegrees: Float = 0
+        notBefore: Int, rateHz: Double, footLevelDegrees: Float, ringing: TiltRinging = .none
     ) -> Range<Int> {
         let maxBins = Int((settings.maxEdgeExtensionS * rateHz / Double(tiltBinSamples)).rounded())
         // A crossing shorter than half the minimum LM is a twitch or a noise peak, whose feet are
@@ -264,44 +262,26 @@ extension LegMovementDetector {
         let minSamples = Int((PublishedRules.minimumLegMovementDurationS / 2 * rateHz).rounded())
         guard maxBins > 0, samples.count >= minSamples, tilts.count > 1 else { return samples }
         let n = tilts.count
-        var footLevelDegrees = baseFootLevel
-        if ringing.share > 0 {
-            let steepest = Self.steepestTiltChange(
-                tilts, bins: (samples.lowerBound + binOffset) / tiltBinSamples..<((samples.upperBound + binOffset) / tiltBinSamples))
-            footLevelDegrees = max(
-                footLevelDegrees, ringing.bumpDegrees(peakDegrees: peakTiltDegrees, steepestDegreesPerBin: steepest))
-        }
         var lower = samples.lowerBound, upper = samples.upperBound
         let onsetSignalSample = samples.lowerBound + binOffset
         if onsetSignalSample >= 0 && onsetSignalSample / tiltBinSamples < n {
             let onsetBin = onsetSignalSample / tiltBinSamples
             let limit = max(0, onsetBin - maxBins, (notBefore + binOffset + tiltBinSamples - 1) / tiltBinSamples)
+            let foot = max(footLevelDegrees, ringing.bumpDegrees(tilts, edge: onsetBin, inward: 1))
             var b = onsetBin
-            while b > limit && tilts[b - 1] > footLevelDegrees { b -= 1 }
+            while b > limit && tilts[b - 1] > foot { b -= 1 }
             lower = min(lower, b * tiltBinSamples - binOffset)
         }
         let offsetSignalSample = samples.upperBound + binOffset
         if offsetSignalSample >= 0 && offsetSignalSample / tiltBinSamples < n {
             let offsetBin = offsetSignalSample / tiltBinSamples
             let limit = min(n - 1, offsetBin + maxBins)
+            let foot = max(footLevelDegrees, ringing.bumpDegrees(tilts, edge: offsetBin, inward: -1))
             var b = offsetBin
-            while b < limit && tilts[b + 1] > footLevelDegrees { b += 1 }
+            while b < limit && tilts[b + 1] > foot { b += 1 }
             upper = max(upper, b * tiltBinSamples - binOffset)
         }
         return max(lower, notBefore)..<upper
-    }
-
-    /// The largest change of the tilt from one bin to the next over `bins` (clipped to the
-    /// series), degrees.
-    static func steepestTiltChange(_ tilts: UnsafeBufferPointer<Float>, bins: Range<Int>) -> Float {
-        let lower = max(0, bins.lowerBound), upper = min(tilts.count - 1, bins.upperBound)
-        var steepest: Float = 0
-        var b = lower
-        while b < upper {
-            steepest = max(steepest, abs(tilts[b + 1] - tilts[b]))
-            b += 1
-        }
-        return steepest
     }
 
     /// Ends the hysteresis over a valid run: a movement still open at its end is closed there.

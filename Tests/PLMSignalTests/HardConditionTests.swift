@@ -105,7 +105,7 @@ import Testing
     /// at 2 Hz: eight 2-s LMs of 20 degrees (0.3-s raised-cosine ramps, a 1.4-s hold) come out
     /// with their durations within 0.4 s (the median within 0.2 s) and their onsets within
     /// 0.35 s. The 2-Hz low-pass undershoots by 3.6 % of a step (0.7 degree here, above the
-    /// 0.35-degree noise foot) 0.15-0.45 s before and after it; walking through that bump made
+    /// 0.35-degree noise foot) 0.2-0.5 s before and after it; walking through that bump made
     /// such LMs 0.25-0.57 s long on the project's hard nights, and here 2.05-2.90 s (three beyond
     /// 0.4 s, the median +0.375 s, one onset 0.45 s early) with
     /// ``DetectionSettings/footAboveFilterRinging`` off. What is left is the low-pass's own

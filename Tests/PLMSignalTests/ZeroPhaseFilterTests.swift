@@ -131,16 +131,23 @@ struct FilterReference: Decodable {
 
     /// A design at or beyond Nyquist is refused rather than trapped.
     /// The step's undershoot against `scipy.signal.filtfilt(*butter(2, fc / (fs / 2)), x)` of a
-    /// unit step at sample 10000 of 20000 (scipy 1.17): the deepest output before the step and
-    /// the sum of the outputs below zero there, samples. Computed with
-    /// `y = filtfilt(b, a, x); pre = y[:10000]; (-pre.min(), np.maximum(0, -pre).sum())`.
-    @Test(arguments: [(20.0, 2.0, 0.03651, 0.12870), (25.0, 2.0, 0.03591, 0.15921), (20.0, 8.0, 0.08277, 0.11704)])
-    func stepUndershootMatchesFiltfilt(rateHz: Double, cornerHz: Double, deepest: Double, areaSamples: Double) throws {
+    /// unit step at sample 10000 of 20000 (scipy 1.17): the deepest output before the step, the
+    /// sum of the outputs below zero there (samples) and the farthest sample before the step of
+    /// the run of negative outputs around the deepest. Computed with `y = filtfilt(b, a, x);
+    /// pre = y[:10000][::-1]` (`pre[m - 1]` is m samples before): `-pre.min()`,
+    /// `np.maximum(0, -pre).sum()`, and from `d = pre.argmin()` the last index of the negative run.
+    @Test(arguments: [
+        (20.0, 2.0, 0.03651, 0.12870, 10), (25.0, 2.0, 0.03591, 0.15921, 13), (20.0, 8.0, 0.08277, 0.11704, 2),
+    ])
+    func stepUndershootMatchesFiltfilt(
+        rateHz: Double, cornerHz: Double, deepest: Double, areaSamples: Double, reachSamples: Int
+    ) throws {
         let filter = try #require(
             ZeroPhaseFilter(response: ButterworthResponse(band: .lowPass(cutoffHz: cornerHz), order: 2, sampleRateHz: rateHz)))
         let undershoot = filter.stepUndershoot
         #expect(abs(undershoot.deepest - deepest) < 2e-4, "deepest \(undershoot.deepest)")
         #expect(abs(undershoot.areaSamples - areaSamples) < 5e-4, "area \(undershoot.areaSamples)")
+        #expect(undershoot.reachSamples == reachSamples)
     }
 
     @Test func unrealisableDesignIsNil() {
