@@ -276,7 +276,9 @@ public struct DetectionSettings: Sendable, Hashable, Codable {
 
     /// Candidates shorter than this have their edges re-measured on the raw acceleration when
     /// they are strong (see ``edgeRefinementPeakFactor``), s. The filters' spread is what can lift
-    /// a strong twitch of 0.3-0.45 s over the 0.5-s minimum LM duration.
+    /// a strong twitch of 0.3-0.45 s over the 0.5-s minimum LM duration. This is the window at the
+    /// full tilt corner; on a leg whose corner was lowered, its part beyond the minimum LM grows
+    /// as the corner comes down (`LegMovementDetector.edgeRefinementMaxS`).
     public var edgeRefinementMaxDurationS = 1.0
     /// A short candidate whose raw deviation from rest peaks at this many times the edge level
     /// (twice the onset threshold or four times the resting RMS deviation) has its edges moved

@@ -18,9 +18,10 @@ extension LegMovementDetector {
     /// The candidates' movements and rejections, each in the candidates' order. Batches of
     /// candidates are classified on ``buildThreads`` threads; each candidate's verdict depends on
     /// it alone, so the result does not depend on the threads.
+    /// `edgeRefinementMaxS` is the leg's ``LegPass/edgeRefinementMaxS``.
     func classified(
         _ candidates: [Candidate], side: LegSide, recording: AccelerationRecording, bandLimitHz: Double,
-        noiseRMSG: Double
+        noiseRMSG: Double, edgeRefinementMaxS: Double
     ) -> (movements: [LegMovement], rejected: [RejectedMovement]) {
         let batch = Self.classificationBatch
         let verdicts = OrderedPrefetch(
@@ -31,7 +32,7 @@ extension LegMovementDetector {
             return candidates[(b * batch)..<min(candidates.count, (b + 1) * batch)].map { candidate in
                 verdict(
                     candidate, side: side, recording: recording, bandLimitHz: bandLimitHz, noiseRMSG: noiseRMSG,
-                    workspaces: &workspaces, windows: &windows)
+                    edgeRefinementMaxS: edgeRefinementMaxS, workspaces: &workspaces, windows: &windows)
             }
         }
         defer { verdicts.finish() }
@@ -52,10 +53,13 @@ extension LegMovementDetector {
     /// windows by length, reused from one candidate to the next.
     func verdict(
         _ candidate: Candidate, side: LegSide, recording: AccelerationRecording, bandLimitHz: Double,
-        noiseRMSG: Double, workspaces: inout [Int: FFTWorkspace], windows: inout [Int: SpectralFeatures.HannWindow]
+        noiseRMSG: Double, edgeRefinementMaxS: Double, workspaces: inout [Int: FFTWorkspace],
+        windows: inout [Int: SpectralFeatures.HannWindow]
     ) -> Verdict {
         var candidate = candidate
-        if !candidate.startsCut && !candidate.endsCut { refineEdges(&candidate, recording: recording) }
+        if !candidate.startsCut && !candidate.endsCut {
+            refineEdges(&candidate, recording: recording, maxDurationS: edgeRefinementMaxS)
+        }
         let movement = makeMovement(candidate, side: side, recording: recording)
         if candidate.startsCut || candidate.endsCut {
             return .rejected(

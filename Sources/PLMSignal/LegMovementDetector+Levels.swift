@@ -26,6 +26,9 @@ struct LegPass: Sendable {
     var maxRestingG: Double
     var lowLevelSearch: LowLevelTiltSearch?
     var lowFootLevelDegrees: Float
+    /// Candidates shorter than this have their edges re-measured on the raw acceleration when
+    /// strong, s (``edgeRefinementMaxS(tiltCornerHz:tiltRateHz:)``).
+    var edgeRefinementMaxS: Double
     /// The tilt low-pass's undershoot, when the feet are kept above it (``tiltRinging(_:cornerHz:tiltRateHz:)``).
     var tiltRinging: TiltRinging
 
@@ -91,7 +94,21 @@ extension LegMovementDetector {
                     effectiveNoiseRMSG: sensorNoise.effectiveNoiseRMSG, tiltNoiseLevelDegrees: tiltNoiseLevelDegrees,
                     tiltRateHz: tiltRate, tiltBinSamples: tiltBinSamples, dynamicNoiseLevelG: dynamicNoiseLevelG),
             lowFootLevelDegrees: Float(max(settings.footNoiseFactor * tiltSeriesNoiseDegrees, settings.minFootDegrees)),
+            edgeRefinementMaxS: edgeRefinementMaxS(tiltCornerHz: tiltCornerHz, tiltRateHz: tiltRate),
             tiltRinging: tiltRinging(tiltFilter, cornerHz: tiltCornerHz, tiltRateHz: tiltRate))
+    }
+
+    /// How long a candidate may be and still have its edges re-measured on the raw acceleration
+    /// (``DetectionSettings/edgeRefinementMaxDurationS`` at the full tilt corner), s: the minimum
+    /// LM plus the spread that setting allows beyond it, times the full corner over the leg's
+    /// (a low-pass spreads a short movement over a time that goes as one over its corner). At
+    /// 2 Hz a strong 0.48-s twitch was spread over 1.1 s and counted as an LM.
+    func edgeRefinementMaxS(tiltCornerHz: Double, tiltRateHz: Double) -> Double {
+        let fullCorner = min(settings.tiltLowPassHz, 0.8 * tiltRateHz / 2)
+        let minimum = PublishedRules.minimumLegMovementDurationS
+        let spread = max(0, settings.edgeRefinementMaxDurationS - minimum)
+        guard tiltCornerHz > 0, tiltCornerHz < fullCorner else { return settings.edgeRefinementMaxDurationS }
+        return minimum + spread * fullCorner / tiltCornerHz
     }
 
     /// The undershoot a movement's feet are kept above (``DetectionSettings/footAboveFilterRinging``):

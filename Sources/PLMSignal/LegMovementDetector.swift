@@ -86,11 +86,11 @@ public struct LegMovementDetector: Sendable {
         let noiseRMSG = pass.sensorNoise.effectiveNoiseRMSG
         let (movements, rejected) = joinedAndClassified(
             candidates, sampleRanges: segments.sampleRanges, side: side, recording: recording,
-            bandLimitHz: bandLimitHz, noiseRMSG: noiseRMSG)
+            bandLimitHz: bandLimitHz, noiseRMSG: noiseRMSG, edgeRefinementMaxS: pass.edgeRefinementMaxS)
         kept = lowLevelScans.map {
             PartnerScans(
                 lowLevel: $0, sampleRanges: segments.sampleRanges, bandLimitHz: bandLimitHz, noiseRMSG: noiseRMSG,
-                sampleCount: recording.sampleCount)
+                edgeRefinementMaxS: pass.edgeRefinementMaxS, sampleCount: recording.sampleCount)
         }
         return LegDetection(
             side: side, movements: movements, rejected: rejected, excludedSpans: segments.excludedSpans,
@@ -113,7 +113,7 @@ public struct LegMovementDetector: Sendable {
         let (movements, rejected) = joinedAndClassified(
             lowLevelCandidates(kept.lowLevel, recording: recording, partnerWindowsS: partnerWindowsS),
             sampleRanges: kept.sampleRanges, side: side, recording: recording, bandLimitHz: kept.bandLimitHz,
-            noiseRMSG: kept.noiseRMSG)
+            noiseRMSG: kept.noiseRMSG, edgeRefinementMaxS: kept.edgeRefinementMaxS)
         var again = detection
         again.movements = movements
         again.rejected = rejected
@@ -121,14 +121,17 @@ public struct LegMovementDetector: Sendable {
     }
 
     /// The candidates joined across short excluded stretches and holds, then classified
-    /// (``classified(_:side:recording:bandLimitHz:noiseRMSG:)``): the stage both detections share.
+    /// (``classified(_:side:recording:bandLimitHz:noiseRMSG:edgeRefinementMaxS:)``): the stage both
+    /// detections share.
     private func joinedAndClassified(
         _ candidates: [Candidate], sampleRanges: [Range<Int>], side: LegSide, recording: AccelerationRecording,
-        bandLimitHz: Double, noiseRMSG: Double
+        bandLimitHz: Double, noiseRMSG: Double, edgeRefinementMaxS: Double
     ) -> (movements: [LegMovement], rejected: [RejectedMovement]) {
         var candidates = bridged(candidates, segments: sampleRanges, recording: recording)
         candidates = joinedAcrossHolds(candidates, recording: recording)
-        return classified(candidates, side: side, recording: recording, bandLimitHz: bandLimitHz, noiseRMSG: noiseRMSG)
+        return classified(
+            candidates, side: side, recording: recording, bandLimitHz: bandLimitHz, noiseRMSG: noiseRMSG,
+            edgeRefinementMaxS: edgeRefinementMaxS)
     }
 
     /// The detection of a recording in which nothing can be measured.
@@ -146,6 +149,7 @@ public struct LegMovementDetector: Sendable {
         var sampleRanges: [Range<Int>]
         var bandLimitHz: Double
         var noiseRMSG: Double
+        var edgeRefinementMaxS: Double
         /// The samples of the recording detected (a check that the same recording is given again).
         var sampleCount: Int
     }

@@ -136,6 +136,47 @@ import Testing
         #expect(median <= 0.2, "median duration error \(median) s")
     }
 
+    /// Strong twitches on an 8-bit +-4 g converter with 9 mg of noise at 20 Hz, whose tilt is
+    /// low-passed at 2 Hz: eight 0.45-s kicks of 60 degrees (1 g; 0.1-s ramps, a 0.25-s hold) are
+    /// not LMs. The 2-Hz low-pass spreads each over about a second, beyond the 1-s window in which
+    /// a strong candidate's edges are re-measured on the raw acceleration at the full 8-Hz
+    /// corner: with that window seven of the eight came out as 1.0-1.05-s LMs. The window grows
+    /// as the corner comes down (``LegMovementDetector/edgeRefinementMaxS(tiltCornerHz:tiltRateHz:)``).
+    @Test func strongTwitchesOnCoarseNoisySensorAreNotLMs() {
+        let twitches = (0..<8).map { k in
+            ShapedMovement(onsetS: 60 + 40 * Double(k), riseS: 0.1, holdS: 0.25, fallS: 0.1, amplitudeDegrees: 60)
+        }
+        let recording = shapedRecording(
+            durationS: 400, rateHz: 20, noiseG: 0.009, movements: twitches, quantumG: 8.0 / 256, seed: 43)
+        let detection = LegMovementDetector().detect(recording, side: .left)
+        #expect(detection.detectionLimit?.tiltCornerHz ?? 0 < 2.5)
+        let lms = detection.movements.filter { !$0.isShorterThanMinimumLM }
+        #expect(lms.isEmpty, "\(lms.map { ($0.onsetS, $0.durationS) })")
+    }
+
+    /// ... while a weak LM beside a strong twitch keeps its own movement: 0.4 s after each of
+    /// eight 0.4-s twitches of 25 degrees, a 1.2-s LM of 4 degrees (70 mg; 0.4-s ramps), whose raw
+    /// deviation stays below the edge level. The edges are re-measured only when what lies outside
+    /// the twitch's raw core is shorter than an LM on both sides; here the LM lies after it, so
+    /// each is found as a movement of at least 0.5 s overlapping the LM. (Trimmed to the twitch's
+    /// core regardless, three of the eight LMs were lost.)
+    @Test func weakLMBesideStrongTwitchIsKept() {
+        var movements: [ShapedMovement] = []
+        for k in 0..<8 {
+            let t = 60 + 40 * Double(k)
+            movements.append(ShapedMovement(onsetS: t, riseS: 0.1, holdS: 0.2, fallS: 0.1, amplitudeDegrees: 25))
+            movements.append(ShapedMovement(onsetS: t + 0.8, riseS: 0.4, holdS: 0.4, fallS: 0.4, amplitudeDegrees: 4))
+        }
+        let recording = shapedRecording(
+            durationS: 400, rateHz: 20, noiseG: 0.009, movements: movements, quantumG: 8.0 / 256, seed: 47)
+        let found = LegMovementDetector().detect(recording, side: .left).movements.filter { !$0.isShorterThanMinimumLM }
+        for lm in stride(from: 1, to: movements.count, by: 2).map({ movements[$0] }) {
+            #expect(
+                found.contains { $0.onsetS < lm.offsetS && $0.offsetS > lm.onsetS },
+                "LM at \(lm.onsetS) s: found \(found.map { ($0.onsetS, $0.durationS) })")
+        }
+    }
+
     /// Thermal drift of 2 mg per degree C on every axis, the temperature rising 8 degrees C over the
     /// hour and falling back (a slow curve), moves no onset by more than 0.2 s against the same
     /// night without drift, and adds or loses no movement.
