@@ -104,7 +104,7 @@ extension LegMovementDetector {
     /// (a low-pass spreads a short movement over a time that goes as one over its corner). At
     /// 2 Hz a strong 0.48-s twitch was spread over 1.1 s and counted as an LM.
     func edgeRefinementMaxS(tiltCornerHz: Double, tiltRateHz: Double) -> Double {
-        let fullCorner = min(settings.tiltLowPassHz, 0.8 * tiltRateHz / 2)
+        let fullCorner = fullTiltCornerHz(tiltRateHz: tiltRateHz)
         let minimum = PublishedRules.minimumLegMovementDurationS
         let spread = max(0, settings.edgeRefinementMaxDurationS - minimum)
         guard tiltCornerHz > 0, tiltCornerHz < fullCorner else { return settings.edgeRefinementMaxDurationS }
@@ -119,11 +119,17 @@ extension LegMovementDetector {
     /// the other generator's 12-bit nights the share of 40-300 mg LMs with their duration within
     /// 0.3 s fell by 0.01-0.05 when a foot at 8 % of the peak applied there too.
     func tiltRinging(_ filter: ZeroPhaseFilter?, cornerHz: Double, tiltRateHz: Double) -> TiltRinging {
-        guard settings.footAboveFilterRinging, let filter, cornerHz < min(settings.tiltLowPassHz, 0.8 * tiltRateHz / 2)
+        guard settings.footAboveFilterRinging, let filter, cornerHz < fullTiltCornerHz(tiltRateHz: tiltRateHz)
         else { return .none }
         let undershoot = filter.stepUndershoot
         return TiltRinging(
             share: Float(undershoot.deepest), areaBins: Float(undershoot.areaSamples), reachBins: undershoot.reachSamples)
+    }
+
+    /// The tilt low-pass's corner on a quiet leg, Hz: ``DetectionSettings/tiltLowPassHz``, at most
+    /// 0.8 x the tilt series' Nyquist frequency. A leg's corner below it was lowered for its noise.
+    func fullTiltCornerHz(tiltRateHz: Double) -> Double {
+        min(settings.tiltLowPassHz, 0.8 * tiltRateHz / 2)
     }
 
     /// The low-pass corner of the gravity series for a sensor with this noise, Hz:
@@ -135,7 +141,7 @@ extension LegMovementDetector {
     /// (0.5-10 s, rises of 0.2-2 s) lies below 2 Hz; what a lower corner costs is timing of fast
     /// movements, which the dynamic channel keeps.
     func tiltCornerHz(_ noise: SensorNoise, tiltBinSamples: Int, tiltRateHz: Double) -> Double {
-        let maxCorner = min(settings.tiltLowPassHz, 0.8 * tiltRateHz / 2)
+        let maxCorner = fullTiltCornerHz(tiltRateHz: tiltRateHz)
         let response = ButterworthResponse(
             band: .lowPass(cutoffHz: maxCorner), order: settings.tiltLowPassOrder, sampleRateHz: tiltRateHz)
         let level = settings.tiltSeriesNoiseFactor

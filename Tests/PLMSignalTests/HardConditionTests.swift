@@ -81,8 +81,7 @@ import Testing
         let lms = (0..<8).map { k in
             ShapedMovement(onsetS: 60 + 40 * Double(k), riseS: 0.4, holdS: 0.7, fallS: 0.4, amplitudeDegrees: 1.4)
         }
-        let recording = shapedRecording(
-            durationS: 400, rateHz: 20, noiseG: 0.009, movements: lms, quantumG: 8.0 / 256, seed: 31)
+        let recording = coarseNoisyLeg(lms, seed: 31)
         var settings = DetectionSettings.default
         settings.tiltConfirmationWindowS = 1
         let found = LegMovementDetector(settings: settings).detect(recording, side: .left).movements
@@ -115,8 +114,7 @@ import Testing
         let lms = (0..<8).map { k in
             ShapedMovement(onsetS: 60 + 40 * Double(k), riseS: 0.3, holdS: 1.4, fallS: 0.3, amplitudeDegrees: 20)
         }
-        let recording = shapedRecording(
-            durationS: 400, rateHz: 20, noiseG: 0.009, movements: lms, quantumG: 8.0 / 256, seed: 41)
+        let recording = coarseNoisyLeg(lms, seed: 41)
         let detection = LegMovementDetector().detect(recording, side: .left)
         #expect(detection.detectionLimit?.tiltCornerHz ?? 0 < 2.5, "corner \(String(describing: detection.detectionLimit?.tiltCornerHz))")
         let found = detection.movements.filter { !$0.isShorterThanMinimumLM }
@@ -146,8 +144,7 @@ import Testing
         let twitches = (0..<8).map { k in
             ShapedMovement(onsetS: 60 + 40 * Double(k), riseS: 0.1, holdS: 0.25, fallS: 0.1, amplitudeDegrees: 60)
         }
-        let recording = shapedRecording(
-            durationS: 400, rateHz: 20, noiseG: 0.009, movements: twitches, quantumG: 8.0 / 256, seed: 43)
+        let recording = coarseNoisyLeg(twitches, seed: 43)
         let detection = LegMovementDetector().detect(recording, side: .left)
         #expect(detection.detectionLimit?.tiltCornerHz ?? 0 < 2.5)
         let lms = detection.movements.filter { !$0.isShorterThanMinimumLM }
@@ -167,8 +164,7 @@ import Testing
             movements.append(ShapedMovement(onsetS: t, riseS: 0.1, holdS: 0.2, fallS: 0.1, amplitudeDegrees: 25))
             movements.append(ShapedMovement(onsetS: t + 0.8, riseS: 0.4, holdS: 0.4, fallS: 0.4, amplitudeDegrees: 4))
         }
-        let recording = shapedRecording(
-            durationS: 400, rateHz: 20, noiseG: 0.009, movements: movements, quantumG: 8.0 / 256, seed: 47)
+        let recording = coarseNoisyLeg(movements, seed: 47)
         let found = LegMovementDetector().detect(recording, side: .left).movements.filter { !$0.isShorterThanMinimumLM }
         for lm in stride(from: 1, to: movements.count, by: 2).map({ movements[$0] }) {
             #expect(
@@ -322,5 +318,12 @@ import Testing
                 #expect(abs(m.onsetS - lm.onsetS) <= 0.5 && abs(m.durationS - 3) <= 0.75, "\(m.onsetS) s, \(m.durationS) s")
             }
         }
+    }
+
+    /// 400 s of one leg on the cheapest sensor of the hard nights: an 8-bit +-4 g converter
+    /// (31.25 mg steps) with 9 mg of noise per axis at 20 Hz, whose tilt low-pass comes down to
+    /// 2 Hz.
+    private func coarseNoisyLeg(_ movements: [ShapedMovement], seed: UInt64) -> AccelerationRecording {
+        shapedRecording(durationS: 400, rateHz: 20, noiseG: 0.009, movements: movements, quantumG: 8.0 / 256, seed: seed)
     }
 }
