@@ -161,6 +161,20 @@ public struct RecordingDefect: Sendable, Hashable, Codable {
     }
 
     /// Whether the defect's time is excluded from detection and scoring. Everything but a
-    /// rate mismatch is: its samples are not trustworthy signal (or do not exist).
-    public var excludesFromScoring: Bool { kind != .rateMismatch }
+    /// rate mismatch and a clipping run no longer than the longest leg movement is: their
+    /// samples are not trustworthy signal (or do not exist).
+    ///
+    /// A short clipping run is signal: a sample at the sensor's range says the acceleration was
+    /// at least that large, which a resting leg never reaches, so the leg was moving then. Such a
+    /// run is a strong movement's peak beyond the range (``DefectThresholds/clippingInMovementMaximumS``);
+    /// its samples are kept as written (nothing is filled or imputed) and the movement is found
+    /// whole. It is still reported. Excluding it lost the movement, and with it the series it
+    /// belonged to or broke (issue 11: 16 % of LMs lost on a +-2 g, 10-bit sensor).
+    public var excludesFromScoring: Bool {
+        switch kind {
+        case .rateMismatch: false
+        case .clipping: span.durationS > DefectThresholds.clippingInMovementMaximumS
+        default: true
+        }
+    }
 }

@@ -1,3 +1,5 @@
+import PLMCore
+
 /// The numbers that decide what the reader calls a defect, in one place, each with its reason.
 public enum DefectThresholds {
     /// A time step is a gap when it exceeds the nominal period by more than
@@ -31,6 +33,12 @@ public enum DefectThresholds {
     public static let clippingMinimumSamples = 2
     /// Clipped runs closer than this, seconds, are reported as one defect.
     public static let clippingMergeS = 1.0
+    /// A clipping run (after merging) no longer than this, seconds, is part of a movement and
+    /// stays in detection and scoring (``RecordingDefect/excludesFromScoring``); a longer one is
+    /// excluded. The longest leg movement (10 s, WASM 2016): a leg pushed beyond the range for
+    /// longer than any LM lasts is not one LM's peak, and a sensor stuck at its range looks the
+    /// same, so that time is left out as before.
+    public static let clippingInMovementMaximumS = PublishedRules.maximumLegMovementDurationS
 
     /// Relative difference between declared and measured rate above which a rate mismatch is
     /// reported (GENEActiv declares 85.7 Hz for 85.714 Hz: 0.02 % off).

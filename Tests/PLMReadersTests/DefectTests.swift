@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import PLMCore
 
 @testable import PLMReaders
 
@@ -112,13 +113,28 @@ struct DefectTests {
         let d = try only(.clipping)
         #expect(d.sampleRange == 144..<146 && d.sampleCount == 2 && d.line == 146)
         #expect(close(d.span.startS, 15.45, 1e-6) && close(d.span.endS, 15.65, 1e-6))
+        // 0.2 s at the range is a movement's peak: reported, kept in detection and scoring.
+        #expect(!d.excludesFromScoring)
+    }
+
+    /// A clipping run longer than the longest leg movement (10 s, WASM 2016) is not one
+    /// movement's peak and is excluded; one of 10 s or less is kept.
+    @Test func longClippingIsExcluded() {
+        func clipping(seconds: Double) -> RecordingDefect {
+            RecordingDefect(
+                kind: .clipping, span: TimeSpan(startS: 100, endS: 100 + seconds), sampleRange: 0..<1, sampleCount: 1,
+                line: nil, detail: "test")
+        }
+        #expect(!clipping(seconds: 10).excludesFromScoring)
+        #expect(clipping(seconds: 10.04).excludesFromScoring)
     }
 
     @Test func defectsAreInTimeOrderAndDescribed() {
         let starts = recording.defects.map(\.span.startS)
         #expect(starts == starts.sorted())
         #expect(recording.defects.allSatisfy { !$0.detail.isEmpty })
-        #expect(recording.defects.filter { !$0.excludesFromScoring }.isEmpty)
+        // All but the short clipping run (a movement's peak) exclude their time.
+        #expect(recording.defects.filter { !$0.excludesFromScoring }.map(\.kind) == [.clipping])
     }
 
     @Test func shortIdenticalRunIsNotIdleFill() throws {

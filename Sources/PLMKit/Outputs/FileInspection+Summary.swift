@@ -33,7 +33,10 @@ extension FileInspection {
         var text = ""
         for defect in defects {
             let line = defect.line.map { "line \($0)" } ?? defect.byteOffset.map { "byte \($0)" } ?? "-"
-            text += "  \(defect.kind.rawValue) at \(Self.seconds(defect.span.startS))-\(Self.seconds(defect.span.endS)) s (\(line)): \(defect.detail)\n"
+            // A defect that excludes nothing says so (a rate mismatch; a clipping run short enough
+            // to be a movement's peak, `RecordingDefect.excludesFromScoring`).
+            let kept = defect.excludesFromScoring ? "" : " (kept in scoring)"
+            text += "  \(defect.kind.rawValue) at \(Self.seconds(defect.span.startS))-\(Self.seconds(defect.span.endS)) s (\(line)): \(defect.detail)\(kept)\n"
         }
         return text
     }
