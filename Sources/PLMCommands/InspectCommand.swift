@@ -12,7 +12,8 @@ struct InspectCommand: AsyncParsableCommand {
             device layout and why it was recognised, the declared and measured sample rate, \
             the first and last time, the number of samples, the duration, and every defect \
             (gaps, repeated or backwards time stamps, stretches of filled or clipped samples, \
-            missing values) with its time and line in the file. When a file cannot be read, \
+            missing values) with its time and line in the file (clipping of at most 10 s is marked \
+            "kept in scoring": a movement's peak beyond the range). When a file cannot be read, \
             the message says which line and column, and which option would help.
 
             Example: plm inspect night/left.csv.gz --json
