@@ -131,6 +131,11 @@ public struct RecordingDefect: Sendable, Hashable, Codable {
         /// An acceleration beyond ``DefectThresholds/largestValueG`` (or beyond `Float`'s range,
         /// e.g. `1e39`): kept as NaN, never as an infinity.
         case outOfRangeValue
+        /// A clipping run in which one axis stays at the range for longer than
+        /// ``DefectThresholds/sustainedClippingS`` without a break: not a movement's peak (a leg in
+        /// bed cannot hold an acceleration beyond the range that long) but a stuck or overloaded
+        /// sensor. Always excluded.
+        case sustainedClipping
     }
 
     public var kind: Kind
@@ -162,7 +167,8 @@ public struct RecordingDefect: Sendable, Hashable, Codable {
 
     /// Whether the defect's time is excluded from detection and scoring. Everything but a
     /// rate mismatch and a clipping run no longer than the longest leg movement is: their
-    /// samples are not trustworthy signal (or do not exist).
+    /// samples are not trustworthy signal (or do not exist). A run with one axis held at the
+    /// range (``Kind/sustainedClipping``) is excluded whatever its length.
     ///
     /// A short clipping run is signal: a sample at the sensor's range says the acceleration was
     /// at least that large, which a resting leg never reaches, so the leg was moving then. Such a

@@ -39,6 +39,14 @@ public enum DefectThresholds {
     /// longer than any LM lasts is not one LM's peak, and a sensor stuck at its range looks the
     /// same, so that time is left out as before.
     public static let clippingInMovementMaximumS = PublishedRules.maximumLegMovementDurationS
+    /// A clipping run in which one axis stays at the range for more than this many seconds
+    /// without a break is ``RecordingDefect/Kind-swift.enum/sustainedClipping``: excluded, not a
+    /// movement's peak. Physics, not a fit: an axis at the range (2 g or more) carries at least
+    /// 1 g beyond gravity; held for 1 s that is a change of speed of about 10 m/s (or, as the
+    /// centripetal part of a swing of a 0.5-m shank, 250 degrees of rotation), which no leg
+    /// movement in bed reaches. A stuck axis or a sensor overloaded by something other than the
+    /// leg does. (On the project's simulated nights the longest such stretch is 5 samples, 0.2 s.)
+    public static let sustainedClippingS = 1.0
 
     /// Relative difference between declared and measured rate above which a rate mismatch is
     /// reported (GENEActiv declares 85.7 Hz for 85.714 Hz: 0.02 % off).

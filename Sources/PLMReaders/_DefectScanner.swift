@@ -185,13 +185,16 @@ struct _DefectScanner {
     }
 
     /// Runs of samples with any axis at `level` (runs closer than ``DefectThresholds/clippingMergeS``
-    /// merged), each with the number of such samples in it. Blocks of samples all below the level
-    /// are passed over after one branch-free check.
-    func clippedRuns(level: Float, mergeRows: Int) -> [(range: Range<Int>, count: Int)] {
-        var runs: [(range: Range<Int>, count: Int)] = []
+    /// merged), each with the number of such samples in it and the longest stretch of consecutive
+    /// samples in which one axis stays at the level. Blocks of samples all below the level are
+    /// passed over after one branch-free check.
+    func clippedRuns(level: Float, mergeRows: Int) -> [(range: Range<Int>, count: Int, longestAxisRows: Int)] {
+        var runs: [(range: Range<Int>, count: Int, longestAxisRows: Int)] = []
         var runStart = -1
         var lastClipped = -1
         var clippedInRun = 0
+        var streak = AxisStreak()
+        var longestInRun = 0
         rows.x.withUnsafeBufferPointer { xs in
             rows.y.withUnsafeBufferPointer { ys in
                 rows.z.withUnsafeBufferPointer { zs in
@@ -205,14 +208,19 @@ struct _DefectScanner {
                         }
                         if any != 0 {
                             for k in i..<blockEnd where abs(xs[k]) >= level || abs(ys[k]) >= level || abs(zs[k]) >= level {
+                                let longestHere = streak.advance(
+                                    abs(xs[k]) >= level, abs(ys[k]) >= level, abs(zs[k]) >= level,
+                                    continuing: k == lastClipped + 1)
                                 if runStart >= 0 && k - lastClipped <= mergeRows {
                                     lastClipped = k
                                     clippedInRun += 1
+                                    longestInRun = max(longestInRun, longestHere)
                                 } else {
-                                    if runStart >= 0 { runs.append((runStart..<(lastClipped + 1), clippedInRun)) }
+                                    if runStart >= 0 { runs.append((runStart..<(lastClipped + 1), clippedInRun, longestInRun)) }
                                     runStart = k
                                     lastClipped = k
                                     clippedInRun = 1
+                                    longestInRun = longestHere
                                 }
                             }
                         }
@@ -221,7 +229,7 @@ struct _DefectScanner {
                 }
             }
         }
-        if runStart >= 0 { runs.append((runStart..<(lastClipped + 1), clippedInRun)) }
+        if runStart >= 0 { runs.append((runStart..<(lastClipped + 1), clippedInRun, longestInRun)) }
         return runs
     }
 
@@ -229,7 +237,12 @@ struct _DefectScanner {
         guard let level = clippingLevel() else { return [] }
         let mergeRows = Int(clamping: DefectThresholds.clippingMergeS * rateHz, to: 1...Int(Int32.max))
         return clippedRuns(level: level, mergeRows: mergeRows).map { run in
-            var d = defect(.clipping, run.range, "values at the sensor's range (±\(DecimalText.short(Double(level))) g) between \(clock(time(run.range.lowerBound))) and \(clock(time(run.range.upperBound - 1)))")
+            let kind = ClippingRun.kind(longestAxisRows: run.longestAxisRows, rateHz: rateHz)
+            var d = defect(
+                kind, run.range,
+                ClippingRun.detail(
+                    kind: kind, level: level, longestAxisRows: run.longestAxisRows, rateHz: rateHz,
+                    from: clock(time(run.range.lowerBound)), to: clock(time(run.range.upperBound - 1))))
             d.sampleCount = run.count
             return d
         }

@@ -33,8 +33,10 @@ struct _StreamingDefectScanner {
     private var zeroStart = -1, zeroStartTime = 0.0
     private var sameStart = 0, sameStartTime = 0.0
     private var previousValue: (x: Float, y: Float, z: Float) = (0, 0, 0)
-    /// Contiguous clipped rows: range, first and last time, clipped count.
-    private var clippedRuns: [(range: Range<Int>, startTime: Double, lastTime: Double)] = []
+    /// Contiguous clipped rows: range, first and last time, and the longest stretch in which one
+    /// axis stays at the level.
+    private var clippedRuns: [(range: Range<Int>, startTime: Double, lastTime: Double, longestAxisRows: Int)] = []
+    private var clippedStreak = AxisStreak()
     /// Rows whose time the missing and out-of-range runs need, ascending, and their times.
     private let wantedRows: [Int]
     private var wantedCursor = 0
@@ -145,10 +147,14 @@ struct _StreamingDefectScanner {
         }
         previousValue = (x, y, z)
         if let level = clippingLevel, abs(x) >= level || abs(y) >= level || abs(z) >= level {
-            if let last = clippedRuns.last, last.range.upperBound == i {
-                clippedRuns[clippedRuns.count - 1] = (last.range.lowerBound..<(i + 1), last.startTime, t)
+            let continuing = clippedRuns.last.map { $0.range.upperBound == i } ?? false
+            let longestHere = clippedStreak.advance(abs(x) >= level, abs(y) >= level, abs(z) >= level, continuing: continuing)
+            if continuing, let last = clippedRuns.last {
+                clippedRuns[clippedRuns.count - 1] = (
+                    last.range.lowerBound..<(i + 1), last.startTime, t, max(last.longestAxisRows, longestHere)
+                )
             } else {
-                clippedRuns.append((i..<(i + 1), t, t))
+                clippedRuns.append((i..<(i + 1), t, t, longestHere))
             }
         }
     }
@@ -202,21 +208,27 @@ struct _StreamingDefectScanner {
     private func clippingDefects(rateHz: Double) -> [RecordingDefect] {
         guard let level = clippingLevel, let first = clippedRuns.first else { return [] }
         let mergeRows = max(1, Int(DefectThresholds.clippingMergeS * rateHz))
-        var merged: [(range: Range<Int>, startTime: Double, lastTime: Double, count: Int)] = [
-            (first.range, first.startTime, first.lastTime, first.range.count)
+        var merged: [(range: Range<Int>, startTime: Double, lastTime: Double, count: Int, longestAxisRows: Int)] = [
+            (first.range, first.startTime, first.lastTime, first.range.count, first.longestAxisRows)
         ]
         for run in clippedRuns.dropFirst() {
             let last = merged[merged.count - 1]
             if run.range.lowerBound - (last.range.upperBound - 1) <= mergeRows {
                 merged[merged.count - 1] = (
-                    last.range.lowerBound..<run.range.upperBound, last.startTime, run.lastTime, last.count + run.range.count
+                    last.range.lowerBound..<run.range.upperBound, last.startTime, run.lastTime, last.count + run.range.count,
+                    max(last.longestAxisRows, run.longestAxisRows)
                 )
             } else {
-                merged.append((run.range, run.startTime, run.lastTime, run.range.count))
+                merged.append((run.range, run.startTime, run.lastTime, run.range.count, run.longestAxisRows))
             }
         }
         return merged.map { run in
-            var d = defect(.clipping, run.range, run.startTime, run.lastTime, "values at the sensor's range (±\(DecimalText.short(Double(level))) g) between \(labels.clock(run.startTime)) and \(labels.clock(run.lastTime))")
+            let kind = ClippingRun.kind(longestAxisRows: run.longestAxisRows, rateHz: rateHz)
+            var d = defect(
+                kind, run.range, run.startTime, run.lastTime,
+                ClippingRun.detail(
+                    kind: kind, level: level, longestAxisRows: run.longestAxisRows, rateHz: rateHz,
+                    from: labels.clock(run.startTime), to: labels.clock(run.lastTime)))
             d.sampleCount = run.count
             return d
         }

@@ -57,6 +57,37 @@ struct ChunkedRecordingReaderTests {
         }
     }
 
+    /// A resting sensor at 10 Hz (x 0.02, y 0.34, z 0.94 g; a +-2 g range) with x held at +2 g for
+    /// rows 100-114 (1.5 s, a stuck axis) and, from row 300, the range reached by y, then z, then
+    /// y in turns of 2 rows (rows 300-307, 0.8 s: a kick's peak). By hand: rows 100..<115 are
+    /// sustained clipping (one axis 15 rows = 1.5 s > 1 s without a break), excluded; rows
+    /// 300..<308 are clipping (no axis longer than 2 rows), kept in scoring. The same from the
+    /// whole-file reader and streamed in chunks of 1 and 7 rows.
+    @Test("A stuck axis is sustained clipping (excluded); a movement's clipped peak is kept")
+    func stuckAxisAgainstMovementPeak() throws {
+        var text = "timestamp,x,y,z\n"
+        for row in 0..<600 {
+            var (x, y, z) = ("0.02", "0.34", "0.94")
+            if (100..<115).contains(row) { x = "2.0" }
+            if (300..<308).contains(row) {
+                if (row - 300) / 2 % 2 == 0 { y = "-2.0" } else { z = "2.0" }
+            }
+            let ms = row * 100
+            text += "2026-01-01T00:\(ms / 60_000 < 10 ? "0" : "")\(ms / 60_000):"
+                + "\(ms / 1000 % 60 < 10 ? "0" : "")\(ms / 1000 % 60).\(String(format: "%03d", ms % 1000)),\(x),\(y),\(z)\n"
+        }
+        let path = try TestFiles.write(text, name: "stuck-axis.csv")
+        let whole = try RecordingReader.read(path: path)
+        let clipping = whole.defects.filter { $0.kind == .clipping || $0.kind == .sustainedClipping }
+        #expect(clipping.map(\.kind) == [.sustainedClipping, .clipping])
+        #expect(clipping.map(\.sampleRange) == [100..<115, 300..<308])
+        #expect(clipping.map(\.excludesFromScoring) == [true, false])
+        for chunkSamples in [1, 7] {
+            let streamed = try ChunkedRecordingReader.survey(path: path, chunkSamples: chunkSamples)
+            Self.expectSameFacts(streamed, RecordingFacts(whole), "chunk \(chunkSamples)")
+        }
+    }
+
     @Test("The defect file's defects, streamed one sample at a time, are the hand-worked ones")
     func defectFileByHand() throws {
         let facts = try ChunkedRecordingReader.survey(path: try TestFiles.write(defectFile(), name: "by-hand.csv"), chunkSamples: 1)
