@@ -21,9 +21,10 @@ struct AnalyzeCommand: AsyncParsableCommand {
             and legs-up evenings are reported, not scored), each night of at least --night-hours \
             is scored on its own with a sleep/wake estimate, and --out DIR writes summary.json, \
             summary.html and night-YYYY-MM-DD/ folders. --diary FILE (CSV night,lights_off,lights_on) \
-            overrides the detected nights it lists. Stretches with defects (gaps, filled samples, clipping longer than \
-            10 s or with one axis held at the range over 1 s) are left out of scoring and of the hours the indices are divided by; the report lists them. \
-            Shorter clipping is a movement's peak beyond the sensor's range: listed, and kept.
+            overrides the detected nights it lists. Stretches with defects (gaps, filled samples, \
+            clipping longer than 10 s or with one axis held at the range over 1 s) are left out of \
+            scoring and of the hours the indices are divided by; the report lists them. Shorter \
+            clipping is a movement's peak beyond the sensor's range: listed, and kept.
 
             With polysomnography annotations the scoring follows the rules fully: respiratory \
             events (--respiratory) exclude the leg movements linked to them, arousals (--arousals) \
