@@ -184,3 +184,35 @@ public struct RecordingDefect: Sendable, Hashable, Codable {
         }
     }
 }
+
+extension RecordingDefect {
+    /// The stored properties, and `excluded` (``excludesFromScoring``), which the encoding adds so
+    /// that `plm inspect --json` says, as the night report does, which defects leave scoring.
+    private enum CodingKeys: String, CodingKey {
+        case kind, span, sampleRange, sampleCount, line, detail, byteOffset, excluded
+    }
+
+    /// Reads the stored properties; `excluded` is derived, so it is ignored when present.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            kind: try c.decode(Kind.self, forKey: .kind), span: try c.decode(TimeSpan.self, forKey: .span),
+            sampleRange: try c.decode(Range<Int>.self, forKey: .sampleRange),
+            sampleCount: try c.decode(Int.self, forKey: .sampleCount), line: try c.decodeIfPresent(Int.self, forKey: .line),
+            detail: try c.decode(String.self, forKey: .detail),
+            byteOffset: try c.decodeIfPresent(Int.self, forKey: .byteOffset))
+    }
+
+    /// The stored properties as the synthesised encoding wrote them, then `excluded`.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(kind, forKey: .kind)
+        try c.encode(span, forKey: .span)
+        try c.encode(sampleRange, forKey: .sampleRange)
+        try c.encode(sampleCount, forKey: .sampleCount)
+        try c.encodeIfPresent(line, forKey: .line)
+        try c.encode(detail, forKey: .detail)
+        try c.encodeIfPresent(byteOffset, forKey: .byteOffset)
+        try c.encode(excludesFromScoring, forKey: .excluded)
+    }
+}

@@ -160,6 +160,8 @@ struct FixtureLayoutTests {
         let json = try JSONEncoder().encode(i)
         let back = try JSONDecoder().decode(FileInspection.self, from: json)
         #expect(back == i)
+        // Each defect says whether it leaves scoring (a gap does).
+        #expect(String(decoding: json, as: UTF8.self).contains(#""excluded":true"#))
     }
 }
 
